@@ -1,0 +1,43 @@
+# Raadskompas — the two set-up commands (`make run`, `make test`) work on a fresh machine:
+# they install what is missing (libedit-dev), build, then start the shell or run the tests.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/raadskompas
+
+.PHONY: all deps build release run test bench check-content clean
+
+all: build
+
+# libedit (line editing) comes from Debian's libedit-dev; pkg-config finds it.
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+		echo "libedit-dev ontbreekt: installeren met apt-get…"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product raadskompas
+
+run: release
+	$(BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+check-content: release
+	$(BIN) check $$(find Content -name '*.kompas' | sort)
+
+# A benchmark, not a timed test: prints figures, asserts nothing.
+bench: deps
+	$(SWIFT) build -c release --product raadskompas
+	$(SWIFT) build -c release --product KompasBench
+	.build/release/KompasBench $(BIN)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Raadskompas",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "raadskompas", targets: ["KompasRepl"]),
+        .library(name: "KompasDSL", targets: ["KompasDSL"]),
+        .library(name: "Raadskompas", targets: ["Raadskompas"]),
+        .executable(name: "KompasBench", targets: ["KompasBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The language: source, lexer, parser, AST, diagnostics, interpreter. No dependencies.
+        .target(name: "KompasDSL"),
+        // Domain model, content schemas and loading, rendering. Never prints to the terminal.
+        .target(
+            name: "Raadskompas",
+            dependencies: ["KompasDSL"],
+            plugins: ["EmbedContent"]
+        ),
+        // libedit, through pkg-config.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .executableTarget(
+            name: "KompasRepl",
+            dependencies: [
+                "Raadskompas",
+                "KompasDSL",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool: turns Content/*.kompas into a Swift source file.
+        .executableTarget(name: "ContentEmbedder"),
+        .plugin(
+            name: "EmbedContent",
+            capability: .buildTool(),
+            dependencies: ["ContentEmbedder"]
+        ),
+        .executableTarget(
+            name: "KompasBench",
+            dependencies: ["KompasDSL", "Raadskompas"]
+        ),
+        .testTarget(name: "KompasDSLTests", dependencies: ["KompasDSL"]),
+        .testTarget(name: "RaadskompasTests", dependencies: ["Raadskompas", "KompasDSL"]),
+        .testTarget(name: "KompasReplTests", dependencies: ["Raadskompas"]),
+    ]
+)

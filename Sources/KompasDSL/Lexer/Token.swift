@@ -1,0 +1,84 @@
+/// One lexical token: its kind, its byte range and, for literals, its decoded value.
+public struct Token: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case identifier
+        case variable
+        case string
+        case number
+        case percent
+        case date
+        case leftBrace, rightBrace, leftBracket, rightBracket, leftParen, rightParen
+        case comma, equals, semicolon, dot
+        case plus, minus, star, slash
+        case equalEqual, notEqual, less, lessEqual, greater, greaterEqual
+        case newline
+        case endOfFile
+        /// Something the lexer could not read; it has already reported a diagnostic.
+        case invalid
+    }
+
+    public enum Payload: Sendable {
+        case none
+        case text(String)
+        case number(Double)
+        case date(DateValue)
+        case string([StringPart])
+    }
+
+    public let kind: Kind
+    public let start: Int
+    public let end: Int
+    public let payload: Payload
+
+    /// The identifier or variable name (without `$`).
+    public var text: String {
+        if case .text(let t) = payload { return t }
+        return ""
+    }
+}
+
+/// A piece of a string literal: literal text, or an interpolation to evaluate.
+public enum StringPart: Sendable {
+    case literal(String)
+    /// `$naam`
+    case variable(name: String, start: Int, end: Int)
+    /// `${ expressie }`: the byte range of the expression between the braces.
+    case expression(start: Int, end: Int)
+}
+
+extension Token.Kind {
+    /// How the kind is named in a Dutch diagnostic.
+    public var dutchName: String {
+        switch self {
+        case .identifier: "een naam"
+        case .variable: "een variabele"
+        case .string: "een tekst"
+        case .number: "een getal"
+        case .percent: "een percentage"
+        case .date: "een datum"
+        case .leftBrace: "`{`"
+        case .rightBrace: "`}`"
+        case .leftBracket: "`[`"
+        case .rightBracket: "`]`"
+        case .leftParen: "`(`"
+        case .rightParen: "`)`"
+        case .comma: "`,`"
+        case .equals: "`=`"
+        case .semicolon: "`;`"
+        case .dot: "`.`"
+        case .plus: "`+`"
+        case .minus: "`-`"
+        case .star: "`*`"
+        case .slash: "`/`"
+        case .equalEqual: "`==`"
+        case .notEqual: "`!=`"
+        case .less: "`<`"
+        case .lessEqual: "`<=`"
+        case .greater: "`>`"
+        case .greaterEqual: "`>=`"
+        case .newline: "het einde van de regel"
+        case .endOfFile: "het einde van de tekst"
+        case .invalid: "een onleesbaar teken"
+        }
+    }
+}

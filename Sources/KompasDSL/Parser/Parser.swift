@@ -1,0 +1,590 @@
+/// Recursive-descent parser for KompasDSL.
+///
+/// It recovers after an error by skipping to the end of the statement, so one run reports every
+/// problem in a file. Nesting is bounded (`maxDepth`), so hostile input cannot exhaust the stack.
+public struct Parser {
+    public static let maxDepth = 200
+
+    private let file: SourceFile
+    private var tokens: [Token]
+    private var index = 0
+    private var depth = 0
+    public private(set) var diagnostics: [Diagnostic]
+
+    public init(file: SourceFile) {
+        self.file = file
+        let (tokens, diagnostics) = Lexer.tokenize(file)
+        self.tokens = tokens
+        self.diagnostics = diagnostics
+    }
+
+    private init(file: SourceFile, range: Range<Int>, depth: Int) {
+        self.file = file
+        let (tokens, diagnostics) = Lexer.tokenize(file, range: range)
+        self.tokens = tokens
+        self.diagnostics = diagnostics
+        self.depth = depth
+    }
+
+    /// Parses a whole file (or statement batch).
+    public static func parse(_ file: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
+        var parser = Parser(file: file)
+        let statements = parser.parseStatements(closedBy: nil)
+        return (Program(file: file, statements: statements), parser.diagnostics)
+    }
+
+    /// Whether the text ends inside an open block, list, parenthesis or text block: a shell asks for
+    /// more input instead of reporting an error.
+    public static func isIncomplete(_ file: SourceFile) -> Bool {
+        let (tokens, diagnostics) = Lexer.tokenize(file)
+        if diagnostics.contains(where: { $0.summary.hasPrefix("tekstblok wordt niet afgesloten") }) { return true }
+        var depth = 0
+        var lastSignificant: Token.Kind?
+        for token in tokens {
+            switch token.kind {
+            case .leftBrace, .leftBracket, .leftParen: depth += 1
+            case .rightBrace, .rightBracket, .rightParen: depth -= 1
+            default: break
+            }
+            if token.kind != .newline, token.kind != .endOfFile { lastSignificant = token.kind }
+        }
+        _ = lastSignificant
+        return depth > 0
+    }
+
+    // MARK: - Token access
+
+    private var current: Token { tokens[index] }
+    private var currentKind: Token.Kind { tokens[index].kind }
+
+    private func peekKind(_ offset: Int = 1) -> Token.Kind {
+        let i = index + offset
+        return i < tokens.count ? tokens[i].kind : .endOfFile
+    }
+
+    private mutating func advance() -> Token {
+        let token = tokens[index]
+        if token.kind != .endOfFile { index += 1 }
+        return token
+    }
+
+    private func span(_ token: Token) -> SourceSpan { SourceSpan(file: file, start: token.start, end: token.end) }
+    private func span(from start: Int, to end: Int) -> SourceSpan { SourceSpan(file: file, start: start, end: end) }
+    private var previousEnd: Int { index > 0 ? tokens[index - 1].end : 0 }
+
+    private func isKeyword(_ token: Token, _ word: String) -> Bool {
+        token.kind == .identifier && token.text == word
+    }
+
+    private mutating func error(_ summary: String, hint: String? = nil, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(summary, hint: hint, at: span, notes: notes))
+    }
+
+    private mutating func skipNewlines() {
+        while currentKind == .newline || currentKind == .semicolon { index += 1 }
+    }
+
+    // MARK: - Statements
+
+    /// Statements until `}` (when `closedBy` is the opening brace) or the end of the text.
+    private mutating func parseStatements(closedBy opening: Token?) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            skipNewlines()
+            switch currentKind {
+            case .endOfFile:
+                if let opening {
+                    error("blok wordt niet gesloten", hint: "zet een `}` aan het eind van het blok", at: span(opening),
+                          notes: [.init("de tekst eindigt hier", span: span(current))])
+                }
+                return statements
+            case .rightBrace:
+                if opening != nil { return statements }
+                error("losse `}` zonder bijbehorende `{`", hint: "haal deze `}` weg, of zoek de `{` die ontbreekt", at: span(current))
+                index += 1
+                continue
+            default:
+                break
+            }
+            if let statement = parseStatement() {
+                statements.append(statement)
+                expectEndOfStatement()
+            } else {
+                synchronize()
+            }
+        }
+    }
+
+    private mutating func expectEndOfStatement() {
+        switch currentKind {
+        case .newline, .semicolon, .endOfFile, .rightBrace:
+            return
+        default:
+            let token = current
+            if token.kind != .invalid {
+                error("onverwacht \(describe(token)) na het einde van de opdracht",
+                      hint: "zet een nieuwe opdracht op een nieuwe regel; een blok opent met `{` op dezelfde regel", at: span(token))
+            }
+            synchronize()
+        }
+    }
+
+    /// Skips to the end of the current statement: a newline or `;` outside nested brackets, or a `}`
+    /// that closes the enclosing block (which is left for the caller).
+    private mutating func synchronize() {
+        var nesting = 0
+        while true {
+            switch currentKind {
+            case .endOfFile:
+                return
+            case .newline, .semicolon:
+                if nesting == 0 { return }
+            case .leftBrace:
+                nesting += 1
+            case .rightBrace:
+                if nesting == 0 { return }
+                nesting -= 1
+            default:
+                break
+            }
+            index += 1
+        }
+    }
+
+    private mutating func parseStatement() -> Statement? {
+        let token = current
+        switch token.kind {
+        case .identifier:
+            switch token.text {
+            case "laat" where peekKind() == .identifier || peekKind() == .variable:
+                return parseAssignment()
+            case "voor" where peekKind() == .identifier && tokens[index + 1].text == "elk":
+                return parseForEach()
+            case "als":
+                return parseConditional()
+            default:
+                return parseNode().map(Statement.node)
+            }
+        case .invalid:
+            return nil
+        case .variable:
+            error("een variabele kan geen opdracht zijn", hint: "geef een variabele een waarde met `laat \(token.text) = …`", at: span(token))
+            return nil
+        default:
+            error("hier verwacht ik een opdracht, niet \(describe(token))", hint: "een regel begint met een naam, bijvoorbeeld `toon wmo`", at: span(token))
+            return nil
+        }
+    }
+
+    private mutating func parseAssignment() -> Statement? {
+        let keyword = advance()
+        let nameToken = advance()
+        if nameToken.kind == .variable {
+            error("schrijf de naam zonder `$` na `laat`", hint: "laat \(nameToken.text) = …", at: span(nameToken))
+        } else if nameToken.text.contains(".") || nameToken.text.contains("-") {
+            error("ongeldige variabelenaam `\(nameToken.text)`", hint: "gebruik letters, cijfers en `_`, bijvoorbeeld `aantal_jongeren`", at: span(nameToken))
+            return nil
+        }
+        guard currentKind == .equals else {
+            error("`=` ontbreekt na `laat \(nameToken.text)`", hint: "schrijf `laat \(nameToken.text) = waarde`", at: span(current))
+            return nil
+        }
+        index += 1
+        guard let value = parseExpression() else { return nil }
+        return .assignment(name: nameToken.text, nameSpan: span(nameToken), value: value, span: span(from: keyword.start, to: previousEnd))
+    }
+
+    private mutating func parseForEach() -> Statement? {
+        let keyword = advance()
+        _ = advance() // elk
+        guard currentKind == .identifier || currentKind == .variable else {
+            error("naam van de lusvariabele ontbreekt", hint: "schrijf `voor elk x in [1, 2, 3] { … }`", at: span(current))
+            return nil
+        }
+        let variable = advance()
+        guard isKeyword(current, "in") else {
+            error("`in` ontbreekt", hint: "schrijf `voor elk \(variable.text) in lijst { … }`", at: span(current))
+            return nil
+        }
+        index += 1
+        guard let sequence = parseExpression() else { return nil }
+        guard let body = parseBlock(for: "voor elk") else { return nil }
+        return .forEach(variable: variable.text, variableSpan: span(variable), sequence: sequence, body: body, span: span(from: keyword.start, to: previousEnd))
+    }
+
+    private mutating func parseConditional() -> Statement? {
+        let keyword = advance()
+        var branches: [(Expression, [Statement])] = []
+        guard let condition = parseExpression() else { return nil }
+        guard let body = parseBlock(for: "als") else { return nil }
+        branches.append((condition, body))
+        var otherwise: [Statement]?
+        while true {
+            // `anders` may stand after the `}` or on the next line.
+            var look = index
+            while look < tokens.count, tokens[look].kind == .newline { look += 1 }
+            guard look < tokens.count, isKeyword(tokens[look], "anders") else { break }
+            index = look + 1
+            if isKeyword(current, "als") {
+                index += 1
+                guard let condition = parseExpression(), let body = parseBlock(for: "anders als") else { return nil }
+                branches.append((condition, body))
+            } else {
+                guard let body = parseBlock(for: "anders") else { return nil }
+                otherwise = body
+                break
+            }
+        }
+        return .conditional(branches: branches, otherwise: otherwise, span: span(from: keyword.start, to: previousEnd))
+    }
+
+    private mutating func parseBlock(for construct: String) -> [Statement]? {
+        guard currentKind == .leftBrace else {
+            error("`{` ontbreekt na `\(construct)`", hint: "open het blok met `{` op dezelfde regel", at: span(current))
+            return nil
+        }
+        return parseBraces()
+    }
+
+    /// At `{`: the statements up to the matching `}`.
+    private mutating func parseBraces() -> [Statement]? {
+        let opening = advance()
+        guard depth < Parser.maxDepth else {
+            error("te diep genest (meer dan \(Parser.maxDepth) niveaus)", hint: "maak de structuur platter", at: span(opening))
+            skipBalanced()
+            return nil
+        }
+        depth += 1
+        defer { depth -= 1 }
+        let statements = parseStatements(closedBy: opening)
+        if currentKind == .rightBrace { index += 1 }
+        return statements
+    }
+
+    /// After an opening `{` that is not parsed: skip to its matching `}` without recursion.
+    private mutating func skipBalanced() {
+        var nesting = 1
+        while currentKind != .endOfFile {
+            if currentKind == .leftBrace { nesting += 1 }
+            if currentKind == .rightBrace {
+                nesting -= 1
+                if nesting == 0 { index += 1; return }
+            }
+            index += 1
+        }
+    }
+
+    // MARK: - Nodes
+
+    private mutating func parseNode() -> NodeSyntax? {
+        let nameToken = advance()
+        var arguments: [Expression] = []
+        var properties: [PropertySyntax] = []
+        var children: [Statement]?
+        loop: while true {
+            let token = current
+            switch token.kind {
+            case .newline, .semicolon, .endOfFile, .rightBrace:
+                break loop
+            case .leftBrace:
+                guard let block = parseBraces() else { return nil }
+                children = block
+                break loop
+            case .identifier where peekKind() == .equals:
+                let key = advance()
+                index += 1 // =
+                if [.newline, .endOfFile, .semicolon, .rightBrace, .leftBrace].contains(currentKind) {
+                    error("waarde ontbreekt na `\(key.text)=`", hint: "schrijf bijvoorbeeld `\(key.text)=\"…\"`", at: span(current))
+                    return nil
+                }
+                guard let value = parseArgument() else { return nil }
+                properties.append(PropertySyntax(key: key.text, keySpan: span(key), value: value))
+            case .equals:
+                error("`=` zonder naam ervoor", hint: "schrijf `sleutel=waarde` zonder spaties rond de naam", at: span(token))
+                return nil
+            default:
+                guard let value = parseArgument() else { return nil }
+                arguments.append(value)
+            }
+        }
+        return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: arguments, properties: properties,
+                          children: children, span: span(from: nameToken.start, to: previousEnd))
+    }
+
+    /// An argument or property value: a literal, name, variable (with `.veld`), list, call or `( … )`.
+    private mutating func parseArgument() -> Expression? {
+        if currentKind == .minus, [.number, .percent].contains(peekKind()), tokens[index + 1].start == current.end {
+            let minus = advance()
+            guard let operand = parsePostfix() else { return nil }
+            return .unary(.negate, operand, span(from: minus.start, to: previousEnd))
+        }
+        return parsePostfix()
+    }
+
+    // MARK: - Expressions
+
+    public mutating func parseExpression() -> Expression? {
+        guard depth < Parser.maxDepth else {
+            error("expressie te diep genest (meer dan \(Parser.maxDepth) niveaus)", hint: "splits de expressie op met `laat`", at: span(current))
+            return nil
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return parseOr()
+    }
+
+    private mutating func parseOr() -> Expression? {
+        guard var left = parseAnd() else { return nil }
+        while isKeyword(current, "of") {
+            index += 1
+            guard let right = parseAnd() else { return nil }
+            left = .binary(.or, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() -> Expression? {
+        guard var left = parseNot() else { return nil }
+        while isKeyword(current, "en") {
+            index += 1
+            guard let right = parseNot() else { return nil }
+            left = .binary(.and, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseNot() -> Expression? {
+        if isKeyword(current, "niet") {
+            let keyword = advance()
+            guard depth < Parser.maxDepth else {
+                error("expressie te diep genest", hint: "vereenvoudig de expressie", at: span(keyword))
+                return nil
+            }
+            depth += 1
+            defer { depth -= 1 }
+            guard let operand = parseNot() else { return nil }
+            return .unary(.not, operand, span(keyword).to(operand.span))
+        }
+        return parseComparison()
+    }
+
+    private mutating func parseComparison() -> Expression? {
+        guard let left = parseAdditive() else { return nil }
+        let op: BinaryOperator? = switch currentKind {
+        case .equalEqual: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessEqual: .lessEqual
+        case .greater: .greater
+        case .greaterEqual: .greaterEqual
+        case .equals:
+            nil
+        default: nil
+        }
+        if currentKind == .equals {
+            error("`=` in een vergelijking", hint: "schrijf `==` om te vergelijken", at: span(current))
+            return nil
+        }
+        guard let op else { return left }
+        index += 1
+        guard let right = parseAdditive() else { return nil }
+        return .binary(op, left, right, left.span.to(right.span))
+    }
+
+    private mutating func parseAdditive() -> Expression? {
+        guard var left = parseMultiplicative() else { return nil }
+        while currentKind == .plus || currentKind == .minus {
+            let op: BinaryOperator = currentKind == .plus ? .add : .subtract
+            index += 1
+            guard let right = parseMultiplicative() else { return nil }
+            left = .binary(op, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseMultiplicative() -> Expression? {
+        guard var left = parseUnary() else { return nil }
+        while currentKind == .star || currentKind == .slash {
+            let op: BinaryOperator = currentKind == .star ? .multiply : .divide
+            index += 1
+            guard let right = parseUnary() else { return nil }
+            left = .binary(op, left, right, left.span.to(right.span))
+        }
+        return left
+    }
+
+    private mutating func parseUnary() -> Expression? {
+        if currentKind == .minus {
+            let minus = advance()
+            guard depth < Parser.maxDepth else {
+                error("expressie te diep genest", hint: "vereenvoudig de expressie", at: span(minus))
+                return nil
+            }
+            depth += 1
+            defer { depth -= 1 }
+            guard let operand = parseUnary() else { return nil }
+            return .unary(.negate, operand, span(minus).to(operand.span))
+        }
+        return parsePostfix()
+    }
+
+    private mutating func parsePostfix() -> Expression? {
+        guard var expression = parsePrimary() else { return nil }
+        while currentKind == .dot, peekKind() == .identifier, tokens[index + 1].start == current.end, current.start == previousEnd {
+            index += 1
+            let name = advance()
+            // `$kaart.sectie.titel` lexes the tail as one name; split it into a chain of fields.
+            var offset = name.start
+            for part in name.text.split(separator: ".", omittingEmptySubsequences: false) {
+                let partSpan = span(from: offset, to: offset + part.utf8.count)
+                expression = .field(expression, name: String(part), nameSpan: partSpan, expression.span.to(partSpan))
+                offset += part.utf8.count + 1
+            }
+        }
+        return expression
+    }
+
+    private mutating func parsePrimary() -> Expression? {
+        let token = current
+        switch token.kind {
+        case .string:
+            index += 1
+            return stringExpression(token)
+        case .number:
+            index += 1
+            if case .number(let n) = token.payload { return .literal(.number(n), span(token)) }
+        case .percent:
+            index += 1
+            if case .number(let n) = token.payload { return .literal(.percent(n), span(token)) }
+        case .date:
+            index += 1
+            if case .date(let d) = token.payload { return .literal(.date(d), span(token)) }
+        case .variable:
+            index += 1
+            return .variable(token.text, span(token))
+        case .identifier:
+            index += 1
+            switch token.text {
+            case "ja": return .literal(.bool(true), span(token))
+            case "nee": return .literal(.bool(false), span(token))
+            default:
+                if currentKind == .leftParen, current.start == token.end {
+                    return parseCall(token)
+                }
+                return .literal(.symbol(token.text), span(token))
+            }
+        case .leftBracket:
+            return parseList()
+        case .leftParen:
+            let open = advance()
+            skipLayout()
+            guard let inner = parseExpression() else { return nil }
+            skipLayout()
+            guard currentKind == .rightParen else {
+                error("`)` ontbreekt", hint: "sluit de `(` op \(open.start == 0 ? "deze regel" : "kolom \(span(open).location.column)") af met `)`", at: span(current),
+                      notes: [.init("geopend hier", span: span(open))])
+                return nil
+            }
+            index += 1
+            return inner
+        case .invalid:
+            index += 1
+            return nil
+        default:
+            break
+        }
+        error("hier verwacht ik een waarde, niet \(describe(token))", hint: "bijvoorbeeld een tekst \"…\", een getal, een naam of een lijst [a, b]", at: span(token))
+        return nil
+    }
+
+    /// Inside `( … )` and `[ … ]` line breaks do not end a statement.
+    private mutating func skipLayout() {
+        while currentKind == .newline { index += 1 }
+    }
+
+    private mutating func parseList() -> Expression? {
+        let open = advance()
+        var items: [Expression] = []
+        skipLayout()
+        while currentKind != .rightBracket {
+            if currentKind == .endOfFile || currentKind == .rightBrace {
+                error("lijst wordt niet gesloten", hint: "sluit de lijst af met `]`", at: span(open),
+                      notes: [.init("hier had `]` moeten staan", span: span(current))])
+                return nil
+            }
+            guard let item = parseExpression() else { return nil }
+            items.append(item)
+            skipLayout()
+            if currentKind == .comma {
+                index += 1
+                skipLayout()
+            } else if currentKind != .rightBracket {
+                error("`,` of `]` verwacht in de lijst, niet \(describe(current))", hint: "scheid de elementen met komma's: [a, b, c]", at: span(current))
+                return nil
+            }
+        }
+        let close = advance()
+        return .list(items, span(open).to(span(close)))
+    }
+
+    private mutating func parseCall(_ name: Token) -> Expression? {
+        let open = advance()
+        var arguments: [Expression] = []
+        skipLayout()
+        while currentKind != .rightParen {
+            if currentKind == .endOfFile || currentKind == .rightBrace {
+                error("`)` ontbreekt na de argumenten van `\(name.text)`", hint: "sluit af met `)`", at: span(open))
+                return nil
+            }
+            guard let argument = parseExpression() else { return nil }
+            arguments.append(argument)
+            skipLayout()
+            if currentKind == .comma {
+                index += 1
+                skipLayout()
+            } else if currentKind != .rightParen {
+                error("`,` of `)` verwacht, niet \(describe(current))", hint: "scheid de argumenten met komma's: \(name.text)(a, b)", at: span(current))
+                return nil
+            }
+        }
+        let close = advance()
+        return .call(name: name.text, nameSpan: span(name), arguments: arguments, span(name).to(span(close)))
+    }
+
+    private mutating func stringExpression(_ token: Token) -> Expression {
+        guard case .string(let parts) = token.payload else { return .literal(.text(""), span(token)) }
+        if parts.isEmpty { return .literal(.text(""), span(token)) }
+        if parts.count == 1, case .literal(let text) = parts[0] { return .literal(.text(text), span(token)) }
+        var pieces: [InterpolationPart] = []
+        for part in parts {
+            switch part {
+            case .literal(let text):
+                pieces.append(.literal(text))
+            case .variable(let name, let start, let end):
+                pieces.append(.expression(.variable(name, span(from: start, to: end))))
+            case .expression(let start, let end):
+                var sub = Parser(file: file, range: start..<end, depth: depth)
+                sub.skipLayout()
+                if sub.currentKind == .endOfFile {
+                    error("lege `${}`", hint: "zet een expressie tussen de accolades, bijvoorbeeld `${$aantal + 1}`", at: span(from: start - 2, to: end + 1))
+                    continue
+                }
+                let expression = sub.parseExpression()
+                if expression != nil, sub.currentKind != .endOfFile {
+                    sub.error("onverwacht \(sub.describe(sub.current)) in `${…}`", hint: "een `${…}` bevat één expressie", at: sub.span(sub.current))
+                }
+                diagnostics.append(contentsOf: sub.diagnostics)
+                if let expression { pieces.append(.expression(expression)) }
+            }
+        }
+        return .interpolated(pieces, span(token))
+    }
+
+    private func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .identifier: "`\(token.text)`"
+        case .variable: "`$\(token.text)`"
+        default: token.kind.dutchName
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import KompasDSL
+import Raadskompas
+
+/// `raadskompas check FILE…`: validate `.kompas` files against the content schemas.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Controleer .kompas-bestanden: fouten op stderr, exitcode 1 bij fouten."
+    )
+
+    @Argument(help: ArgumentHelp("De bestanden om te controleren.", valueName: "BESTAND"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Kleur gebruiken: auto, altijd of nooit.", valueName: "KEUZE"))
+    var kleur: Terminal.ColorChoice = .auto
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Geef minstens één bestand om te controleren.") }
+    }
+
+    func run() throws {
+        let renderer = DiagnosticRenderer(useColor: Terminal.useColor(kleur, isTTY: Terminal.stderrIsTTY))
+        var sources: [ContentSource] = []
+        var problems: [Diagnostic] = []
+        for path in files {
+            switch ContentFiles.read(path) {
+            case .success(let source): sources.append(source)
+            case .failure(let diagnostic): problems.append(diagnostic)
+            }
+        }
+        // Checked files load over the bundled content, so references to bundled cards resolve.
+        let library = ContentLibrary.load(ContentSource.bundled + sources)
+        let names = Set(sources.map(\.name))
+        problems += library.diagnostics.filter { names.contains($0.span?.file.name ?? $0.fileName ?? "") }
+        Output.err(renderer.render(problems))
+        let errors = problems.errorCount
+        let warnings = problems.filter { $0.severity == .warning }.count
+        let cards = library.cards.filter { names.contains($0.span.file.name) }.count
+        var summary = "\(files.count) \(files.count == 1 ? "bestand" : "bestanden") gecontroleerd, \(cards) \(cards == 1 ? "kaart" : "kaarten"): "
+        summary += errors == 0 ? "geen fouten" : "\(errors) \(errors == 1 ? "fout" : "fouten")"
+        if warnings > 0 { summary += ", \(warnings) \(warnings == 1 ? "waarschuwing" : "waarschuwingen")" }
+        Output.err(summary + "\n")
+        if errors > 0 { throw ExitCode.failure }
+    }
+}

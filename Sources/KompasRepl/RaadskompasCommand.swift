@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import KompasDSL
+import Raadskompas
+
+@main
+struct RaadskompasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "raadskompas",
+        abstract: "Raadskompas — kennis en werkbladen over het sociaal domein voor raadsleden, griffie en fracties.",
+        discussion: """
+        Zonder argumenten start de interactieve shell (als je in een terminal werkt).
+        Voorbeelden:
+          raadskompas                        de shell starten
+          raadskompas -c 'toon wmo'          één opdracht uitvoeren
+          raadskompas script.kompas          een script uitvoeren
+          raadskompas check bestand.kompas   een bestand controleren
+        """,
+        version: "raadskompas 0.1.0",
+        subcommands: [Start.self, Check.self],
+        defaultSubcommand: Start.self
+    )
+
+    /// Usage errors exit with 2 (ArgumentParser's default is 64), script errors with 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.err(fullMessage(for: error) + "\n")
+                Output.err("Typ `raadskompas --help` voor het gebruik.\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}

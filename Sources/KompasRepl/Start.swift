@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import KompasDSL
+import Raadskompas
+
+/// The default mode: the shell on a terminal, otherwise statements from a script, `-c` or stdin.
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start",
+        abstract: "Start de shell, of voer een script of opdrachten uit.",
+        shouldDisplay: false
+    )
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Voer deze opdrachten uit en stop.", valueName: "OPDRACHTEN"))
+    var commands: String?
+
+    @Argument(help: ArgumentHelp("Een script (.kompas) om uit te voeren.", valueName: "SCRIPT"))
+    var script: String?
+
+    func validate() throws {
+        if commands != nil, script != nil {
+            throw ValidationError("Gebruik óf -c 'OPDRACHTEN' óf een script, niet allebei.")
+        }
+    }
+
+    func run() throws {
+        let library = ContentLibrary.standard(extraDirectory: options.content)
+        if library.diagnostics.hasErrors {
+            // Broken extra content must not pass silently; bundled content is tested to be clean.
+            Output.err(DiagnosticRenderer(useColor: Terminal.useColor(options.kleur, isTTY: Terminal.stderrIsTTY)).render(library.diagnostics))
+            Output.err("De inhoud bevat fouten; herstel ze of laat --content weg.\n")
+            throw ExitCode.failure
+        }
+        if let commands {
+            try runBatch(SourceFile(name: "-c", text: commands), library: library)
+        } else if let script {
+            let source: ContentSource
+            switch ContentFiles.read(script) {
+            case .success(let s): source = s
+            case .failure(let diagnostic):
+                Output.err(DiagnosticRenderer(useColor: false).render(diagnostic))
+                throw ExitCode.failure
+            }
+            try runBatch(SourceFile(name: source.name, bytes: source.bytes), library: library)
+        } else if Terminal.stdinIsTTY {
+            let shell = Shell(session: session(library, interactive: true), colorChoice: options.kleur)
+            shell.run()
+        } else {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            try runBatch(SourceFile(name: "stdin", bytes: [UInt8](data)), library: library)
+        }
+    }
+
+    private func session(_ library: ContentLibrary, interactive: Bool) -> Session {
+        let color = Terminal.useColor(options.kleur, isTTY: Terminal.stdoutIsTTY)
+        return Session(library: library, style: TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: color))
+    }
+
+    /// Runs statements without prompts; stops at the first error with exit status 1.
+    private func runBatch(_ file: SourceFile, library: ContentLibrary) throws {
+        let session = session(library, interactive: false)
+        let result = session.run(file) { Output.out($0) }
+        if !result.succeeded {
+            Output.err(DiagnosticRenderer(useColor: Terminal.useColor(options.kleur, isTTY: Terminal.stderrIsTTY)).render(result.diagnostics))
+            throw ExitCode.failure
+        }
+    }
+}

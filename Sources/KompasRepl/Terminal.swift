@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Facts about the terminal, read once. The only place that decides about colour and width.
+struct Terminal {
+    enum ColorChoice: String, CaseIterable {
+        case auto, altijd, nooit
+    }
+
+    static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
+    static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Columns of the terminal on stdout, or 80 when it is not a terminal.
+    static var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return columns
+        }
+        return 80
+    }
+
+    /// Colour only on a terminal, never with `NO_COLOR` or `TERM=dumb`, unless forced with `--kleur altijd`.
+    static func useColor(_ choice: ColorChoice, isTTY: Bool) -> Bool {
+        switch choice {
+        case .altijd: return true
+        case .nooit: return false
+        case .auto:
+            let environment = ProcessInfo.processInfo.environment
+            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+            if environment["TERM"] == "dumb" { return false }
+            return isTTY
+        }
+    }
+}
+
+/// Writing to the standard streams without buffering surprises between them.
+enum Output {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

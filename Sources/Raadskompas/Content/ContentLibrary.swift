@@ -1,0 +1,164 @@
+import Foundation
+import KompasDSL
+
+/// One `.kompas` text to load, with the name diagnostics use for it.
+public struct ContentSource: Sendable {
+    public enum Layer: Int, Sendable {
+        /// Compiled into the binary from `Content/`.
+        case bundled
+        /// From `--content DIR` (or `check`): may override a bundled card with the same id.
+        case extra
+    }
+
+    public let name: String
+    public let bytes: [UInt8]
+    public let layer: Layer
+
+    public init(name: String, bytes: [UInt8], layer: Layer) {
+        self.name = name
+        self.bytes = bytes
+        self.layer = layer
+    }
+
+    /// The content compiled into the binary.
+    public static var bundled: [ContentSource] {
+        BundledContent.files.map { ContentSource(name: "Content/" + $0.path, bytes: Array($0.text.utf8), layer: .bundled) }
+    }
+}
+
+/// All loaded, validated cards, by id, with the diagnostics that loading produced.
+public final class ContentLibrary: Sendable {
+    public let cards: [Card]
+    public let diagnostics: [Diagnostic]
+    private let index: [String: Int]
+
+    init(cards: [Card], diagnostics: [Diagnostic]) {
+        var index: [String: Int] = [:]
+        for (i, card) in cards.enumerated() { index[card.id] = i }
+        self.cards = cards
+        self.diagnostics = diagnostics
+        self.index = index
+    }
+
+    public func card(_ id: String) -> Card? {
+        index[id].map { cards[$0] }
+    }
+
+    public var ids: [String] { cards.map(\.id) }
+
+    public func cards(ofKind kind: String) -> [Card] {
+        cards.filter { $0.kind.name == kind }
+    }
+
+    /// The card and part a `kaart` or `kaart.deel` address points to.
+    public func resolve(_ address: String) -> (card: Card, part: Card.Part?)? {
+        if let card = card(address) { return (card, nil) }
+        guard let dot = address.firstIndex(of: ".") else { return nil }
+        let id = String(address[..<dot])
+        guard let card = card(id), let part = card.part(String(address[address.index(after: dot)...])) else { return nil }
+        return (card, part)
+    }
+
+    /// Loads, validates and cross-checks `sources`. Never throws: every problem becomes a diagnostic
+    /// and the cards that are sound are kept.
+    public static func load(_ sources: [ContentSource]) -> ContentLibrary {
+        var loader = Loader()
+        for source in sources { loader.load(source) }
+        return loader.finish()
+    }
+
+    /// The bundled content plus, optionally, the `.kompas` files under `extraDirectory`.
+    public static func standard(extraDirectory: String? = nil) -> ContentLibrary {
+        var sources = ContentSource.bundled
+        var diagnostics: [Diagnostic] = []
+        if let extraDirectory {
+            switch ContentFiles.directory(extraDirectory) {
+            case .success(let extra): sources += extra
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
+        }
+        let library = load(sources)
+        return diagnostics.isEmpty ? library : ContentLibrary(cards: library.cards, diagnostics: diagnostics + library.diagnostics)
+    }
+}
+
+/// Accumulates cards over several files, then resolves references between them.
+struct Loader {
+    private var cards: [Card] = []
+    private var layers: [ContentSource.Layer] = []
+    private var positions: [String: Int] = [:]
+    private var validation = Validation()
+
+    mutating func load(_ source: ContentSource) {
+        let file = SourceFile(name: source.name, bytes: source.bytes)
+        let (program, parseDiagnostics) = Parser.parse(file)
+        validation.diagnostics += parseDiagnostics
+        let interpreter = Interpreter()
+        var nodes: [Node] = []
+        let outcome = interpreter.run(program, policy: .continueAfterError) { node in nodes.append(node) }
+        validation.diagnostics += outcome.diagnostics
+        for node in nodes {
+            add(node, layer: source.layer)
+        }
+    }
+
+    private mutating func add(_ node: Node, layer: ContentSource.Layer) {
+        guard let schema = ContentSchemas.card(named: node.name) else {
+            let kinds = ContentSchemas.cards.map(\.name)
+            validation.error("`\(node.name)` is geen soort kaart", hint: Suggestion.hint(for: node.name, in: kinds)
+                             ?? "een inhoudsbestand bevat kaarten: " + kinds.joined(separator: ", "), at: node.nameSpan)
+            return
+        }
+        guard validation.validate(node, against: schema), let card = CardBuilder.card(from: node) else { return }
+        checkUniqueParts(card)
+        if let existing = positions[card.id] {
+            if layers[existing] == .bundled, layer == .extra {
+                // `--content` overrides a bundled card: the gemeente's own version wins.
+                cards[existing] = card
+                layers[existing] = layer
+                return
+            }
+            validation.error("de id `\(card.id)` bestaat al", hint: "geef elke kaart een eigen id",
+                             at: node.arguments.first?.span ?? node.nameSpan,
+                             notes: [.init("eerder gebruikt", span: cards[existing].span)])
+            return
+        }
+        positions[card.id] = cards.count
+        cards.append(card)
+        layers.append(layer)
+    }
+
+    /// Section, page and other part ids are unique among their siblings.
+    private mutating func checkUniqueParts(_ card: Card) {
+        var seen: Set<String> = []
+        for part in card.parts where !seen.insert(part.id).inserted {
+            validation.error("`\(part.id)` komt twee keer voor in kaart `\(card.id)`", hint: "geef elke sectie binnen een kaart een eigen id", at: card.span)
+        }
+    }
+
+    mutating func finish() -> ContentLibrary {
+        let byId = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for reference in validation.references {
+            let pieces = reference.target.split(separator: ".", maxSplits: 1).map(String.init)
+            let id = pieces[0]
+            guard let card = byId[id] else {
+                let candidates = reference.kinds.isEmpty ? Array(byId.keys) : byId.values.filter { reference.kinds.contains($0.kind.name) }.map(\.id)
+                validation.error("verwijzing naar onbekende kaart `\(id)`",
+                                 hint: Suggestion.hint(for: id, in: candidates) ?? "typ `lijst alles` voor de bestaande kaarten", at: reference.span)
+                continue
+            }
+            if !reference.kinds.isEmpty, !reference.kinds.contains(card.kind.name) {
+                validation.error("`\(id)` is een \(card.kind.name), hier hoort een \(reference.kinds.joined(separator: " of "))",
+                                 hint: "bijvoorbeeld: " + byId.values.filter { reference.kinds.contains($0.kind.name) }.map(\.id).sorted().prefix(6).joined(separator: ", "),
+                                 at: reference.span)
+                continue
+            }
+            if pieces.count == 2, card.part(pieces[1]) == nil {
+                validation.error("kaart `\(id)` heeft geen onderdeel `\(pieces[1])`",
+                                 hint: Suggestion.hint(for: pieces[1], in: card.parts.map(\.id)) ?? "onderdelen: " + card.parts.prefix(8).map(\.id).joined(separator: ", "),
+                                 at: reference.span)
+            }
+        }
+        return ContentLibrary(cards: cards, diagnostics: validation.diagnostics.sortedBySource())
+    }
+}

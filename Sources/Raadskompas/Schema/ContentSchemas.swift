@@ -1,0 +1,259 @@
+import KompasDSL
+
+/// Every kind of content node, declared once. See `docs/inhoud.md` for the authors' view.
+public enum ContentSchemas {
+    /// Card kinds, by node name: the nodes that may stand at the top of a content file.
+    public static let cards: [NodeSchema] = [
+        staalkaart, koerskaart, waardemodel, werkbladsjabloon, criteria, kaart, adviesproces, indicator,
+    ]
+
+    public static func card(named name: String) -> NodeSchema? {
+        cards.first { $0.name == name }
+    }
+
+    public static let staalkaartIds = ["wmo", "participatiewet", "jeugdwet", "wgs", "wlz", "zvw"]
+    public static let requiredStaalkaartSections = ["doelen", "verantwoordelijkheid", "praktijk", "financiering", "rol-raad"]
+    public static let visieSteps = ["waarden", "principes", "resultaten", "kwaliteitseisen"]
+    public static let themes = ["kennis", "visie", "sturing", "informatie", "advies"]
+
+    // MARK: - Shared parts
+
+    static let id = Slot("id", .identifier, help: "unieke naam van de kaart, bijvoorbeeld `wmo`")
+    static let titel = Slot("titel", .text, help: "de titel zoals een raadslid hem leest")
+    static let bron = Slot("bron", .text, help: "waar de inhoud vandaan komt")
+    static let samenvatting = Slot.optional("samenvatting", .text, help: "één of twee zinnen over de kaart")
+
+    /// The body elements allowed in cards, sections, pages, steps and their parts.
+    static func body() -> [ChildRule] {
+        [
+            ChildRule("tekst") { tekst },
+            ChildRule("punt") { punt },
+            ChildRule("vraag") { vraag },
+            ChildRule("tip") { tip },
+            ChildRule("voorbeeld") { voorbeeld },
+            ChildRule("link") { link },
+            ChildRule("zie") { zie },
+            ChildRule("tabel") { tabel },
+            ChildRule("sectie") { sectie },
+        ]
+    }
+
+    static let tekst: NodeSchema = NodeSchema("tekst", summary: "Een alinea tekst.",
+                                  arguments: [Slot("tekst", .text, help: "de alinea")])
+    static let punt: NodeSchema = NodeSchema("punt", summary: "Een punt in een opsomming, eventueel met subpunten.",
+                                 arguments: [Slot("tekst", .text, help: "het punt")],
+                                 fields: [.optional("nummer", .wholeNumber, help: "nummer in een genummerde lijst")],
+                                 children: [ChildRule("punt") { punt }])
+    static let vraag: NodeSchema = NodeSchema("vraag", summary: "Een vraag die de raad kan stellen of zichzelf kan stellen.",
+                                  arguments: [Slot("vraag", .text, help: "de vraag")])
+    static let tip: NodeSchema = NodeSchema("tip", summary: "Een praktische tip.", arguments: [Slot("tip", .text, help: "de tip")])
+    static let voorbeeld: NodeSchema = NodeSchema("voorbeeld", summary: "Een voorbeeld uit de praktijk van een gemeente.",
+                                      arguments: [Slot("tekst", .text, help: "het voorbeeld, of zijn titel als er een blok volgt")],
+                                      fields: [.optional("bron", .text, help: "waar het voorbeeld vandaan komt")],
+                                      children: body())
+    static let link: NodeSchema = NodeSchema("link", summary: "Een link naar een bron buiten Raadskompas.",
+                                 arguments: [Slot("adres", .url, help: "het webadres")],
+                                 fields: [Slot("titel", .text, help: "waar de link naar wijst")])
+    static let zie: NodeSchema = NodeSchema("zie", summary: "Een verwijzing naar een andere kaart of sectie.",
+                                arguments: [Slot("kaart", .reference(kinds: []), help: "id van de kaart, eventueel met .sectie"),
+                                            .optional("toelichting", .text, help: "waarom de verwijzing de moeite waard is")])
+    static let tabel: NodeSchema = NodeSchema("tabel", summary: "Een tabel met kolomkoppen en rijen.",
+                                  arguments: [.optional("titel", .text, help: "titel van de tabel")],
+                                  fields: [Slot("kolommen", .list(.text), help: "de kolomkoppen")],
+                                  children: [ChildRule("rij", min: 1) { rij }]) { node, validation in
+        guard let header = node.children.first(where: { $0.name == "kolommen" })?.arguments.first?.value
+                ?? node.property("kolommen")?.value,
+              case .list(let columns) = header else { return }
+        for row in node.children where row.name == "rij" {
+            if let cells = row.arguments.first, case .list(let values) = cells.value, values.count != columns.count {
+                validation.error("rij heeft \(values.count) cellen, maar de tabel heeft \(columns.count) kolommen",
+                                 hint: "geef elke rij evenveel cellen als er kolommen zijn (een lege cel is \"\")", at: cells.span)
+            }
+        }
+    }
+    static let rij: NodeSchema = NodeSchema("rij", summary: "Een rij van een tabel.", arguments: [Slot("cellen", .list(.text), help: "de cellen")])
+    static let sectie: NodeSchema = NodeSchema("sectie", summary: "Een onderdeel van een kaart, met een eigen id en titel.",
+                                   arguments: [Slot("id", .identifier, help: "id binnen de kaart, bijvoorbeeld `doelen`"),
+                                               Slot("titel", .text, help: "de kop van de sectie")],
+                                   children: body())
+
+    // MARK: - Staalkaart
+
+    public static let staalkaart: NodeSchema = NodeSchema(
+        "staalkaart", summary: "Wat een wet van de gemeente vraagt: doelen, verantwoordelijkheid, praktijk, financiering en de rol van de raad.",
+        arguments: [id],
+        fields: [titel, Slot("afkorting", .text, help: "korte naam, bijvoorbeeld Wmo"),
+                 Slot("wettekst", .url, help: "de wet op wetten.overheid.nl"), bron, samenvatting],
+        children: body()
+    ) { node, validation in
+        let present = Set(node.children.filter { $0.name == "sectie" }.compactMap { $0.arguments.first?.value.stringValue })
+        let missing = requiredStaalkaartSections.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            validation.error("staalkaart mist \(missing.count == 1 ? "de sectie" : "de secties") " + missing.map { "`\($0)`" }.joined(separator: ", "),
+                             hint: "elke staalkaart heeft de secties " + requiredStaalkaartSections.joined(separator: ", "),
+                             at: node.nameSpan)
+        }
+    }
+
+    // MARK: - Koerskaart
+
+    static let pagina: NodeSchema = NodeSchema("pagina", summary: "Een pagina van een koerskaart.",
+                                   arguments: [Slot("nummer", .wholeNumber, help: "1, 2, 3, … zonder gaten"),
+                                               Slot("titel", .text, help: "de kop van de pagina")],
+                                   children: body())
+
+    public static let koerskaart: NodeSchema = NodeSchema(
+        "koerskaart", summary: "Waar de raad ruimte heeft om keuzes te maken op één onderwerp, uitgewerkt in pagina's.",
+        arguments: [id],
+        fields: [titel, Slot("onderwerp", .text, help: "het onderwerp, bijvoorbeeld Preventie"), bron, samenvatting,
+                 .optional("sjabloon", .bool, help: "ja voor een sjabloon voor een nieuwe koerskaart")],
+        children: [ChildRule("pagina", min: 1) { pagina }] + body()
+    ) { node, validation in
+        checkNumbering(node, child: "pagina", validation: &validation)
+    }
+
+    /// Children numbered by their first argument must run 1, 2, 3, … in order.
+    static func checkNumbering(_ node: Node, child: String, validation: inout Validation) {
+        var expected = 1
+        for part in node.children where part.name == child {
+            guard let argument = part.arguments.first, case .number(let n) = argument.value else { continue }
+            if Int(n) != expected || n != n.rounded() {
+                validation.error("`\(child) \(Value.format(n))` staat op de plek van \(child) \(expected)",
+                                 hint: "nummer de \(child)s 1, 2, 3, … op volgorde, zonder gaten", at: argument.span)
+            }
+            expected += 1
+        }
+    }
+
+    // MARK: - Waardemodel
+
+    static let kernwaarde: NodeSchema = NodeSchema(
+        "kernwaarde", summary: "Een kernwaarde van het democratisch waardemodel, met vragen over vraag en aanbod.",
+        arguments: [Slot("id", .identifier, help: "bijvoorbeeld `gelijkheid`"), Slot("naam", .text, help: "de naam van de waarde")],
+        fields: [Slot("betekenis", .text, help: "wat de waarde betekent")],
+        children: [ChildRule("aanbod", min: 1) { aanbod }] + body().map { $0.name == "vraag" ? ChildRule("vraag", min: 1) { vraag } : $0 }
+    )
+    static let aanbod: NodeSchema = NodeSchema("aanbod", summary: "Een vraag over de aanbieders (de aanbodkant).",
+                                   arguments: [Slot("vraag", .text, help: "de vraag")])
+
+    public static let waardemodel: NodeSchema = NodeSchema(
+        "waardemodel", summary: "Het democratisch waardemodel: keuzeruimte, kernwaarden, keuzes maken en verdeelprocedures.",
+        arguments: [id], fields: [titel, bron, samenvatting],
+        children: [ChildRule("kernwaarde", min: 1) { kernwaarde }] + body()
+    )
+
+    // MARK: - Visie-werkblad
+
+    static let noteer: NodeSchema = NodeSchema("noteer", summary: "Een opdracht om iets op te schrijven in het werkblad.",
+                                   arguments: [Slot("opdracht", .text, help: "wat je noteert")])
+    static func worksheetSide(_ name: String, _ summary: String) -> NodeSchema {
+        NodeSchema(name, summary: summary, children: [ChildRule("noteer", min: 1) { noteer }] + body())
+    }
+    static let zelf: NodeSchema = worksheetSide("zelf", "Wat je als raadslid zelf kunt doen.")
+    static let samen: NodeSchema = worksheetSide("samen", "Wat je als raadsleden samen kunt doen.")
+    static let stap: NodeSchema = NodeSchema(
+        "stap", summary: "Een stap van het visie-werkblad.",
+        arguments: [Slot("id", .choice(visieSteps), help: "waarden, principes, resultaten of kwaliteitseisen"),
+                    Slot("titel", .text, help: "de kop van de stap")],
+        fields: [Slot("nummer", .wholeNumber, help: "1 tot en met 4"), Slot("uitleg", .text, help: "waar de stap over gaat")],
+        children: [ChildRule("zelf", min: 1, max: 1) { zelf }, ChildRule("samen", min: 1, max: 1) { samen }] + body()
+    )
+    static let koppelvoorbeeld: NodeSchema = NodeSchema(
+        "voorbeeld", summary: "Een voorbeeld van de koppeltabel: van waarde naar resultaat.",
+        arguments: [Slot("titel", .text, help: "naam van het voorbeeld")],
+        fields: [Slot("waarde", .text, help: "de maatschappelijke waarde"), Slot("principe", .text, help: "het leidend principe"),
+                 Slot("onderbouwing", .text, help: "waarom het principe bij de waarde past"),
+                 Slot("resultaat", .text, help: "het maatschappelijk resultaat")]
+    )
+    static let koppeltabel: NodeSchema = NodeSchema(
+        "koppeltabel", summary: "De koppeltabel: waarde → leidend principe → onderbouwing → maatschappelijk resultaat.",
+        fields: [Slot("uitleg", .text, help: "hoe je de koppeltabel gebruikt")],
+        children: [ChildRule("voorbeeld", min: 1) { koppelvoorbeeld }]
+    )
+    public static let werkbladsjabloon: NodeSchema = NodeSchema(
+        "werkbladsjabloon", summary: "Het visie-werkblad in vier stappen, met opdrachten, tips, voorbeelden en de koppeltabel.",
+        arguments: [id], fields: [titel, bron, samenvatting],
+        children: [ChildRule("stap", min: 4, max: 4) { stap }, ChildRule("koppeltabel", min: 1, max: 1) { koppeltabel }] + body()
+    ) { node, validation in
+        let steps = node.children.filter { $0.name == "stap" }
+        for (i, step) in steps.enumerated() where i < visieSteps.count {
+            if let id = step.arguments.first, id.value.stringValue != visieSteps[i] {
+                validation.error("stap \(i + 1) moet `\(visieSteps[i])` zijn, niet `\(id.value.displayText)`",
+                                 hint: "de stappen zijn, in deze volgorde: " + visieSteps.joined(separator: ", "), at: id.span)
+            }
+            let number = step.children.first { $0.name == "nummer" }?.arguments.first ?? step.property("nummer").map { Node.Argument(value: $0.value, span: $0.valueSpan) }
+            if let number, case .number(let n) = number.value, Int(n) != i + 1 {
+                validation.error("stap `\(visieSteps[i])` heeft nummer \(i + 1), niet \(Value.format(n))", hint: "nummer de stappen 1 tot en met 4", at: number.span)
+            }
+        }
+    }
+
+    // MARK: - Criteria
+
+    static let criterium: NodeSchema = NodeSchema(
+        "criterium", summary: "Een criterium voor raadsvoorstellen, met zijn kernvragen.",
+        arguments: [Slot("letter", .letter, help: "A, B, C, …"), Slot("titel", .text, help: "de naam van het criterium")],
+        fields: [.optional("uitleg", .text, help: "waarom het criterium ertoe doet")],
+        children: body().map { $0.name == "vraag" ? ChildRule("vraag", min: 1) { vraag } : $0 }
+    )
+    public static let criteria: NodeSchema = NodeSchema(
+        "criteria", summary: "Criteria waaraan een raadsvoorstel kan voldoen (Breda), met kernvragen en aanbevelingen.",
+        arguments: [id], fields: [titel, bron, samenvatting],
+        children: [ChildRule("criterium", min: 1) { criterium }] + body()
+    ) { node, validation in
+        var seen: [String: SourceSpan] = [:]
+        for item in node.children where item.name == "criterium" {
+            guard let letter = item.arguments.first, let s = letter.value.stringValue else { continue }
+            if let first = seen[s] {
+                validation.error("criterium \(s) staat er twee keer", hint: "geef elk criterium een eigen letter", at: letter.span,
+                                 notes: [.init("eerder hier", span: first)])
+            }
+            seen[s] = letter.span
+        }
+    }
+
+    // MARK: - Kaart
+
+    public static let kaart: NodeSchema = NodeSchema(
+        "kaart", summary: "Een kenniskaart over sturing, informatie of een ander thema.",
+        arguments: [id],
+        fields: [titel, Slot("thema", .choice(themes), help: themes.joined(separator: ", ")), bron, samenvatting],
+        children: body()
+    )
+
+    // MARK: - Adviesproces
+
+    static let soort: NodeSchema = NodeSchema("soort", summary: "Een soort advies van de adviesraad.",
+                                  arguments: [Slot("id", .identifier, help: "bijvoorbeeld `gevraagd`"), Slot("naam", .text, help: "de naam")],
+                                  children: body())
+    static let fase: NodeSchema = NodeSchema("fase", summary: "Een fase in de levensloop van een advies.",
+                                 arguments: [Slot("id", .identifier, help: "bijvoorbeeld `reactie`"), Slot("naam", .text, help: "de naam")],
+                                 fields: [.optional("wie", .text, help: "wie in deze fase aan zet is")],
+                                 children: body())
+    static let trede: NodeSchema = NodeSchema("trede", summary: "Een trede op de escalatieladder van een signaal.",
+                                  arguments: [Slot("nummer", .wholeNumber, help: "1, 2, 3, …"), Slot("naam", .text, help: "de naam")],
+                                  children: body())
+    public static let adviesproces: NodeSchema = NodeSchema(
+        "adviesproces", summary: "Hoe een adviesraad sociaal domein werkt: soorten advies, levensloop en escalatie van signalen.",
+        arguments: [id], fields: [titel, bron, samenvatting],
+        children: [ChildRule("soort", min: 1) { soort }, ChildRule("fase", min: 1) { fase }, ChildRule("trede", min: 1) { trede }] + body()
+    ) { node, validation in
+        checkNumbering(node, child: "trede", validation: &validation)
+    }
+
+    // MARK: - Indicator
+
+    public static let richtingen = ["hoger-is-beter", "lager-is-beter", "neutraal"]
+
+    public static let indicator: NodeSchema = NodeSchema(
+        "indicator", summary: "Een indicator uit een monitor (BBV, Gemeentelijke Monitor Sociaal Domein).",
+        arguments: [id],
+        fields: [Slot("naam", .text, help: "de naam van de indicator"), Slot("omschrijving", .text, help: "wat er gemeten wordt"),
+                 Slot("eenheid", .text, help: "bijvoorbeeld \"% van de jongeren tot 18 jaar\""),
+                 Slot("bron", .text, help: "de bron van de cijfers"),
+                 Slot("wet", .list(.reference(kinds: ["staalkaart"])), help: "de wetten (staalkaart-ids) waar de indicator bij hoort"),
+                 Slot("bbv", .bool, help: "ja voor een BBV-beleidsindicator"),
+                 .optional("richting", .choice(richtingen), help: richtingen.joined(separator: ", ")),
+                 .optional("thema", .text, help: "het thema van de indicator")]
+    )
+}

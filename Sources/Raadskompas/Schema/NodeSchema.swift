@@ -1,0 +1,125 @@
+import KompasDSL
+
+/// The declared shape of one kind of node. One declaration serves validation, help text and
+/// completion: nothing about a node's shape is written anywhere else.
+public struct NodeSchema: Sendable {
+    public let name: String
+    /// One Dutch sentence: what the node is.
+    public let summary: String
+    public let arguments: [Slot]
+    /// Fields, written as `veld "waarde"` child nodes or `veld="waarde"` properties.
+    public let fields: [Slot]
+    public let children: [ChildRule]
+    /// Extra checks that the slots cannot express (required section ids, numbering, …).
+    public let check: (@Sendable (Node, inout Validation) -> Void)?
+
+    public init(
+        _ name: String, summary: String, arguments: [Slot] = [], fields: [Slot] = [], children: [ChildRule] = [],
+        check: (@Sendable (Node, inout Validation) -> Void)? = nil
+    ) {
+        self.name = name
+        self.summary = summary
+        self.arguments = arguments
+        self.fields = fields
+        self.children = children
+        self.check = check
+    }
+
+    public func field(_ name: String) -> Slot? { fields.first { $0.name == name } }
+    public func childRule(_ name: String) -> ChildRule? { children.first { $0.name == name } }
+
+    /// `sectie ID "Titel" { … }`: how the node is written, for help and hints.
+    public var usage: String {
+        var parts = [name]
+        for argument in arguments {
+            let shown = argument.type.placeholder(argument.name)
+            parts.append(argument.required ? shown : "[\(shown)]")
+        }
+        if !children.isEmpty || !fields.isEmpty { parts.append("{ … }") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// An argument or field: its name, type, whether it is required, and a line of help.
+public struct Slot: Sendable {
+    public let name: String
+    public let type: FieldType
+    public let required: Bool
+    public let help: String
+
+    public init(_ name: String, _ type: FieldType, required: Bool = true, help: String) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.help = help
+    }
+
+    public static func optional(_ name: String, _ type: FieldType, help: String) -> Slot {
+        Slot(name, type, required: false, help: help)
+    }
+}
+
+/// A child node kind allowed under a node, with how often it may occur.
+public struct ChildRule: Sendable {
+    public let name: String
+    public let minimum: Int
+    public let maximum: Int?
+    private let resolve: @Sendable () -> NodeSchema
+
+    public init(_ name: String, min: Int = 0, max: Int? = nil, _ schema: @escaping @Sendable () -> NodeSchema) {
+        self.name = name
+        self.minimum = min
+        self.maximum = max
+        self.resolve = schema
+    }
+
+    public var schema: NodeSchema { resolve() }
+}
+
+public enum FieldType: Sendable {
+    case text
+    /// A name or a text: `toon wmo` and `toon "wmo"` mean the same.
+    case word
+    case url
+    case number
+    case wholeNumber
+    case bool
+    /// A lowercase id: letters, digits and `-`.
+    case identifier
+    /// One uppercase letter (criteria A–F).
+    case letter
+    /// The id of a card, optionally `.sectie`; checked once all content is loaded.
+    case reference(kinds: [String])
+    case choice([String])
+    case list(ListItem)
+
+    public enum ListItem: Sendable {
+        case text
+        case reference(kinds: [String])
+    }
+
+    /// The Dutch name of what is expected, for diagnostics and help.
+    public var dutchName: String {
+        switch self {
+        case .text: "een tekst tussen aanhalingstekens"
+        case .word: "een naam of tekst"
+        case .url: "een webadres (\"https://…\")"
+        case .number: "een getal"
+        case .wholeNumber: "een heel getal"
+        case .bool: "ja of nee"
+        case .identifier: "een id (kleine letters, cijfers en -)"
+        case .letter: "één hoofdletter"
+        case .reference: "de id van een kaart"
+        case .choice(let options): "één van: " + options.joined(separator: ", ")
+        case .list(.text): "een lijst teksten [\"…\", \"…\"]"
+        case .list(.reference): "een lijst ids [a, b]"
+        }
+    }
+
+    func placeholder(_ name: String) -> String {
+        switch self {
+        case .text, .url: "\"\(name)\""
+        default: name.uppercased()
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import KompasDSL
+
+/// Checks evaluated nodes against their schemas and collects diagnostics and references.
+public struct Validation: Sendable {
+    public struct PendingReference: Sendable {
+        public let target: String
+        public let kinds: [String]
+        public let span: SourceSpan
+    }
+
+    public var diagnostics: [Diagnostic] = []
+    /// References to check once every card is known.
+    public var references: [PendingReference] = []
+
+    public init() {}
+
+    public mutating func error(_ summary: String, hint: String? = nil, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(summary, hint: hint, at: span, notes: notes))
+    }
+
+    public mutating func warning(_ summary: String, hint: String? = nil, at span: SourceSpan) {
+        diagnostics.append(.warning(summary, hint: hint, at: span))
+    }
+
+    /// Validates `node` (and everything under it) against `schema`. Returns whether it had no errors.
+    @discardableResult
+    public mutating func validate(_ node: Node, against schema: NodeSchema) -> Bool {
+        let before = diagnostics.errorCount
+        checkArguments(node, schema)
+        checkProperties(node, schema)
+        checkChildren(node, schema)
+        schema.check?(node, &self)
+        return diagnostics.errorCount == before
+    }
+
+    private mutating func checkArguments(_ node: Node, _ schema: NodeSchema) {
+        for (i, argument) in node.arguments.enumerated() {
+            guard i < schema.arguments.count else {
+                error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage)", at: argument.span)
+                break
+            }
+            checkValue(argument.value, at: argument.span, slot: schema.arguments[i], owner: node.name)
+        }
+        if node.arguments.count < schema.arguments.count {
+            for slot in schema.arguments[node.arguments.count...] where slot.required {
+                error("`\(node.name)` mist \(slot.name == "id" ? "een id" : "het argument `\(slot.name)`")",
+                      hint: "gebruik: \(schema.usage)", at: node.nameSpan)
+                break
+            }
+        }
+    }
+
+    private mutating func checkProperties(_ node: Node, _ schema: NodeSchema) {
+        for property in node.properties {
+            guard let slot = schema.field(property.key) else {
+                let known = schema.fields.map(\.name)
+                error("onbekend veld `\(property.key)` bij `\(node.name)`",
+                      hint: Suggestion.hint(for: property.key, in: known) ?? hintForKnownFields(schema),
+                      at: property.keySpan)
+                continue
+            }
+            checkValue(property.value, at: property.valueSpan, slot: slot, owner: node.name)
+        }
+    }
+
+    private func hintForKnownFields(_ schema: NodeSchema) -> String {
+        schema.fields.isEmpty ? "`\(schema.name)` heeft geen velden" : "bekende velden: " + schema.fields.map(\.name).joined(separator: ", ")
+    }
+
+    private mutating func checkChildren(_ node: Node, _ schema: NodeSchema) {
+        var seenFields: [String: SourceSpan] = [:]
+        for property in node.properties { seenFields[property.key] = property.keySpan }
+        var counts: [String: Int] = [:]
+        for child in node.children {
+            if let slot = schema.field(child.name) {
+                if let first = seenFields[child.name] {
+                    error("veld `\(child.name)` staat er twee keer", hint: "laat er één staan", at: child.nameSpan,
+                          notes: [.init("eerder gegeven", span: first)])
+                    continue
+                }
+                seenFields[child.name] = child.nameSpan
+                guard child.arguments.count == 1, child.properties.isEmpty, !child.hasBlock else {
+                    error("veld `\(child.name)` heeft precies één waarde", hint: "schrijf `\(child.name) \(slot.type.placeholder("…"))`",
+                          at: child.arguments.count > 1 ? child.arguments[1].span : child.span)
+                    continue
+                }
+                checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: slot, owner: node.name)
+                continue
+            }
+            guard let rule = schema.childRule(child.name) else {
+                let known = schema.fields.map(\.name) + schema.children.map(\.name)
+                let hint = Suggestion.hint(for: child.name, in: known)
+                    ?? (known.isEmpty ? "`\(node.name)` heeft geen onderdelen" : "hier kan: " + known.joined(separator: ", "))
+                let what = schema.children.isEmpty ? "veld" : "onderdeel"
+                error("onbekend \(what) `\(child.name)` in `\(node.name)`", hint: hint, at: child.nameSpan)
+                continue
+            }
+            counts[child.name, default: 0] += 1
+            if let maximum = rule.maximum, counts[child.name, default: 0] > maximum {
+                error(maximum == 1 ? "`\(child.name)` mag maar één keer in `\(node.name)`" : "te veel `\(child.name)` in `\(node.name)` (hoogstens \(maximum))",
+                      hint: "voeg ze samen of haal er een weg", at: child.nameSpan)
+            }
+            validate(child, against: rule.schema)
+        }
+        for slot in schema.fields where slot.required && seenFields[slot.name] == nil {
+            error("`\(describe(node))` mist het veld `\(slot.name)`", hint: "voeg toe: \(slot.name) \(slot.type.placeholder("…")) — \(slot.help)", at: node.nameSpan)
+        }
+        for rule in schema.children where rule.minimum > counts[rule.name, default: 0] {
+            let usage = rule.schema.usage
+            error(rule.minimum == 1 ? "`\(describe(node))` mist een `\(rule.name)`" : "`\(describe(node))` heeft minstens \(rule.minimum) keer `\(rule.name)` nodig",
+                  hint: "voeg toe: \(usage)", at: node.nameSpan)
+        }
+    }
+
+    private func describe(_ node: Node) -> String {
+        if let first = node.arguments.first { return "\(node.name) \(first.value.sourceText)" }
+        return node.name
+    }
+
+    /// Type-checks one value against its slot.
+    public mutating func checkValue(_ value: Value, at span: SourceSpan, slot: Slot, owner: String) {
+        func mismatch() {
+            var hint = "`\(slot.name)` is \(slot.type.dutchName)"
+            if case .symbol(let s) = value, case .text = slot.type { hint = "zet de tekst tussen aanhalingstekens: \"\(s)\"" }
+            error("verkeerd soort waarde voor `\(slot.name)`: \(value.typeName), verwacht \(slot.type.dutchName)", hint: hint, at: span)
+        }
+        switch slot.type {
+        case .text:
+            guard case .text(let s) = value else { return mismatch() }
+            if s.allSatisfy(\.isWhitespace) {
+                error("`\(slot.name)` is leeg", hint: "vul een tekst in: \(slot.help)", at: span)
+            }
+        case .word:
+            guard value.stringValue != nil else { return mismatch() }
+        case .url:
+            guard case .text(let s) = value else { return mismatch() }
+            if !(s.hasPrefix("https://") || s.hasPrefix("http://")) || s.contains(" ") {
+                error("`\(s.prefix(60))` is geen webadres", hint: "een webadres begint met https:// en bevat geen spaties (schrijf %20)", at: span)
+            }
+        case .number:
+            guard case .number = value else { return mismatch() }
+        case .wholeNumber:
+            guard case .number(let n) = value else { return mismatch() }
+            if n != n.rounded() || n < 0 { error("`\(slot.name)` moet een heel getal zijn", hint: "bijvoorbeeld 1, 2 of 3", at: span) }
+        case .bool:
+            guard case .bool = value else { return mismatch() }
+        case .identifier:
+            guard case .symbol(let s) = value else { return mismatch() }
+            if !Validation.isIdentifier(s) {
+                error("ongeldige id `\(s)`", hint: "een id bestaat uit kleine letters, cijfers en `-`, en begint met een letter", at: span)
+            }
+        case .letter:
+            guard case .symbol(let s) = value else { return mismatch() }
+            if s.count != 1 || !(s.first?.isUppercase ?? false) {
+                error("`\(s)` is geen letter", hint: "gebruik één hoofdletter, bijvoorbeeld A", at: span)
+            }
+        case .reference(let kinds):
+            guard case .symbol(let s) = value else { return mismatch() }
+            references.append(PendingReference(target: s, kinds: kinds, span: span))
+        case .choice(let options):
+            guard case .symbol(let s) = value else { return mismatch() }
+            if !options.contains(s) {
+                error("onbekende waarde `\(s)` voor `\(slot.name)`",
+                      hint: Suggestion.hint(for: s, in: options) ?? "kies uit: " + options.joined(separator: ", "), at: span)
+            }
+        case .list(let item):
+            guard case .list(let items) = value else { return mismatch() }
+            for element in items {
+                switch (item, element) {
+                case (.text, .text): break
+                case (.reference(let kinds), .symbol(let s)):
+                    references.append(PendingReference(target: s, kinds: kinds, span: span))
+                default:
+                    error("element `\(element.displayText)` in `\(slot.name)` is een \(element.typeName)",
+                          hint: "`\(slot.name)` is \(slot.type.dutchName)", at: span)
+                }
+            }
+        }
+    }
+
+    public static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

@@ -1,0 +1,37 @@
+import KompasDSL
+
+/// The shell's statements, declared like content: the same declarations drive validation of a typed
+/// command, `help` and completion.
+public enum CommandSchemas {
+    /// What `lijst` can list, with the card kind each word stands for (`nil`: everything).
+    public static let listings: [(word: String, kind: String?, label: String)] = [
+        ("staalkaarten", "staalkaart", "Staalkaarten (wetten)"),
+        ("koerskaarten", "koerskaart", "Koerskaarten"),
+        ("kaarten", "kaart", "Kenniskaarten over sturing en informatie"),
+        ("indicatoren", "indicator", "Indicatoren"),
+        ("criteria", "criteria", "Criteria voor raadsvoorstellen"),
+        ("waardemodel", "waardemodel", "Democratisch waardemodel"),
+        ("werkbladen", "werkbladsjabloon", "Werkbladen"),
+        ("adviesraad", "adviesproces", "Adviesraad"),
+        ("alles", nil, "Alle kaarten"),
+    ]
+
+    public static let help: NodeSchema = NodeSchema(
+        "help", summary: "Uitleg over Raadskompas, een opdracht, een soort kaart of de taal.",
+        arguments: [.optional("onderwerp", .word, help: "een opdracht (toon), een soort kaart (staalkaart), `functies` of `taal`")]
+    )
+    public static let lijst: NodeSchema = NodeSchema(
+        "lijst", summary: "Laat zien welke kaarten er zijn, per soort.",
+        arguments: [Slot("soort", .choice(listings.map(\.word)), help: listings.map(\.word).joined(separator: ", "))]
+    )
+    public static let toon: NodeSchema = NodeSchema(
+        "toon", summary: "Toont een kaart, of één onderdeel ervan (kaart.sectie).",
+        arguments: [Slot("kaart", .word, help: "id van een kaart, bijvoorbeeld `wmo` of `wmo.doelen`")]
+    )
+
+    public static let all: [NodeSchema] = [help, lijst, toon]
+
+    public static func command(named name: String) -> NodeSchema? {
+        all.first { $0.name == name }
+    }
+}

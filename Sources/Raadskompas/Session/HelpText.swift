@@ -1,0 +1,108 @@
+import KompasDSL
+
+/// `help` output, generated from the command, content and builtin declarations so that it never
+/// drifts from what works.
+enum HelpText {
+    static func render(topic: String?, library: ContentLibrary, interpreter: Interpreter, style: TextStyle, span: SourceSpan) -> String {
+        guard let topic else { return overview(library: library, style: style) }
+        if let command = CommandSchemas.command(named: topic) {
+            return schemaHelp(command, title: "Opdracht", style: style)
+        }
+        if let card = ContentSchemas.card(named: topic) {
+            return schemaHelp(card, title: "Soort kaart", style: style)
+                + "\n" + style.dim("Er \(library.cards(ofKind: topic).count == 1 ? "is" : "zijn") \(library.cards(ofKind: topic).count) kaart(en) van deze soort.") + "\n"
+        }
+        switch topic {
+        case "functies":
+            var out = [style.bold("Functies") + " (te gebruiken in expressies, bijvoorbeeld `laat n = lengte(kaarten(\"staalkaart\"))`)", ""]
+            for builtin in interpreter.builtins.values.sorted(by: { $0.name < $1.name }) {
+                out += TextLayout.wrap(builtin.summary, width: style.width, first: "  " + style.accent(builtin.signature) + "  ", rest: "      ")
+            }
+            return out.joined(separator: "\n") + "\n"
+        case "taal":
+            return language(style: style)
+        default:
+            if library.card(topic) != nil {
+                return "`\(topic)` is een kaart. Lees haar met: toon \(topic)\n"
+            }
+            let topics = CommandSchemas.all.map(\.name) + ContentSchemas.cards.map(\.name) + ["functies", "taal"]
+            let hint = Suggestion.nearest(to: topic, in: topics).map { " Bedoelde je `\($0)`?" } ?? ""
+            return "Over `\(topic)` is geen uitleg.\(hint) Typ `help` voor alle onderwerpen.\n"
+        }
+    }
+
+    static func overview(library: ContentLibrary, style: TextStyle) -> String {
+        var out = [style.bold("Raadskompas") + " — kennis over het sociaal domein voor raadsleden, griffie en fracties.", ""]
+        out.append(style.bold("Opdrachten"))
+        for command in CommandSchemas.all {
+            out += TextLayout.wrap(command.summary, width: style.width, first: "  " + style.accent(command.usage.padded(to: 22)) + " ", rest: String(repeating: " ", count: 25))
+        }
+        out.append("")
+        out.append(style.bold("Soorten kaarten") + " (help SOORT voor de velden)")
+        for card in ContentSchemas.cards {
+            let count = library.cards(ofKind: card.name).count
+            out += TextLayout.wrap(card.summary + " (\(count))", width: style.width, first: "  " + style.accent(card.name.padded(to: 22)) + " ", rest: String(repeating: " ", count: 25))
+        }
+        out.append("")
+        out.append("Voorbeelden:  lijst staalkaarten   ·   toon wmo   ·   toon wmo.rol-raad   ·   help toon")
+        out.append("Meer:         help taal (scripts, variabelen, lussen)   ·   help functies")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func schemaHelp(_ schema: NodeSchema, title: String, style: TextStyle) -> String {
+        var out = [style.bold("\(title): \(schema.name)"), ""]
+        out += TextLayout.wrap(schema.summary, width: style.width)
+        out.append("")
+        out.append(style.bold("Schrijfwijze: ") + schema.usage)
+        if !schema.arguments.isEmpty {
+            out.append("")
+            out.append(style.bold("Argumenten"))
+            for slot in schema.arguments {
+                out += TextLayout.wrap("\(slot.help) (\(slot.type.dutchName)\(slot.required ? "" : ", mag weg"))", width: style.width,
+                                       first: "  " + style.accent(slot.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
+            }
+        }
+        if !schema.fields.isEmpty {
+            out.append("")
+            out.append(style.bold("Velden"))
+            for slot in schema.fields {
+                out += TextLayout.wrap("\(slot.help) (\(slot.type.dutchName)\(slot.required ? "" : ", mag weg"))", width: style.width,
+                                       first: "  " + style.accent(slot.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
+            }
+        }
+        if !schema.children.isEmpty {
+            out.append("")
+            out.append(style.bold("Onderdelen"))
+            for rule in schema.children {
+                var count = ""
+                if rule.minimum > 0 { count = rule.maximum == rule.minimum ? " (precies \(rule.minimum))" : " (minstens \(rule.minimum))" }
+                out += TextLayout.wrap(rule.schema.summary + count, width: style.width,
+                                       first: "  " + style.accent(rule.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func language(style: TextStyle) -> String {
+        """
+        \(style.bold("De taal van Raadskompas")) (volledig: docs/taal.md)
+
+          toon wmo                          een opdracht: naam, argumenten, sleutel=waarde
+          laat jaar = 2026                  een variabele; gebruik haar als $jaar
+          "Plan voor $jaar"                 tekst met een variabele erin; ${…} voor een expressie
+          voor elk k in kaarten("staalkaart") { toon $k.id }
+          als $jaar > 2025 { toon wmo } anders { toon jeugdwet }
+          # commentaar loopt tot het eind van de regel
+
+        Waarden: "tekst", \"\"\"tekstblok\"\"\", 12, 3.5, 40%, 2026-03-12, ja, nee, namen (wmo), lijsten [a, b].
+        Rekenen en vergelijken tussen haakjes: ($a + 1), ($x >= 2 en niet $klaar).
+
+        """
+    }
+}
+
+extension String {
+    func padded(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

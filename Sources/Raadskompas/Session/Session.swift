@@ -1,0 +1,120 @@
+import Foundation
+import KompasDSL
+
+/// The core of the shell and of scripts: statements in, output and diagnostics out. It knows nothing
+/// about terminals; the REPL, `-c`, scripts and tests all drive it the same way.
+public final class Session {
+    public enum Completeness: Sendable {
+        case complete
+        /// A block, list, parenthesis or text block is still open: ask for another line.
+        case incomplete
+    }
+
+    public let library: ContentLibrary
+    public var style: TextStyle
+    let interpreter: Interpreter
+
+    public init(library: ContentLibrary, style: TextStyle = .plain) {
+        self.library = library
+        self.style = style
+        self.interpreter = Interpreter()
+        for builtin in HostBuiltins.make(library: library) { interpreter.register(builtin) }
+    }
+
+    /// Whether `text` is a finished statement batch or still waits for more lines.
+    public static func completeness(of text: String) -> Completeness {
+        Parser.isIncomplete(SourceFile(name: "invoer", text: text)) ? .incomplete : .complete
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var succeeded: Bool { !diagnostics.hasErrors }
+    }
+
+    /// Runs the statements in `file`, writing output through `emit` as each one completes.
+    /// A script stops at its first error (`.stop`); nothing is left half done.
+    public func run(_ file: SourceFile, policy: Interpreter.ErrorPolicy = .stop, emit: (String) -> Void) -> Result {
+        let (program, parseDiagnostics) = Parser.parse(file)
+        if parseDiagnostics.hasErrors {
+            return Result(diagnostics: parseDiagnostics)
+        }
+        let outcome = interpreter.run(program, policy: policy) { node throws(Diagnostic) in
+            try execute(node, emit: emit)
+        }
+        return Result(diagnostics: parseDiagnostics + outcome.diagnostics)
+    }
+
+    /// Convenience for one line or batch of text (the shell, `-c`).
+    public func run(_ text: String, name: String = "invoer", emit: (String) -> Void) -> Result {
+        return run(SourceFile(name: name, text: text), emit: emit)
+    }
+
+    // MARK: - Statements
+
+    private func execute(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        guard let schema = CommandSchemas.command(named: node.name) else {
+            if ContentSchemas.card(named: node.name) != nil {
+                throw .error("`\(node.name)` is een kaart, geen opdracht",
+                             hint: "zet kaarten in een inhoudsbestand en laad dat met `--content MAP`; controleer het met `raadskompas check`",
+                             at: node.nameSpan)
+            }
+            let names = CommandSchemas.all.map(\.name)
+            throw .error("onbekende opdracht `\(node.name)`",
+                         hint: Suggestion.hint(for: node.name, in: names) ?? "typ `help` voor wat je kunt doen",
+                         at: node.nameSpan)
+        }
+        var validation = Validation()
+        validation.validate(node, against: schema)
+        if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
+        switch node.name {
+        case "help": emit(HelpText.render(topic: node.arguments.first?.value.stringValue, library: library, interpreter: interpreter, style: style, span: node.nameSpan))
+        case "lijst": emit(listing(node.arguments[0].value.stringValue ?? "alles"))
+        case "toon": emit(try show(node.arguments[0]))
+        default: break
+        }
+    }
+
+    private func show(_ argument: Node.Argument) throws(Diagnostic) -> String {
+        guard let address = argument.value.stringValue else {
+            throw .error("`toon` verwacht de id van een kaart", hint: "bijvoorbeeld `toon wmo`", at: argument.span)
+        }
+        let renderer = CardTextRenderer(style: style, library: library)
+        if let (card, part) = library.resolve(address) {
+            return part.map { renderer.render($0, of: card) } ?? renderer.render(card)
+        }
+        if let dot = address.firstIndex(of: "."), let card = library.card(String(address[..<dot])) {
+            let partName = String(address[address.index(after: dot)...])
+            throw .error("kaart `\(card.id)` heeft geen onderdeel `\(partName)`",
+                         hint: Suggestion.hint(for: partName, in: card.parts.map(\.id)) ?? "onderdelen: " + card.parts.prefix(10).map(\.id).joined(separator: ", "),
+                         at: argument.span)
+        }
+        let id = address.split(separator: ".").first.map(String.init) ?? address
+        throw .error("geen kaart met id `\(id)`",
+                     hint: Suggestion.hint(for: id, in: library.ids) ?? "typ `lijst alles` voor alle kaarten",
+                     at: argument.span)
+    }
+
+    private func listing(_ word: String) -> String {
+        let groups = word == "alles"
+            ? CommandSchemas.listings.filter { $0.kind != nil }
+            : CommandSchemas.listings.filter { $0.word == word }
+        var out: [String] = []
+        for group in groups {
+            guard let kind = group.kind else { continue }
+            let cards = library.cards(ofKind: kind)
+            if groups.count > 1 && cards.isEmpty { continue }
+            out.append(style.bold(group.label) + style.dim(" (\(cards.count))"))
+            let idWidth = min(28, cards.map(\.id.count).max() ?? 0)
+            for card in cards {
+                let id = card.id.count < idWidth ? card.id + String(repeating: " ", count: idWidth - card.id.count) : card.id
+                var title = card.title
+                if case .staalkaart(let law) = card.kind, law.abbreviation != card.title { title += " (\(law.abbreviation))" }
+                out += TextLayout.wrap(title, width: style.width, first: "  " + style.accent(id) + "  ", rest: String(repeating: " ", count: idWidth + 4))
+            }
+            if cards.isEmpty { out.append("  (geen)") }
+            out.append("")
+        }
+        out.append(style.dim("Typ `toon ID` om een kaart te lezen, bijvoorbeeld `toon \(library.cards(ofKind: groups.first?.kind ?? "staalkaart").first?.id ?? "wmo")`."))
+        return out.joined(separator: "\n") + "\n"
+    }
+}
