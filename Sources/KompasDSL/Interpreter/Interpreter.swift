@@ -192,6 +192,14 @@ public final class Interpreter {
                 switch part {
                 case .literal(let s): text += s
                 case .expression(let e): text += try eval(e).displayText
+                case .variable(let name, let fields, let span):
+                    var value = try eval(.variable(name, SourceSpan(file: span.file, start: span.start, end: span.start + 1 + name.utf8.count)))
+                    var rest = fields[...]
+                    while let field = rest.first, case .record(let record) = value, let inner = record[field] {
+                        value = inner
+                        rest = rest.dropFirst()
+                    }
+                    text += value.displayText + rest.map { "." + $0 }.joined()
                 }
             }
             return .text(text)

@@ -453,8 +453,16 @@ public struct Lexer {
         }
         let nameStart = s.position
         scanVariableName(&s)
+        let name = String(decoding: s.bytes[nameStart..<s.position], as: UTF8.self)
+        var fields: [String] = []
+        while s.peek() == UInt8(ascii: "."), s.position + 1 < s.end, isIdentifierStart(s, at: s.position + 1) {
+            s.position += 1
+            let fieldStart = s.position
+            scanVariableName(&s)
+            fields.append(String(decoding: s.bytes[fieldStart..<s.position], as: UTF8.self))
+        }
         builder.flush()
-        builder.parts.append(.variable(name: String(decoding: s.bytes[nameStart..<s.position], as: UTF8.self), start: start, end: s.position))
+        builder.parts.append(.variable(name: name, fields: fields, start: start, end: s.position))
     }
 
     /// `"""` at the end of a line, the text on the lines after it, `"""` on a line of its own.

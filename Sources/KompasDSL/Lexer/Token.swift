@@ -40,8 +40,9 @@ public struct Token: Sendable {
 /// A piece of a string literal: literal text, or an interpolation to evaluate.
 public enum StringPart: Sendable {
     case literal(String)
-    /// `$naam`
-    case variable(name: String, start: Int, end: Int)
+    /// `$naam` or `$naam.veld.veld`: the fields apply when the value has them, otherwise they are
+    /// plain text (so "zie $site.nl" still reads naturally).
+    case variable(name: String, fields: [String], start: Int, end: Int)
     /// `${ expressie }`: the byte range of the expression between the braces.
     case expression(start: Int, end: Int)
 }

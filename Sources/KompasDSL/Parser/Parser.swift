@@ -560,8 +560,8 @@ public struct Parser {
             switch part {
             case .literal(let text):
                 pieces.append(.literal(text))
-            case .variable(let name, let start, let end):
-                pieces.append(.expression(.variable(name, span(from: start, to: end))))
+            case .variable(let name, let fields, let start, let end):
+                pieces.append(.variable(name: name, fields: fields, span: span(from: start, to: end)))
             case .expression(let start, let end):
                 var sub = Parser(file: file, range: start..<end, depth: depth)
                 sub.skipLayout()
@@ -569,7 +569,21 @@ public struct Parser {
                     error("lege `${}`", hint: "zet een expressie tussen de accolades, bijvoorbeeld `${$aantal + 1}`", at: span(from: start - 2, to: end + 1))
                     continue
                 }
-                let expression = sub.parseExpression()
+                var expression = sub.parseExpression()
+                // `${naam}` means the variable, as in a shell: a lone name inside `${…}` is never a symbol.
+                // `${k.titel}` likewise reads as `${$k.titel}`.
+                if case .literal(.symbol(let name), let nameSpan)? = expression, !name.contains("-") {
+                    let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                    var offset = nameSpan.start
+                    var chain = Expression.variable(parts[0], sub.span(from: offset, to: offset + parts[0].utf8.count))
+                    offset += parts[0].utf8.count + 1
+                    for field in parts.dropFirst() {
+                        let fieldSpan = sub.span(from: offset, to: offset + field.utf8.count)
+                        chain = .field(chain, name: field, nameSpan: fieldSpan, chain.span.to(fieldSpan))
+                        offset += field.utf8.count + 1
+                    }
+                    expression = chain
+                }
                 if expression != nil, sub.currentKind != .endOfFile {
                     sub.error("onverwacht \(sub.describe(sub.current)) in `${…}`", hint: "een `${…}` bevat één expressie", at: sub.span(sub.current))
                 }

@@ -63,6 +63,8 @@ public indirect enum Expression: Sendable {
 public enum InterpolationPart: Sendable {
     case literal(String)
     case expression(Expression)
+    /// `$naam.veld` inside a string: fields that the value does not have stay literal text.
+    case variable(name: String, fields: [String], span: SourceSpan)
 }
 
 public enum UnaryOperator: String, Sendable {

@@ -80,6 +80,8 @@ public enum FieldType: Sendable {
     case text
     /// A name or a text: `toon wmo` and `toon "wmo"` mean the same.
     case word
+    /// Any value at all.
+    case any
     case url
     case number
     case wholeNumber
@@ -103,6 +105,7 @@ public enum FieldType: Sendable {
         switch self {
         case .text: "een tekst tussen aanhalingstekens"
         case .word: "een naam of tekst"
+        case .any: "een waarde"
         case .url: "een webadres (\"https://…\")"
         case .number: "een getal"
         case .wholeNumber: "een heel getal"

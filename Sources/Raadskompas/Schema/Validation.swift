@@ -132,6 +132,8 @@ public struct Validation: Sendable {
             }
         case .word:
             guard value.stringValue != nil else { return mismatch() }
+        case .any:
+            break
         case .url:
             guard case .text(let s) = value else { return mismatch() }
             if !(s.hasPrefix("https://") || s.hasPrefix("http://")) || s.contains(" ") {

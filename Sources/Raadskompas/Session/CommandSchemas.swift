@@ -29,7 +29,12 @@ public enum CommandSchemas {
         arguments: [Slot("kaart", .word, help: "id van een kaart, bijvoorbeeld `wmo` of `wmo.doelen`")]
     )
 
-    public static let all: [NodeSchema] = [help, lijst, toon]
+    public static let schrijf: NodeSchema = NodeSchema(
+        "schrijf", summary: "Schrijft een waarde of tekst op het scherm (handig in scripts).",
+        arguments: [Slot("waarde", .any, help: "wat je wilt laten zien, bijvoorbeeld \"Aantal: $n\"")]
+    )
+
+    public static let all: [NodeSchema] = [help, lijst, toon, schrijf]
 
     public static func command(named name: String) -> NodeSchema? {
         all.first { $0.name == name }

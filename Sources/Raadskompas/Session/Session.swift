@@ -70,6 +70,7 @@ public final class Session {
         case "help": emit(HelpText.render(topic: node.arguments.first?.value.stringValue, library: library, interpreter: interpreter, style: style, span: node.nameSpan))
         case "lijst": emit(listing(node.arguments[0].value.stringValue ?? "alles"))
         case "toon": emit(try show(node.arguments[0]))
+        case "schrijf": emit(node.arguments[0].value.displayText + "\n")
         default: break
         }
     }
