@@ -138,7 +138,7 @@ public final class Interpreter {
             scopes[i][name] = value
             return
         }
-        if scopes.isEmpty {
+        if scopes.isEmpty || globals[name] != nil {
             globals[name] = value
         } else {
             scopes[scopes.count - 1][name] = value

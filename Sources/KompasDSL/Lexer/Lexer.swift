@@ -268,13 +268,10 @@ public struct Lexer {
         if intDigits == 4, s.peek() == UInt8(ascii: "-"), isDigit(s.peek(1)) {
             return date(&s, start: start)
         }
-        var isFraction = false
         if s.peek() == UInt8(ascii: "."), isDigit(s.peek(1)) {
             s.position += 1
             _ = digits(&s)
-            isFraction = true
         }
-        _ = isFraction
         let numberEnd = s.position
         let text = String(decoding: s.bytes[start..<numberEnd], as: UTF8.self)
         let value = Double(text) ?? 0
@@ -284,10 +281,8 @@ public struct Lexer {
         }
         if !s.atEnd, isIdentifierStart(s, at: s.position) {
             // `75plus`, `3e`: a name that starts with a digit.
-            let restStart = s.position
             _ = identifier(&s)
             report("een naam mag niet met een cijfer beginnen", hint: "begin met een letter (bijvoorbeeld `leeftijd-75plus`), of zet de tekst tussen aanhalingstekens", start, s.position)
-            _ = restStart
             return Token(kind: .invalid, start: start, end: s.position, payload: .none)
         }
         return Token(kind: .number, start: start, end: numberEnd, payload: .number(value))
@@ -488,12 +483,9 @@ public struct Lexer {
             let line = lineStart..<s.position
             var first = lineStart
             while first < line.upperBound, s.bytes[first] == 0x20 || s.bytes[first] == 0x09 { first += 1 }
-            if first + 2 < line.upperBound + 0, s.bytes[first] == UInt8(ascii: "\""), s.bytes[first + 1] == UInt8(ascii: "\""), s.bytes[first + 2] == UInt8(ascii: "\"") {
-                s.position = first + 3
-                closed = true
-                break
-            }
-            if first + 3 == line.upperBound, s.bytes[first] == UInt8(ascii: "\""), s.bytes[first + 1] == UInt8(ascii: "\""), s.bytes[first + 2] == UInt8(ascii: "\"") {
+            if first + 3 <= line.upperBound, s.bytes[first] == UInt8(ascii: "\""), s.bytes[first + 1] == UInt8(ascii: "\""),
+               s.bytes[first + 2] == UInt8(ascii: "\"") {
+                // The closing delimiter; properties may follow it on the same line.
                 s.position = first + 3
                 closed = true
                 break

@@ -39,16 +39,13 @@ public struct Parser {
         let (tokens, diagnostics) = Lexer.tokenize(file)
         if diagnostics.contains(where: { $0.summary.hasPrefix("tekstblok wordt niet afgesloten") }) { return true }
         var depth = 0
-        var lastSignificant: Token.Kind?
         for token in tokens {
             switch token.kind {
             case .leftBrace, .leftBracket, .leftParen: depth += 1
             case .rightBrace, .rightBracket, .rightParen: depth -= 1
             default: break
             }
-            if token.kind != .newline, token.kind != .endOfFile { lastSignificant = token.kind }
         }
-        _ = lastSignificant
         return depth > 0
     }
 
@@ -377,8 +374,6 @@ public struct Parser {
         case .lessEqual: .lessEqual
         case .greater: .greater
         case .greaterEqual: .greaterEqual
-        case .equals:
-            nil
         default: nil
         }
         if currentKind == .equals {

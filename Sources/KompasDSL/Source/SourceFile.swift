@@ -37,7 +37,7 @@ public final class SourceFile: Sendable {
         self.init(name: name, bytes: Array(text.utf8))
     }
 
-    /// Whether the file started with a byte order mark (blanked out at init).
+    /// The number of lines (a final line break starts an empty last line).
     public var lineCount: Int { lineStarts.count }
 
     /// The 1-based line that holds `offset`.

@@ -51,9 +51,19 @@ public struct CardTextRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// A heading with its address (`[wmo.doelen]`) beside it when that fits, else below it.
     private func headingLines(_ title: String, address: String, indent: String, underline: Character) -> [String] {
-        ["", indent + style.bold(title) + "  " + style.dim("[\(address)]"),
-         indent + style.dim(String(repeating: underline, count: min(title.count, style.width - indent.count)))]
+        let tag = "[\(address)]"
+        var lines = [""]
+        if indent.count + title.count + 2 + tag.count <= style.width {
+            lines.append(indent + style.bold(title) + "  " + style.dim(tag))
+        } else {
+            lines += TextLayout.wrap(title, width: style.width, first: indent, rest: indent).map { style.bold($0) }
+            lines.append(indent + style.dim(tag))
+        }
+        let longest = min(title.count, style.width - indent.count)
+        lines.append(indent + style.dim(String(repeating: underline, count: longest)))
+        return lines
     }
 
     private func blocks(_ blocks: [Block], indent: String, path: [String]) -> [String] {

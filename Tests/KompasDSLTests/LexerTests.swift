@@ -1,0 +1,113 @@
+import Testing
+@testable import KompasDSL
+
+@Suite struct LexerTests {
+    func kinds(_ text: String) -> [Token.Kind] {
+        Lexer.tokenize(SourceFile(name: "t", text: text)).tokens.map(\.kind)
+    }
+
+    @Test func nodeWithArgumentsPropertiesAndBlock() {
+        #expect(kinds("sectie doelen \"Doelen\" nummer=1 {\n}") == [
+            .identifier, .identifier, .string, .identifier, .equals, .number, .leftBrace, .newline, .rightBrace, .endOfFile,
+        ])
+    }
+
+    @Test func identifiersKeepDashesAndDots() {
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: "rv-2026-014 gmsd.jeugdhulp a- b.")).tokens
+        #expect(tokens.map(\.text).prefix(4) == ["rv-2026-014", "gmsd.jeugdhulp", "a", ""])
+        #expect(tokens[3].kind == .minus)
+    }
+
+    @Test func numbersPercentagesAndDates() {
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: "12 3.5 40% 12.5% 2026-03-12")).tokens
+        #expect(tokens.map(\.kind).prefix(5) == [.number, .number, .percent, .percent, .date])
+        guard case .number(let n) = tokens[1].payload, case .number(let p) = tokens[3].payload,
+              case .date(let d) = tokens[4].payload else {
+            Issue.record("unexpected payloads")
+            return
+        }
+        #expect(n == 3.5)
+        #expect(p == 12.5)
+        #expect(d == DateValue(year: 2026, month: 3, day: 12))
+    }
+
+    @Test func leapDayExistsOnlyInLeapYears() {
+        #expect(Lexer.tokenize(SourceFile(name: "t", text: "2024-02-29")).diagnostics.isEmpty)
+        let diagnostics = Lexer.tokenize(SourceFile(name: "t", text: "2026-02-29")).diagnostics
+        #expect(diagnostics.first?.summary == "de datum 2026-02-29 bestaat niet")
+        #expect(diagnostics.first?.hint == "februari 2026 heeft 28 dagen")
+        #expect(Lexer.tokenize(SourceFile(name: "t", text: "2026-13-01")).diagnostics.first?.hint == "een maand ligt tussen 01 en 12")
+    }
+
+    @Test func stringEscapes() {
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""a\"b\\c\nd\te\$f\u{20AC}""#)).tokens
+        guard case .string(let parts) = tokens[0].payload, case .literal(let text) = parts[0] else {
+            Issue.record("no string")
+            return
+        }
+        #expect(text == "a\"b\\c\nd\te$f€")
+    }
+
+    @Test func unknownEscapeIsReported() {
+        let diagnostics = Lexer.tokenize(SourceFile(name: "t", text: #""a\qb""#)).diagnostics
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].summary == "onbekende ontsnapping `\\q`")
+    }
+
+    @Test func interpolationParts() {
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""Hallo $naam, ${1 + 2} $k.titel.""#)).tokens
+        guard case .string(let parts) = tokens[0].payload else {
+            Issue.record("no string")
+            return
+        }
+        #expect(parts.count == 7)
+        if case .variable(let name, let fields, _, _) = parts[1] {
+            #expect(name == "naam")
+            #expect(fields.isEmpty)
+        } else {
+            Issue.record("expected variable")
+        }
+        if case .variable(let name, let fields, _, _) = parts[5] {
+            #expect(name == "k")
+            #expect(fields == ["titel"])
+        } else {
+            Issue.record("expected variable with field")
+        }
+    }
+
+    @Test func textBlockStripsCommonIndentation() {
+        let source = "tekst \"\"\"\n    eerste regel\n      ingesprongen\n\n    laatste\n    \"\"\"\n"
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: source)).tokens
+        guard case .string(let parts) = tokens[1].payload, case .literal(let text) = parts[0] else {
+            Issue.record("no text block")
+            return
+        }
+        #expect(text == "eerste regel\n  ingesprongen\n\nlaatste")
+        #expect(tokens[2].kind == .newline)
+    }
+
+    @Test func crlfAndByteOrderMarkAreAccepted() {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("toon wmo\r\ntoon jeugdwet\r\n".utf8)
+        let file = SourceFile(name: "t", bytes: bytes)
+        let (tokens, diagnostics) = Lexer.tokenize(file)
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.filter { $0.kind == .identifier }.map(\.text) == ["toon", "wmo", "toon", "jeugdwet"])
+        #expect(file.location(of: tokens[4].start) == SourceLocation(line: 2, column: 6))
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let file = SourceFile(name: "t", text: "titel \"Coöperatie\" x")
+        let offset = Array(file.bytes).lastIndex(of: UInt8(ascii: "x"))!
+        #expect(file.location(of: offset) == SourceLocation(line: 1, column: 20))
+    }
+
+    @Test func curlyQuotesGetAHint() {
+        let diagnostics = Lexer.tokenize(SourceFile(name: "t", text: "titel “Wmo”")).diagnostics
+        #expect(diagnostics.first?.summary.contains("gekrulde aanhalingstekens") == true)
+    }
+
+    @Test func nameStartingWithDigit() {
+        let diagnostics = Lexer.tokenize(SourceFile(name: "t", text: "indicator 75plus")).diagnostics
+        #expect(diagnostics.first?.summary == "een naam mag niet met een cijfer beginnen")
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+@testable import KompasDSL
+
+@Suite struct ParserTests {
+    @Test func nodeShape() throws {
+        let (nodes, diagnostics) = runAll("""
+            sectie doelen "Doelen van de wet" nummer=1 {
+              punt "Een"; punt "Twee"
+              tekst \"\"\"
+                Blok
+                \"\"\" bron="x"
+            }
+            """)
+        #expect(diagnostics.isEmpty)
+        let node = try #require(nodes.first)
+        #expect(node.name == "sectie")
+        #expect(node.arguments.map(\.value) == [.symbol("doelen"), .text("Doelen van de wet")])
+        #expect(node.properties.map(\.key) == ["nummer"])
+        #expect(node.children.map(\.name) == ["punt", "punt", "tekst"])
+        #expect(node.children[2].arguments[0].value == .text("Blok"))
+        #expect(node.children[2].property("bron")?.value == .text("x"))
+        #expect(node.hasBlock)
+    }
+
+    @Test func emptyFileIsFine() {
+        let (nodes, diagnostics) = runAll("")
+        #expect(nodes.isEmpty)
+        #expect(diagnostics.isEmpty)
+        #expect(runAll("\n\n# alleen commentaar\n").diagnostics.isEmpty)
+    }
+
+    @Test func listsSpanLines() {
+        let (nodes, diagnostics) = runAll("x [\n  a,\n  b,\n]\n")
+        #expect(diagnostics.isEmpty)
+        #expect(nodes.first?.arguments.first?.value == .list([.symbol("a"), .symbol("b")]))
+    }
+
+    @Test func lineContinuation() {
+        let (nodes, diagnostics) = runAll("toon \\\n  wmo")
+        #expect(diagnostics.isEmpty)
+        #expect(nodes.first?.arguments.first?.value == .symbol("wmo"))
+    }
+
+    @Test func negativeNumberArgument() {
+        #expect(runAll("x -5 -2%").nodes.first?.arguments.map(\.value) == [.number(-5), .percent(-2)])
+    }
+
+    @Test func elseOnNextLine() {
+        let (nodes, diagnostics) = runAll("als nee {\n a\n}\nanders {\n b\n}")
+        #expect(diagnostics.isEmpty)
+        #expect(nodes.map(\.name) == ["b"])
+    }
+
+    @Test func recoversAndReportsEveryError() {
+        let source = MarkedSource("""
+            a 1️⃣)
+            b "ok"
+            c 2️⃣]
+            d [1, 2
+            3️⃣}
+            """)
+        let diagnostics = runAll(source.text).diagnostics
+        let locations = diagnostics.compactMap { $0.span?.location }
+        #expect(locations.contains(source.location("1️⃣")!))
+        #expect(locations.contains(source.location("2️⃣")!))
+        #expect(diagnostics.count >= 3)
+    }
+
+    @Test func unclosedBlockPointsAtItsBrace() {
+        let source = MarkedSource("staalkaart wmo 1️⃣{\n  titel \"x\"\n")
+        let diagnostics = runAll(source.text).diagnostics
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics[0].summary == "blok wordt niet gesloten")
+        #expect(diagnostics[0].span?.location == source.location("1️⃣"))
+    }
+
+    @Test func strayClosingBrace() {
+        let source = MarkedSource("a\n1️⃣}\nb\n")
+        let (nodes, diagnostics) = runAll(source.text)
+        #expect(diagnostics.map(\.summary) == ["losse `}` zonder bijbehorende `{`"])
+        #expect(diagnostics[0].span?.location == source.location("1️⃣"))
+        #expect(nodes.map(\.name) == ["a", "b"])
+    }
+
+    @Test func deepNestingIsBoundedNotACrash() {
+        let depth = 10_000
+        let text = String(repeating: "a {\n", count: depth) + String(repeating: "}\n", count: depth)
+        let diagnostics = runAll(text).diagnostics
+        #expect(diagnostics.contains { $0.summary.hasPrefix("te diep genest") })
+        let brackets = "x " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        #expect(runAll(brackets).diagnostics.contains { $0.summary.contains("te diep genest") })
+        let parens = "laat x = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
+        #expect(runAll(parens).diagnostics.contains { $0.summary.contains("te diep genest") })
+        let negations = "laat x = " + String(repeating: "niet ", count: depth) + "ja"
+        #expect(runAll(negations).diagnostics.contains { $0.summary.contains("te diep genest") })
+    }
+
+    @Test func incompleteInput() {
+        #expect(Parser.isIncomplete(SourceFile(name: "t", text: "staalkaart x {")))
+        #expect(Parser.isIncomplete(SourceFile(name: "t", text: "x [1,")))
+        #expect(Parser.isIncomplete(SourceFile(name: "t", text: "tekst \"\"\"\nregel")))
+        #expect(!Parser.isIncomplete(SourceFile(name: "t", text: "toon wmo")))
+        #expect(!Parser.isIncomplete(SourceFile(name: "t", text: "a }")))
+    }
+}

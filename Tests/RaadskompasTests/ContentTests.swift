@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+@Suite struct ContentTests {
+    @Test func bundledContentLoadsWithoutDiagnostics() {
+        let rendered = DiagnosticRenderer().render(bundledLibrary.diagnostics)
+        #expect(bundledLibrary.diagnostics.isEmpty, "\(rendered)")
+    }
+
+    @Test func everyContentFileOnDiskIsBundled() throws {
+        let enumerator = try #require(FileManager.default.enumerator(atPath: packageRoot.appending(path: "Content").path))
+        let onDisk = Set(enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".kompas") })
+        let bundled = Set(BundledContent.files.map(\.path))
+        #expect(onDisk == bundled)
+    }
+
+    @Test func eachFileLoadsOnItsOwnWithoutParseErrors() {
+        for source in ContentSource.bundled {
+            let file = SourceFile(name: source.name, bytes: source.bytes)
+            let (_, diagnostics) = Parser.parse(file)
+            #expect(diagnostics.isEmpty, "\(source.name): \(DiagnosticRenderer().render(diagnostics))")
+        }
+    }
+
+    @Test func sixStaalkaartenWithAllParts() throws {
+        let ids = bundledLibrary.cards(ofKind: "staalkaart").map(\.id).sorted()
+        #expect(ids == ContentSchemas.staalkaartIds.sorted())
+        for id in ids {
+            let card = try #require(bundledLibrary.card(id))
+            for section in ContentSchemas.requiredStaalkaartSections {
+                #expect(card.part(section) != nil, "\(id) mist \(section)")
+            }
+            #expect(!card.source.isEmpty)
+        }
+    }
+
+    /// Every card has a source.
+    @Test func everyCardHasABron() {
+        for card in bundledLibrary.cards {
+            #expect(!card.source.trimmingCharacters(in: .whitespaces).isEmpty, "\(card.id) heeft geen bron")
+        }
+    }
+
+    /// The concrete facts the issue names are in the content (searched in the rendered text).
+    @Test(arguments: [
+        ("wmo", ["algemene voorzieningen", "maatwerkvoorziening", "verordening"]),
+        ("wgs", ["vier weken", "120 dagen", "36 maanden", "acht weken"]),
+        ("wlz", ["13 weken"]),
+        ("zvw", ["eigen risico"]),
+        ("koerskaart-preventie", ["Primaire preventie", "Universele preventie", "Geïndiceerde", "Wet publieke gezondheid", "agenderen", "bijsturen"]),
+        ("waardemodel", ["Gelijkheid", "Efficiëntie", "Welzijn", "Vrijheid", "Veiligheid", "Verdeelprocedures"]),
+        ("visie", ["Noteer", "Ede", "Koppeltabel"]),
+        ("criteria-raadsvoorstellen", ["alternatieven", "uitvoerbaarheid", "publieksvriendelijke samenvatting", "APK"]),
+        ("adviesraad", ["ongevraagd", "verordening", "Trede 1"]),
+    ])
+    func factsArePresent(id: String, facts: [String]) throws {
+        let card = try #require(bundledLibrary.card(id))
+        let text = CardTextRenderer(style: TextStyle(width: 200), library: bundledLibrary).render(card).lowercased()
+        for fact in facts {
+            #expect(text.contains(fact.lowercased()), "\(id) noemt ‘\(fact)’ niet")
+        }
+    }
+
+    @Test func structuredKinds() throws {
+        let koers = try #require(bundledLibrary.card("koerskaart-preventie"))
+        #expect(koers.parts.filter { $0.path.count == 1 && Int($0.path[0]) != nil }.count == 6)
+        let model = try #require(bundledLibrary.card("waardemodel"))
+        let coreValues = model.blocks.filter { if case .coreValue = $0 { true } else { false } }
+        #expect(coreValues.count == 5)
+        let visie = try #require(bundledLibrary.card("visie"))
+        let steps = visie.parts.filter { ContentSchemas.visieSteps.contains($0.id) }
+        #expect(steps.count == 4)
+        let criteria = try #require(bundledLibrary.card("criteria-raadsvoorstellen"))
+        #expect(criteria.parts.filter { $0.path.count == 1 && $0.id.count == 1 }.map(\.id) == ["A", "B", "C", "D", "E", "F"])
+        let advies = try #require(bundledLibrary.card("adviesraad"))
+        let kinds = advies.blocks.compactMap { if case .adviceKind(let id, _, _) = $0 { id } else { nil } }
+        #expect(Set(kinds).isSuperset(of: ["voorkant", "gevraagd", "ongevraagd", "signaal"]))
+        #expect(bundledLibrary.card("koerskaart-sjabloon") != nil)
+    }
+
+    @Test func indicatorCatalogue() {
+        let indicators = bundledLibrary.cards(ofKind: "indicator")
+        #expect(indicators.count >= 30)
+        let bbv = indicators.filter { if case .indicator(let i) = $0.kind { i.isBBV } else { false } }
+        #expect(bbv.count >= 12)
+        for card in indicators {
+            guard case .indicator(let indicator) = card.kind else { continue }
+            #expect(!indicator.unit.isEmpty && !indicator.source.isEmpty && !indicator.name.isEmpty)
+        }
+    }
+
+    @Test func confidentialSeedIsNotShipped() throws {
+        // Seed 000 is confidential: no sentence of it may appear in Content/. Runs of twelve words
+        // are long enough to be a copied sentence, short enough to catch a paraphrase that kept it.
+        let seedURL = packageRoot.deletingLastPathComponent().appending(path: "shared/seeds/000_d6ef15734898cd27.txt")
+        guard let seed = try? String(contentsOf: seedURL, encoding: .utf8) else { return } // shared/ is beside the clone in CI
+        let length = 12
+        func runs(_ text: String) -> [String] {
+            let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+            guard words.count >= length else { return [] }
+            return (0...(words.count - length)).map { words[$0..<($0 + length)].joined(separator: " ") }
+        }
+        let secret = Set(runs(seed))
+        for source in ContentSource.bundled {
+            let copied = runs(String(decoding: source.bytes, as: UTF8.self)).filter(secret.contains)
+            #expect(copied.isEmpty, "\(source.name) neemt tekst over uit seed 000: \(copied.prefix(3))")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+@Suite struct ValidationTests {
+    @Test func validCardLoads() {
+        let (library, diagnostics) = check(validStaalkaart)
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(library.card("testwet")?.title == "Testwet")
+        #expect(library.resolve("testwet.rol-raad")?.part?.title == "Rol van de raad")
+    }
+
+    @Test func unknownFieldOneLetterOffSuggestsTheField() {
+        let text = validStaalkaart.replacingOccurrences(of: "afkorting \"Tw\"", with: "afkortin \"Tw\"")
+        let diagnostics = check(text).diagnostics
+        let d = diagnostics.first { $0.summary.contains("afkortin`") }
+        #expect(d?.hint == "bedoelde je `afkorting`?")
+        #expect(d?.span?.location == SourceLocation(line: 3, column: 3))
+        // … and the field it meant is then missing.
+        #expect(diagnostics.contains { $0.summary == "`staalkaart testwet` mist het veld `afkorting`" })
+    }
+
+    @Test func unknownPropertySuggestsTheField() {
+        let d = check("kaart x titel=\"t\" them=sturing bron=\"b\"").diagnostics.first { $0.summary.contains("them`") }
+        #expect(d?.summary == "onbekend veld `them` bij `kaart`")
+        #expect(d?.hint == "bedoelde je `thema`?")
+    }
+
+    @Test func wrongValueType() {
+        let text = validStaalkaart.replacingOccurrences(of: "titel \"Testwet\"", with: "titel 12")
+        let d = check(text).diagnostics.first
+        #expect(d?.summary == "verkeerd soort waarde voor `titel`: getal, verwacht een tekst tussen aanhalingstekens")
+        #expect(d?.span?.location == SourceLocation(line: 2, column: 9))
+    }
+
+    @Test func wrongChoice() {
+        let d = check("kaart x { titel \"t\"; thema sturin; bron \"b\" }").diagnostics.first
+        #expect(d?.hint == "bedoelde je `sturing`?")
+    }
+
+    @Test func duplicateIdPointsAtBoth() {
+        let text = "kaart dubbel { titel \"a\"; thema sturing; bron \"b\" }\nkaart dubbel { titel \"a\"; thema sturing; bron \"b\" }\n"
+        let d = check(text).diagnostics.first
+        #expect(d?.summary == "de id `dubbel` bestaat al")
+        #expect(d?.span?.location == SourceLocation(line: 2, column: 7))
+        #expect(d?.notes.first?.span?.location == SourceLocation(line: 1, column: 1))
+    }
+
+    @Test func overrideReplacesABundledCard() {
+        let text = validStaalkaart.replacingOccurrences(of: "testwet", with: "wmo").replacingOccurrences(of: "zie wmo.doelen", with: "zie jeugdwet")
+        let (library, diagnostics) = check(text)
+        #expect(diagnostics.isEmpty, "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(library.card("wmo")?.title == "Testwet")
+        #expect(library.cards(ofKind: "staalkaart").count == 6)
+    }
+
+    @Test func referencesAreChecked() {
+        let unknownCard = check("kaart x { titel \"t\"; thema sturing; bron \"b\"; zie koerskaart-preventi }").diagnostics.first
+        #expect(unknownCard?.summary == "verwijzing naar onbekende kaart `koerskaart-preventi`")
+        #expect(unknownCard?.hint == "bedoelde je `koerskaart-preventie`?")
+        let unknownPart = check("kaart x { titel \"t\"; thema sturing; bron \"b\"; zie wmo.doeln }").diagnostics.first
+        #expect(unknownPart?.summary == "kaart `wmo` heeft geen onderdeel `doeln`")
+        #expect(unknownPart?.hint == "bedoelde je `doelen`?")
+        let wrongKind = check("""
+            indicator x { naam "n"; omschrijving "o"; eenheid "e"; bron "b"; wet [waardemodel]; bbv nee }
+            """).diagnostics.first
+        #expect(wrongKind?.summary == "`waardemodel` is een waardemodel, hier hoort een staalkaart")
+    }
+
+    @Test func missingRequiredSectionsInOneDiagnostic() {
+        let text = "staalkaart x { titel \"t\"; afkorting \"a\"; wettekst \"https://x\"; bron \"b\"; sectie doelen \"D\" { tekst \"a\" } }"
+        let diagnostics = check(text).diagnostics
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.summary == "staalkaart mist de secties `verantwoordelijkheid`, `praktijk`, `financiering`, `rol-raad`")
+    }
+
+    @Test func unknownCardKind() {
+        let d = check("staalkart x { }").diagnostics.first
+        #expect(d?.summary == "`staalkart` is geen soort kaart")
+        #expect(d?.hint == "bedoelde je `staalkaart`?")
+    }
+
+    @Test func tableRowsMatchColumns() {
+        let text = "kaart x { titel \"t\"; thema sturing; bron \"b\"\n tabel \"T\" { kolommen [\"a\", \"b\"]; rij [\"1\"] } }"
+        #expect(check(text).diagnostics.first?.summary == "rij heeft 1 cellen, maar de tabel heeft 2 kolommen")
+    }
+
+    @Test func pagesAreNumberedWithoutGaps() {
+        let text = """
+            koerskaart k { titel "t"; onderwerp "o"; bron "b"
+              pagina 1 "een" { tekst "x" }
+              pagina 3 "drie" { tekst "x" }
+            }
+            """
+        #expect(check(text).diagnostics.first?.summary == "`pagina 3` staat op de plek van pagina 2")
+    }
+
+    @Test func fieldGivenTwice() {
+        let d = check("kaart x titel=\"a\" { titel \"b\"; thema sturing; bron \"b\" }").diagnostics.first
+        #expect(d?.summary == "veld `titel` staat er twee keer")
+    }
+
+    @Test func invalidUrl() {
+        let text = validStaalkaart.replacingOccurrences(of: "https://wetten.overheid.nl/BWBR0000000", with: "wetten overheid")
+        #expect(check(text).diagnostics.first?.summary == "`wetten overheid` is geen webadres")
+    }
+
+    @Test func contentDirectoryErrors() {
+        if case .failure(let d) = ContentFiles.directory("/bestaat/niet") {
+            #expect(d.summary == "inhoudsmap `/bestaat/niet` bestaat niet")
+        } else {
+            Issue.record("expected failure")
+        }
+        if case .failure(let d) = ContentFiles.read(packageRoot.appending(path: "Content").path) {
+            #expect(d.summary.hasSuffix("is een map, geen bestand"))
+        } else {
+            Issue.record("expected failure")
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrences(of a: String, with b: String) -> String {
+        components(separatedBy: a).joined(separator: b)
+    }
+}
