@@ -1,1 +1,173 @@
-print("x")
+import Foundation
+import KompasDSL
+import Raadskompas
+
+// `make bench`: prints figures, asserts nothing. Usage: KompasBench PATH/TO/raadskompas
+
+let binary = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : ".build/release/raadskompas"
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
+
+func measure(_ runs: Int, _ body: () -> Void) -> [Double] {
+    (0..<runs).map { _ in
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+// MARK: - Parse and validate a generated content set, against JSONDecoder on the same records
+
+struct JSONCard: Codable {
+    struct Section: Codable {
+        let id: String
+        let titel: String
+        let tekst: String
+        let punten: [String]
+        let vragen: [String]
+    }
+    let soort: String
+    let id: String
+    let titel: String
+    let thema: String
+    let bron: String
+    let samenvatting: String
+    let secties: [Section]
+}
+
+func generate(targetBytes: Int) -> (kompas: [UInt8], json: Data, cards: Int) {
+    let words = ["gemeente", "inwoners", "ondersteuning", "jeugdhulp", "preventie", "raad", "beleid", "kaders",
+                 "maatwerk", "voorzieningen", "mantelzorg", "participatie", "schulden", "wijkteam", "resultaten", "coöperatie"]
+    var generator = SystemRandomNumberGenerator()
+    func sentence(_ n: Int) -> String {
+        (0..<n).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ").capitalizedFirst + "."
+    }
+    var kompas = ""
+    var cards: [JSONCard] = []
+    var i = 0
+    while kompas.utf8.count < targetBytes {
+        var sections: [JSONCard.Section] = []
+        var text = "kaart kaart-\(i) {\n  titel \"Kaart \(i)\"\n  thema sturing\n  bron \"Gegenereerd voor de benchmark\"\n  samenvatting \"\(sentence(12))\"\n"
+        for s in 0..<4 {
+            let body = sentence(40)
+            let points = (0..<4).map { _ in sentence(10) }
+            let questions = (0..<2).map { _ in sentence(8).dropLast() + "?" }
+            sections.append(.init(id: "sectie-\(s)", titel: "Sectie \(s)", tekst: body, punten: points, vragen: questions.map(String.init)))
+            text += "  sectie sectie-\(s) \"Sectie \(s)\" {\n    tekst \"\"\"\n      \(body)\n      \"\"\"\n"
+            for p in points { text += "    punt \"\(p)\"\n" }
+            for q in questions { text += "    vraag \"\(q)\"\n" }
+            text += "  }\n"
+        }
+        text += "}\n"
+        kompas += text
+        cards.append(JSONCard(soort: "kaart", id: "kaart-\(i)", titel: "Kaart \(i)", thema: "sturing", bron: "Gegenereerd voor de benchmark",
+                              samenvatting: sentence(12), secties: sections))
+        i += 1
+    }
+    let json = (try? JSONEncoder().encode(cards)) ?? Data()
+    return (Array(kompas.utf8), json, cards.count)
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+// `KompasBench --profile`: only the content load, for `perf record`.
+if CommandLine.arguments.contains("--profile") {
+    let generated = generate(targetBytes: 10 * 1_048_576)
+    for _ in 0..<5 { _ = ContentLibrary.load([ContentSource(name: "bench.kompas", bytes: generated.kompas, layer: .extra)]) }
+    exit(0)
+}
+
+// MARK: - Whole-process wall time and peak memory
+
+struct ProcessStats {
+    let median: Double
+    let p90: Double
+    let peakKB: Int
+}
+
+func run(_ executable: String, _ arguments: [String], runs: Int, stdin: String? = nil) -> ProcessStats? {
+    var times: [Double] = []
+    var peak = 0
+    for _ in 0..<runs {
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard posix_spawnp(&pid, executable, &actions, nil, argv, environ) == 0 else { return nil }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        peak = max(peak, Int(usage.ru_maxrss))
+    }
+    let sorted = times.sorted()
+    return ProcessStats(median: median(times), p90: sorted[min(sorted.count - 1, sorted.count * 9 / 10)], peakKB: peak)
+}
+
+func row(_ label: String, _ stats: ProcessStats?) {
+    guard let stats else {
+        print("   \(label.padding(toLength: 44, withPad: " ", startingAt: 0))  (niet beschikbaar)")
+        return
+    }
+    print(String(format: "   %@  median %6.1f ms  p90 %6.1f ms  peak RSS %6.1f MB",
+                 label.padding(toLength: 44, withPad: " ", startingAt: 0), stats.median * 1000, stats.p90 * 1000, Double(stats.peakKB) / 1024))
+}
+
+print("Raadskompas benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Date())")
+print("")
+// Measured first, while this process is still small: Linux counts the parent's memory high-water
+// mark in a spawned child's peak RSS, so `true` shows the floor below which figures mean nothing.
+print("1. Hele proces, 40 keer (wall time, piekgeheugen)")
+row("true (ondergrens van de meting)", run("true", [], runs: 40))
+row("raadskompas -c 'lijst staalkaarten'", run(binary, ["-c", "lijst staalkaarten"], runs: 40))
+row("raadskompas -c 'toon wmo'", run(binary, ["-c", "toon wmo"], runs: 40))
+row("sqlite3 :memory: 'select 1'", run("sqlite3", [":memory:", "select 1"], runs: 40))
+row("python3 -c pass", run("python3", ["-c", "pass"], runs: 40))
+
+// MARK: - Content
+
+print("")
+let generated = generate(targetBytes: 10 * 1_048_576)
+let kompasMB = Double(generated.kompas.count) / 1_048_576
+let jsonMB = Double(generated.json.count) / 1_048_576
+print("2. Inhoud inlezen: \(generated.cards) gegenereerde kaarten, \(String(format: "%.1f", kompasMB)) MB .kompas, \(String(format: "%.1f", jsonMB)) MB JSON")
+
+var loaded = 0
+let kompasTimes = measure(5) {
+    let library = ContentLibrary.load([ContentSource(name: "bench.kompas", bytes: generated.kompas, layer: .extra)])
+    loaded = library.cards.count
+    precondition(library.diagnostics.isEmpty, DiagnosticRenderer().render(library.diagnostics.prefix(3).map { $0 }))
+}
+var parseOnly = measure(5) {
+    _ = Parser.parse(SourceFile(name: "bench.kompas", bytes: generated.kompas))
+}
+var decoded = 0
+let jsonTimes = measure(5) {
+    decoded = ((try? JSONDecoder().decode([JSONCard].self, from: generated.json)) ?? []).count
+}
+precondition(loaded == generated.cards && decoded == generated.cards)
+let kompasSeconds = median(kompasTimes), jsonSeconds = median(jsonTimes), parseSeconds = median(parseOnly)
+print(String(format: "   KompasDSL parse + evaluate + validate + cards: %7.1f ms  %6.1f MB/s", kompasSeconds * 1000, kompasMB / kompasSeconds))
+print(String(format: "   KompasDSL parse only:                          %7.1f ms  %6.1f MB/s", parseSeconds * 1000, kompasMB / parseSeconds))
+print(String(format: "   Foundation JSONDecoder (same records):         %7.1f ms  %6.1f MB/s", jsonSeconds * 1000, jsonMB / jsonSeconds))
+print(String(format: "   → KompasDSL (with validation) is %.1f× %@ than JSONDecoder per MB", 
+             max(kompasMB / kompasSeconds, jsonMB / jsonSeconds) / min(kompasMB / kompasSeconds, jsonMB / jsonSeconds),
+             kompasMB / kompasSeconds >= jsonMB / jsonSeconds ? "faster" : "slower"))
+
+let bundledTimes = measure(20) { _ = ContentLibrary.standard() }
+let bundledBytes = ContentSource.bundled.reduce(0) { $0 + $1.bytes.count }
+print(String(format: "   Bundled Content/ (%d KB, %d cards) load + validate: %.2f ms (median of 20)",
+             bundledBytes / 1024, ContentLibrary.standard().cards.count, median(bundledTimes) * 1000))
+print("")
+

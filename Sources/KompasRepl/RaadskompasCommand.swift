@@ -30,7 +30,7 @@ struct RaadskompasCommand: ParsableCommand {
             exit(withError: error)
         } catch {
             if exitCode(for: error) == .validationFailure {
-                Output.err(fullMessage(for: error) + "\n")
+                Output.err("fout: " + message(for: error) + "\n")
                 Output.err("Typ `raadskompas --help` voor het gebruik.\n")
                 Foundation.exit(2)
             }

@@ -80,11 +80,8 @@ public final class Interpreter {
                 try host(node)
             }
         case .assignment(let name, let nameSpan, let expression, _):
-            let value = try eval(expression)
-            if builtins[name] != nil {
-                throw .error("`\(name)` is al de naam van een functie", hint: "kies een andere naam voor de variabele", at: nameSpan)
-            }
-            assign(name, value)
+            _ = nameSpan
+            assign(name, try eval(expression))
         case .forEach(let variable, let variableSpan, let sequence, let body, _):
             let value = try eval(sequence)
             let items: [Value]
@@ -153,6 +150,7 @@ public final class Interpreter {
     }
 
     private func evaluateNode(_ syntax: NodeSyntax) throws(Diagnostic) -> Node {
+        if let constant = syntax.constant { return constant }
         var arguments: [Node.Argument] = []
         arguments.reserveCapacity(syntax.arguments.count)
         for expression in syntax.arguments {
@@ -307,7 +305,8 @@ public final class Interpreter {
             case (.percent(let a), .percent(let b)): return .percent(a + b)
             case (.text(let a), .text(let b)): return .text(a + b)
             case (.list(let a), .list(let b)): return .list(a + b)
-            case (.date(let d), .number(let n)) where n == n.rounded() && abs(n) < 1e7:
+            case (.date(let d), .number(let n)) where n == n.rounded() && abs(n) < 1e7,
+                 (.number(let n), .date(let d)) where n == n.rounded() && abs(n) < 1e7:
                 return .date(DateValue(dayNumber: d.dayNumber + Int(n)))
             default: throw mismatch()
             }
@@ -323,7 +322,8 @@ public final class Interpreter {
         case .multiply:
             switch (left, right) {
             case (.number(let a), .number(let b)): return .number(a * b)
-            case (.percent(let a), .number(let b)), (.number(let b), .percent(let a)): return .percent(a * b)
+            // A percentage of a number is a number: (1000 * 40%) is 400, as in a spreadsheet.
+            case (.percent(let a), .number(let b)), (.number(let b), .percent(let a)): return .number(a * b / 100)
             default: throw mismatch()
             }
         case .divide:

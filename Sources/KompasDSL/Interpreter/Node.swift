@@ -1,6 +1,6 @@
 /// An evaluated node: what a host (content loader, shell) receives. Arguments and properties are
 /// values now, loops and conditions have been run, and every part still knows where it came from.
-public struct Node: Sendable {
+public final class Node: Sendable {
     public struct Argument: Sendable {
         public let value: Value
         public let span: SourceSpan

@@ -19,9 +19,9 @@ public enum StandardLibrary {
             switch call.arguments[0] {
             case .number, .percent: return call.arguments[0]
             default:
-                let text = try call.text(0).trimmingSpaces.replacingComma
-                guard let n = Double(text), n.isFinite else {
-                    throw call.error("`\(text)` is geen getal", hint: "schrijf bijvoorbeeld \"12\" of \"3,5\"", argument: 0)
+                let original = try call.text(0)
+                guard let n = parseDutchNumber(original) else {
+                    throw call.error("\"\(original)\" is geen getal", hint: "schrijf bijvoorbeeld \"12\", \"3,5\" of \"1.250,75\"", argument: 0)
                 }
                 return .number(n)
             }
@@ -79,7 +79,9 @@ public enum StandardLibrary {
         },
         Builtin("bereik", signature: "bereik(van, tot)", summary: "De hele getallen van `van` tot en met `tot`.", arity: 2...2) { call throws(Diagnostic) in
             let from = try call.number(0), to = try call.number(1)
-            guard from == from.rounded(), to == to.rounded() else { throw call.error("`bereik` werkt met hele getallen") }
+            guard from == from.rounded(), to == to.rounded(), abs(from) < 1e15, abs(to) < 1e15 else {
+                throw call.error("`bereik` werkt met hele getallen (kleiner dan een biljard)")
+            }
             guard to >= from else { return .list([]) }
             guard to - from < Double(maxRange) else {
                 throw call.error("`bereik` is te groot (meer dan \(maxRange) getallen)", hint: "kies een kleiner bereik")
@@ -100,20 +102,35 @@ public enum StandardLibrary {
         },
     ]
 
+    /// "12", "-3,5", "3.5", "1.250,75": Dutch notation (a comma for decimals, dots between
+    /// thousands) and the language's own (a dot for decimals). Nothing else: no hex, no exponents.
+    static func parseDutchNumber(_ raw: String) -> Double? {
+        var text = raw.trimmingSpaces
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }) else { return nil }
+        if text.contains(",") {
+            text = String(text.filter { $0 != "." }).replacingComma
+        }
+        guard text.filter({ $0 == "." }).count <= 1, text.dropFirst().allSatisfy({ $0 != "-" }), let n = Double(text), n.isFinite else { return nil }
+        return n
+    }
+
     private static func aggregate(_ call: Builtin.Call, _ combine: ([Double]) -> Double) throws(Diagnostic) -> Value {
         let items = try call.list(0)
         var numbers: [Double] = []
-        var allPercent = !items.isEmpty
+        var percents = 0
         for (i, item) in items.enumerated() {
             switch item {
-            case .number(let n): numbers.append(n); allPercent = false
-            case .percent(let n): numbers.append(n)
+            case .number(let n): numbers.append(n)
+            case .percent(let n): numbers.append(n); percents += 1
             default:
                 throw call.error("element \(i + 1) van de lijst is een \(item.typeName), geen getal", argument: 0)
             }
         }
+        if percents > 0, percents < items.count {
+            throw call.error("de lijst mengt percentages en getallen", hint: "reken met alleen percentages of alleen getallen", argument: 0)
+        }
         let result = combine(numbers)
-        return allPercent ? .percent(result) : .number(result)
+        return percents > 0 ? .percent(result) : .number(result)
     }
 }
 

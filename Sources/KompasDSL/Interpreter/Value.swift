@@ -44,7 +44,9 @@ public enum Value: Sendable {
         case .date(let d): d.dutch
         case .bool(let b): b ? "ja" : "nee"
         case .list(let items): items.map(\.displayText).joined(separator: ", ")
-        case .record(let r): r.kind + " " + (r["id"]?.displayText ?? "")
+        case .record(let r):
+            if let id = r["id"] { r.kind + " " + id.displayText }
+            else { r.fields.map { "\($0.key): \($0.value.displayText)" }.joined(separator: ", ") }
         }
     }
 

@@ -83,9 +83,10 @@ public struct Lexer {
                     }
                     s.position += 1
                 }
-            case 0x5C where s.peek(1) == 0x0A || s.peek(1) == 0x0D:
-                // A backslash at the end of a line continues the statement on the next line.
+            case 0x5C where isLineContinuation(s):
+                // A backslash at the end of a line (white space may follow) continues the statement.
                 s.position += 1
+                while s.peek() == 0x20 || s.peek() == 0x09 { s.position += 1 }
                 if s.peek() == 0x0D { s.position += 1 }
                 if s.peek() == 0x0A { s.position += 1 }
             default:
@@ -93,6 +94,12 @@ public struct Lexer {
             }
         }
         return Token(kind: .endOfFile, start: s.end, end: s.end, payload: .none)
+    }
+
+    private func isLineContinuation(_ s: Scanner) -> Bool {
+        var i = s.position + 1
+        while i < s.end, s.bytes[i] == 0x20 || s.bytes[i] == 0x09 { i += 1 }
+        return i >= s.end || s.bytes[i] == 0x0A || s.bytes[i] == 0x0D
     }
 
     private mutating func token(_ s: inout Scanner) -> Token {
@@ -167,7 +174,7 @@ public struct Lexer {
         let shown = String(scalar.map { Character($0) } ?? "?")
         switch scalar?.value {
         case 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x00AB, 0x00BB:
-            report("gekrulde aanhalingstekens `\(shown)` openen geen tekst", hint: "gebruik rechte aanhalingstekens: \"…\"", start, start + length)
+            report("gekrulde aanhalingstekens `\(shown)` horen niet bij de taal", hint: "gebruik rechte aanhalingstekens: \"…\"", start, start + length)
         default:
             report("onbekend teken `\(shown)`", hint: "tekst hoort tussen aanhalingstekens: \"…\"", start, start + length)
         }
@@ -329,7 +336,16 @@ public struct Lexer {
     private mutating func string(_ s: inout Scanner) -> Token {
         let start = s.position
         s.position += 1
+        // Fast path: most strings are one plain run up to the closing quote.
+        let runStart = s.position
+        scanPlainRun(&s)
+        if s.peek() == UInt8(ascii: "\""), s.position < s.end {
+            let text = String(decoding: s.bytes[runStart..<s.position], as: UTF8.self)
+            s.position += 1
+            return Token(kind: .string, start: start, end: s.position, payload: .string(text.isEmpty ? [] : [.literal(text)]))
+        }
         var builder = StringBuilder()
+        builder.bytes.append(contentsOf: s.bytes[runStart..<s.position])
         while true {
             if s.atEnd || s.bytes[s.position] == 0x0A || s.bytes[s.position] == 0x0D {
                 report("tekst wordt niet afgesloten", hint: "zet een `\"` aan het eind van de tekst, of gebruik `\"\"\"` voor tekst over meerdere regels", start, s.position)
@@ -345,8 +361,31 @@ public struct Lexer {
         return Token(kind: .string, start: start, end: s.position, payload: .string(builder.finish()))
     }
 
-    /// Reads one character (or escape, or interpolation) of a string body.
+    /// Skips bytes that stand for themselves in a string: everything but `"`, `\\`, `$`, line breaks,
+    /// NUL and invalid UTF-8.
+    private func scanPlainRun(_ s: inout Scanner) {
+        while s.position < s.end {
+            let b = s.bytes[s.position]
+            if b >= 0x80 {
+                let length = utf8Length(s, at: s.position)
+                if length == 0 { return }
+                s.position += length
+            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "$") || b == 0x0A || b == 0x0D || b == 0 {
+                return
+            } else {
+                s.position += 1
+            }
+        }
+    }
+
+    /// Reads one character (or escape, or interpolation) of a string body, or a run of plain ones.
     private mutating func stringCharacter(_ s: inout Scanner, into builder: inout StringBuilder) {
+        let runStart = s.position
+        scanPlainRun(&s)
+        if s.position > runStart {
+            builder.bytes.append(contentsOf: s.bytes[runStart..<s.position])
+            return
+        }
         let b = s.bytes[s.position]
         switch b {
         case UInt8(ascii: "\\"):
@@ -466,6 +505,9 @@ public struct Lexer {
         s.position += 3
         // Only white space (or a comment) may follow the opening delimiter.
         while s.peek() == 0x20 || s.peek() == 0x09 { s.position += 1 }
+        if s.peek() == UInt8(ascii: "#") {
+            while !s.atEnd, s.peek() != 0x0A, s.peek() != 0x0D { s.position += 1 }
+        }
         if !s.atEnd, s.peek() != 0x0A, s.peek() != 0x0D {
             let junkStart = s.position
             while !s.atEnd, s.peek() != 0x0A, s.peek() != 0x0D { s.position += 1 }

@@ -9,6 +9,8 @@ public struct Parser {
     private var tokens: [Token]
     private var index = 0
     private var depth = 0
+    /// How many `(`, `[` or call parentheses are open: inside them line breaks are layout.
+    private var layoutDepth = 0
     public private(set) var diagnostics: [Diagnostic]
 
     public init(file: SourceFile) {
@@ -155,6 +157,9 @@ public struct Parser {
             switch token.text {
             case "laat" where peekKind() == .identifier || peekKind() == .variable:
                 return parseAssignment()
+            case "laat":
+                error("na `laat` komt de naam van een variabele", hint: "schrijf bijvoorbeeld `laat aantal = 3`", at: span(tokens[index + 1]))
+                return nil
             case "voor" where peekKind() == .identifier && tokens[index + 1].text == "elk":
                 return parseForEach()
             case "als":
@@ -252,7 +257,12 @@ public struct Parser {
             return nil
         }
         depth += 1
-        defer { depth -= 1 }
+        let savedLayout = layoutDepth
+        layoutDepth = 0
+        defer {
+            depth -= 1
+            layoutDepth = savedLayout
+        }
         let statements = parseStatements(closedBy: opening)
         if currentKind == .rightBrace { index += 1 }
         return statements
@@ -304,8 +314,39 @@ public struct Parser {
                 arguments.append(value)
             }
         }
+        let nodeSpan = span(from: nameToken.start, to: previousEnd)
+        if let constant = constantNode(name: nameToken, arguments: arguments, properties: properties, children: children, span: nodeSpan) {
+            return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: [], properties: [], children: children == nil ? nil : [],
+                              span: nodeSpan, constant: constant)
+        }
         return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: arguments, properties: properties,
-                          children: children, span: span(from: nameToken.start, to: previousEnd))
+                          children: children, span: nodeSpan, constant: nil)
+    }
+
+    /// The evaluated node, when every argument and property is a literal and every child is itself
+    /// constant; nil otherwise. Duplicate properties are left to the interpreter to report.
+    private func constantNode(name: Token, arguments: [Expression], properties: [PropertySyntax], children: [Statement]?, span nodeSpan: SourceSpan) -> Node? {
+        var values: [Node.Argument] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments {
+            guard case .literal(let value, let valueSpan) = argument else { return nil }
+            values.append(Node.Argument(value: value, span: valueSpan))
+        }
+        var props: [Node.Property] = []
+        for property in properties {
+            guard case .literal(let value, let valueSpan) = property.value, !props.contains(where: { $0.key == property.key }) else { return nil }
+            props.append(Node.Property(key: property.key, keySpan: property.keySpan, value: value, valueSpan: valueSpan))
+        }
+        var nodes: [Node] = []
+        if let children {
+            nodes.reserveCapacity(children.count)
+            for child in children {
+                guard case .node(let syntax) = child, let constant = syntax.constant else { return nil }
+                nodes.append(constant)
+            }
+        }
+        return Node(name: name.text, nameSpan: span(name), arguments: values, properties: props, children: nodes,
+                    hasBlock: children != nil, span: nodeSpan)
     }
 
     /// An argument or property value: a literal, name, variable (with `.veld`), list, call or `( … )`.
@@ -313,7 +354,12 @@ public struct Parser {
         if currentKind == .minus, [.number, .percent].contains(peekKind()), tokens[index + 1].start == current.end {
             let minus = advance()
             guard let operand = parsePostfix() else { return nil }
-            return .unary(.negate, operand, span(from: minus.start, to: previousEnd))
+            let negativeSpan = span(from: minus.start, to: previousEnd)
+            switch operand {
+            case .literal(.number(let n), _): return .literal(.number(-n), negativeSpan)
+            case .literal(.percent(let n), _): return .literal(.percent(-n), negativeSpan)
+            default: return .unary(.negate, operand, negativeSpan)
+            }
         }
         return parsePostfix()
     }
@@ -322,7 +368,7 @@ public struct Parser {
 
     public mutating func parseExpression() -> Expression? {
         guard depth < Parser.maxDepth else {
-            error("expressie te diep genest (meer dan \(Parser.maxDepth) niveaus)", hint: "splits de expressie op met `laat`", at: span(current))
+            error("te diep genest (meer dan \(Parser.maxDepth) niveaus)", hint: "maak de structuur platter, of splits een lange expressie op met `laat`", at: span(current))
             return nil
         }
         depth += 1
@@ -332,8 +378,9 @@ public struct Parser {
 
     private mutating func parseOr() -> Expression? {
         guard var left = parseAnd() else { return nil }
-        while isKeyword(current, "of") {
+        while skipNestedLayout(), isKeyword(current, "of") {
             index += 1
+            _ = skipNestedLayout()
             guard let right = parseAnd() else { return nil }
             left = .binary(.or, left, right, left.span.to(right.span))
         }
@@ -342,8 +389,9 @@ public struct Parser {
 
     private mutating func parseAnd() -> Expression? {
         guard var left = parseNot() else { return nil }
-        while isKeyword(current, "en") {
+        while skipNestedLayout(), isKeyword(current, "en") {
             index += 1
+            _ = skipNestedLayout()
             guard let right = parseNot() else { return nil }
             left = .binary(.and, left, right, left.span.to(right.span))
         }
@@ -367,6 +415,7 @@ public struct Parser {
 
     private mutating func parseComparison() -> Expression? {
         guard let left = parseAdditive() else { return nil }
+        _ = skipNestedLayout()
         let op: BinaryOperator? = switch currentKind {
         case .equalEqual: .equal
         case .notEqual: .notEqual
@@ -382,15 +431,22 @@ public struct Parser {
         }
         guard let op else { return left }
         index += 1
+        _ = skipNestedLayout()
         guard let right = parseAdditive() else { return nil }
+        _ = skipNestedLayout()
+        if [.equalEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(currentKind) {
+            error("vergelijkingen kun je niet aan elkaar rijgen", hint: "schrijf bijvoorbeeld ($a < $b en $b < $c)", at: span(current))
+            return nil
+        }
         return .binary(op, left, right, left.span.to(right.span))
     }
 
     private mutating func parseAdditive() -> Expression? {
         guard var left = parseMultiplicative() else { return nil }
-        while currentKind == .plus || currentKind == .minus {
+        while skipNestedLayout(), currentKind == .plus || currentKind == .minus {
             let op: BinaryOperator = currentKind == .plus ? .add : .subtract
             index += 1
+            _ = skipNestedLayout()
             guard let right = parseMultiplicative() else { return nil }
             left = .binary(op, left, right, left.span.to(right.span))
         }
@@ -399,9 +455,10 @@ public struct Parser {
 
     private mutating func parseMultiplicative() -> Expression? {
         guard var left = parseUnary() else { return nil }
-        while currentKind == .star || currentKind == .slash {
+        while skipNestedLayout(), currentKind == .star || currentKind == .slash {
             let op: BinaryOperator = currentKind == .star ? .multiply : .divide
             index += 1
+            _ = skipNestedLayout()
             guard let right = parseUnary() else { return nil }
             left = .binary(op, left, right, left.span.to(right.span))
         }
@@ -472,6 +529,8 @@ public struct Parser {
             return parseList()
         case .leftParen:
             let open = advance()
+            layoutDepth += 1
+            defer { layoutDepth -= 1 }
             skipLayout()
             guard let inner = parseExpression() else { return nil }
             skipLayout()
@@ -497,8 +556,16 @@ public struct Parser {
         while currentKind == .newline { index += 1 }
     }
 
+    /// Skips line breaks when inside brackets; always true, so it can lead a `while` condition.
+    private mutating func skipNestedLayout() -> Bool {
+        if layoutDepth > 0 { skipLayout() }
+        return true
+    }
+
     private mutating func parseList() -> Expression? {
         let open = advance()
+        layoutDepth += 1
+        defer { layoutDepth -= 1 }
         var items: [Expression] = []
         skipLayout()
         while currentKind != .rightBracket {
@@ -519,11 +586,20 @@ public struct Parser {
             }
         }
         let close = advance()
-        return .list(items, span(open).to(span(close)))
+        let listSpan = span(open).to(span(close))
+        var values: [Value] = []
+        values.reserveCapacity(items.count)
+        for item in items {
+            guard case .literal(let value, _) = item else { return .list(items, listSpan) }
+            values.append(value)
+        }
+        return .literal(.list(values), listSpan)
     }
 
     private mutating func parseCall(_ name: Token) -> Expression? {
         let open = advance()
+        layoutDepth += 1
+        defer { layoutDepth -= 1 }
         var arguments: [Expression] = []
         skipLayout()
         while currentKind != .rightParen {

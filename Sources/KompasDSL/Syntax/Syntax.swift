@@ -6,7 +6,7 @@ public struct Program: Sendable {
     public let statements: [Statement]
 }
 
-public indirect enum Statement: Sendable {
+public enum Statement: Sendable {
     /// `naam argument* sleutel=waarde* { … }`
     case node(NodeSyntax)
     /// `laat naam = expressie`
@@ -32,6 +32,10 @@ public struct NodeSyntax: Sendable {
     /// nil when the node has no block; an empty array for `{ }`.
     public let children: [Statement]?
     public let span: SourceSpan
+    /// The node already evaluated, when nothing in it depends on variables or control flow (all of
+    /// a content file, as a rule). The interpreter then hands it out as is; `arguments`,
+    /// `properties` and `children` are left empty to save memory.
+    public let constant: Node?
 }
 
 public struct PropertySyntax: Sendable {
@@ -40,15 +44,16 @@ public struct PropertySyntax: Sendable {
     public let value: Expression
 }
 
-public indirect enum Expression: Sendable {
+/// Only the recursive cases are `indirect`, so a literal costs no allocation of its own.
+public enum Expression: Sendable {
     case literal(Value, SourceSpan)
     /// A string with interpolations.
     case interpolated([InterpolationPart], SourceSpan)
     case variable(String, SourceSpan)
     case list([Expression], SourceSpan)
-    case unary(UnaryOperator, Expression, SourceSpan)
-    case binary(BinaryOperator, Expression, Expression, SourceSpan)
-    case field(Expression, name: String, nameSpan: SourceSpan, SourceSpan)
+    indirect case unary(UnaryOperator, Expression, SourceSpan)
+    indirect case binary(BinaryOperator, Expression, Expression, SourceSpan)
+    indirect case field(Expression, name: String, nameSpan: SourceSpan, SourceSpan)
     case call(name: String, nameSpan: SourceSpan, arguments: [Expression], SourceSpan)
 
     public var span: SourceSpan {

@@ -217,7 +217,7 @@ public enum ContentSchemas {
     public static let kaart: NodeSchema = NodeSchema(
         "kaart", summary: "Een kenniskaart over sturing, informatie of een ander thema.",
         arguments: [id],
-        fields: [titel, Slot("thema", .choice(themes), help: themes.joined(separator: ", ")), bron, samenvatting],
+        fields: [titel, Slot("thema", .choice(themes), help: "het deel van de infographic waar de kaart bij hoort"), bron, samenvatting],
         children: body()
     )
 
@@ -253,7 +253,7 @@ public enum ContentSchemas {
                  Slot("bron", .text, help: "de bron van de cijfers"),
                  Slot("wet", .list(.reference(kinds: ["staalkaart"])), help: "de wetten (staalkaart-ids) waar de indicator bij hoort"),
                  Slot("bbv", .bool, help: "ja voor een BBV-beleidsindicator"),
-                 .optional("richting", .choice(richtingen), help: richtingen.joined(separator: ", ")),
+                 .optional("richting", .choice(richtingen), help: "welke kant op een verbetering is"),
                  .optional("thema", .text, help: "het thema van de indicator")]
     )
 }

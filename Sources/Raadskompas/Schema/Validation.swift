@@ -68,6 +68,11 @@ public struct Validation: Sendable {
     }
 
     private mutating func checkChildren(_ node: Node, _ schema: NodeSchema) {
+        if node.hasBlock, schema.children.isEmpty, schema.fields.isEmpty {
+            let blockStart = node.children.first?.span ?? node.span
+            error("`\(node.name)` heeft geen blok `{ … }`", hint: "gebruik: \(schema.usage)", at: blockStart)
+            return
+        }
         var seenFields: [String: SourceSpan] = [:]
         for property in node.properties { seenFields[property.key] = property.keySpan }
         var counts: [String: Int] = [:]
@@ -160,7 +165,7 @@ public struct Validation: Sendable {
             guard case .symbol(let s) = value else { return mismatch() }
             references.append(PendingReference(target: s, kinds: kinds, span: span))
         case .choice(let options):
-            guard case .symbol(let s) = value else { return mismatch() }
+            guard let s = value.stringValue else { return mismatch() }
             if !options.contains(s) {
                 error("onbekende waarde `\(s)` voor `\(slot.name)`",
                       hint: Suggestion.hint(for: s, in: options) ?? "kies uit: " + options.joined(separator: ", "), at: span)

@@ -22,7 +22,7 @@ public enum CommandSchemas {
     )
     public static let lijst: NodeSchema = NodeSchema(
         "lijst", summary: "Laat zien welke kaarten er zijn, per soort.",
-        arguments: [Slot("soort", .choice(listings.map(\.word)), help: listings.map(\.word).joined(separator: ", "))]
+        arguments: [.optional("soort", .choice(listings.map(\.word)), help: "wat je wilt zien; zonder soort: alles")]
     )
     public static let toon: NodeSchema = NodeSchema(
         "toon", summary: "Toont een kaart, of één onderdeel ervan (kaart.sectie).",

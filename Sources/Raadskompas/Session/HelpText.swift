@@ -58,7 +58,7 @@ enum HelpText {
             out.append("")
             out.append(style.bold("Argumenten"))
             for slot in schema.arguments {
-                out += TextLayout.wrap("\(slot.help) (\(slot.type.dutchName)\(slot.required ? "" : ", mag weg"))", width: style.width,
+                out += TextLayout.wrap(describe(slot), width: style.width,
                                        first: "  " + style.accent(slot.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
             }
         }
@@ -66,7 +66,7 @@ enum HelpText {
             out.append("")
             out.append(style.bold("Velden"))
             for slot in schema.fields {
-                out += TextLayout.wrap("\(slot.help) (\(slot.type.dutchName)\(slot.required ? "" : ", mag weg"))", width: style.width,
+                out += TextLayout.wrap(describe(slot), width: style.width,
                                        first: "  " + style.accent(slot.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
             }
         }
@@ -81,6 +81,10 @@ enum HelpText {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ slot: Slot) -> String {
+        "\(slot.help) (\(slot.type.dutchName)\(slot.required ? "" : ", mag weg"))"
     }
 
     static func language(style: TextStyle) -> String {

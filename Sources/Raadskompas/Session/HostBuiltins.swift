@@ -30,15 +30,34 @@ enum HostBuiltins {
         ]
     }
 
+    /// A card as script data: the common fields, then those of its kind (named as in the schema).
     static func record(_ card: Card) -> Record {
-        Record(kind: card.kind.name, fields: [
+        var fields: [(key: String, value: Value)] = [
             ("id", .symbol(card.id)),
             ("soort", .symbol(card.kind.name)),
             ("titel", .text(card.title)),
             ("bron", .text(card.source)),
             ("samenvatting", .text(card.summary ?? "")),
             ("onderdelen", .list(card.parts.map { .symbol($0.id) })),
-        ])
+        ]
+        switch card.kind {
+        case .staalkaart(let law):
+            fields += [("afkorting", .text(law.abbreviation)), ("wettekst", .text(law.lawURL))]
+        case .koerskaart(let koers):
+            fields += [("onderwerp", .text(koers.subject)), ("sjabloon", .bool(koers.isTemplate))]
+        case .kaart(let theme):
+            fields += [("thema", .symbol(theme))]
+        case .indicator(let indicator):
+            fields += [
+                ("naam", .text(indicator.name)), ("omschrijving", .text(indicator.description)),
+                ("eenheid", .text(indicator.unit)), ("wet", .list(indicator.laws.map { .symbol($0) })),
+                ("bbv", .bool(indicator.isBBV)), ("richting", .symbol(indicator.direction ?? "")),
+                ("thema", .text(indicator.theme ?? "")),
+            ]
+        case .waardemodel, .werkbladsjabloon, .criteria, .adviesproces:
+            break
+        }
+        return Record(kind: card.kind.name, fields: fields)
     }
 
     static func files(matching pattern: String, call: Builtin.Call) throws(Diagnostic) -> [String] {

@@ -68,7 +68,7 @@ public final class Session {
         if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
         switch node.name {
         case "help": emit(HelpText.render(topic: node.arguments.first?.value.stringValue, library: library, interpreter: interpreter, style: style, span: node.nameSpan))
-        case "lijst": emit(listing(node.arguments[0].value.stringValue ?? "alles"))
+        case "lijst": emit(listing(node.arguments.first?.value.stringValue ?? "alles"))
         case "toon": emit(try show(node.arguments[0]))
         case "schrijf": emit(node.arguments[0].value.displayText + "\n")
         default: break

@@ -1,0 +1,41 @@
+import KompasDSL
+
+/// What `raadskompas check` does with a script (a file of statements rather than cards): check the
+/// syntax, and the shape of every statement that can be checked without running it.
+public enum ScriptCheck {
+    /// Whether the file holds cards (content) rather than statements (a script).
+    public static func isContent(_ program: Program) -> Bool {
+        program.statements.contains {
+            if case .node(let node) = $0 { return ContentSchemas.card(named: node.name) != nil }
+            return false
+        }
+    }
+
+    public static func check(_ program: Program) -> [Diagnostic] {
+        var validation = Validation()
+        func walk(_ statements: [Statement]) {
+            for statement in statements {
+                switch statement {
+                case .node(let syntax):
+                    guard let schema = CommandSchemas.command(named: syntax.name) else {
+                        validation.error("onbekende opdracht `\(syntax.name)`",
+                                         hint: Suggestion.hint(for: syntax.name, in: CommandSchemas.all.map(\.name)) ?? "typ `raadskompas -c help` voor de opdrachten",
+                                         at: syntax.nameSpan)
+                        continue
+                    }
+                    // Nodes with variables are only known when the script runs.
+                    if let constant = syntax.constant { validation.validate(constant, against: schema) }
+                case .forEach(_, _, _, let body, _):
+                    walk(body)
+                case .conditional(let branches, let otherwise, _):
+                    for branch in branches { walk(branch.body) }
+                    walk(otherwise ?? [])
+                case .assignment:
+                    break
+                }
+            }
+        }
+        walk(program.statements)
+        return validation.diagnostics
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// The fixed entry points of DESIGN.md, run through the real binary.
+@Suite struct CommandLineTests {
+    @Test func listAndShowWithDashC() throws {
+        let list = try BinaryRunner.run(["-c", "lijst staalkaarten"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("wmo"))
+        #expect(list.stdout.contains("Zorgverzekeringswet"))
+        #expect(!list.stdout.contains("\u{1B}["), "geen kleur als stdout geen terminal is")
+        let show = try BinaryRunner.run(["-c", "toon wmo"])
+        #expect(show.status == 0)
+        #expect(show.stdout.hasPrefix("Wet maatschappelijke ondersteuning 2015 (Wmo)"))
+    }
+
+    @Test func errorNamesWhereAndExitsOne() throws {
+        let result = try BinaryRunner.run(["-c", "toon wmoo"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("-c:1:6: fout: geen kaart met id `wmoo`"))
+        #expect(result.stderr.contains("bedoelde je `wmo`?"))
+    }
+
+    @Test func scriptStopsAtFirstError() throws {
+        let scratch = try Scratch()
+        let path = try scratch.write("script.kompas", "schrijf \"een\"\nschrijf \"twee\"\ntoon jeugwet\nschrijf \"nooit\"\n")
+        let result = try BinaryRunner.run([path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "een\ntwee\n")
+        #expect(result.stderr.hasPrefix("\(path):3:6: fout: geen kaart met id `jeugwet`"))
+        #expect(result.stderr.contains("bedoelde je `jeugdwet`?"))
+    }
+
+    @Test func scriptThatDoesNotExist() throws {
+        let result = try BinaryRunner.run(["/bestaat/niet.kompas"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bestand `/bestaat/niet.kompas` bestaat niet"))
+    }
+
+    @Test func statementsFromStdin() throws {
+        let result = try BinaryRunner.run([], stdin: "laat n = lengte(kaarten(\"staalkaart\"))\nschrijf \"Wetten: $n\"\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "Wetten: 6\n")
+        let broken = try BinaryRunner.run([], stdin: "schrijf \"a\"\ntoon {\n")
+        #expect(broken.status == 1)
+        #expect(broken.stderr.hasPrefix("stdin:2:6: fout: blok wordt niet gesloten"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try BinaryRunner.run(["--kleur", "paars", "-c", "help"]).status == 2)
+        #expect(try BinaryRunner.run(["-c", "help", "script.kompas"]).status == 2)
+        #expect(try BinaryRunner.run(["--onbekend"]).status == 2)
+        #expect(try BinaryRunner.run(["check"]).status == 2)
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try BinaryRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("raadskompas "))
+        let help = try BinaryRunner.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("check"))
+    }
+
+    @Test func checkGoodAndBadFiles() throws {
+        let scratch = try Scratch()
+        let good = try scratch.write("goed.kompas", "kaart eigen-kaart { titel \"Eigen\"; thema sturing; bron \"Griffie\"; zie wmo }\n")
+        let ok = try BinaryRunner.run(["check", good])
+        #expect(ok.status == 0)
+        #expect(ok.stderr.contains("1 bestand gecontroleerd, 1 kaart: geen fouten"))
+
+        let bad = try scratch.write("fout.kompas", "kaart x {\n  titel \"T\"\n  tema sturing\n  bron \"b\"\n}\nkaart y { titel 3 }\n")
+        let failed = try BinaryRunner.run(["check", bad])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("\(bad):3:3: fout: onbekend onderdeel `tema` in `kaart`"))
+        #expect(failed.stderr.contains("bedoelde je `thema`?"))
+        #expect(failed.stderr.contains("\(bad):6:17: fout: verkeerd soort waarde voor `titel`"))
+    }
+
+    @Test func checkCornerCases() throws {
+        let scratch = try Scratch()
+        let empty = try scratch.write("leeg.kompas", "")
+        #expect(try BinaryRunner.run(["check", empty]).status == 0)
+        let directory = try BinaryRunner.run(["check", scratch.url.path])
+        #expect(directory.status == 1)
+        #expect(directory.stderr.contains("is een map, geen bestand"))
+        let missing = try BinaryRunner.run(["check", scratch.url.appending(path: "nee.kompas").path])
+        #expect(missing.status == 1)
+        let binary = try scratch.write("binair.kompas", Data([0x00, 0xFF, 0xFE, 0x41]))
+        let garbage = try BinaryRunner.run(["check", binary])
+        #expect(garbage.status == 1)
+        #expect(garbage.stderr.contains("\(binary):1:1: fout: NUL-teken"))
+        let bomCRLF = try scratch.write("bom.kompas", Data([0xEF, 0xBB, 0xBF]) + Data("kaart k {\r\n  titel \"T\"\r\n  thema sturing\r\n  bron \"b\"\r\n}\r\n".utf8))
+        #expect(try BinaryRunner.run(["check", bomCRLF]).status == 0)
+    }
+
+    @Test func bundledContentChecksClean() throws {
+        let content = BinaryRunner.packageRoot.appending(path: "Content")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: content.path).filter { $0.hasSuffix(".kompas") }.map { content.appending(path: $0).path }
+        let result = try BinaryRunner.run(["check"] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func contentDirectoryOverridesAndAdds() throws {
+        let scratch = try Scratch()
+        try scratch.write("inhoud/eigen.kompas", """
+            koerskaart koerskaart-eenzaamheid {
+              titel "Koerskaart eenzaamheid"
+              onderwerp "Eenzaamheid"
+              bron "Griffie Almere"
+              pagina 1 "Wat is eenzaamheid" { tekst "Eigen uitwerking." }
+            }
+            """)
+        let result = try BinaryRunner.run(["--content", scratch.url.appending(path: "inhoud").path, "-c", "lijst koerskaarten\ntoon koerskaart-eenzaamheid.1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("koerskaart-eenzaamheid"))
+        #expect(result.stdout.contains("Eigen uitwerking."))
+
+        try scratch.write("kapot/fout.kompas", "kaart x { titel \"a\" }\n")
+        let broken = try BinaryRunner.run(["--content", scratch.url.appending(path: "kapot").path, "-c", "help"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("fout.kompas:1:1: fout:"))
+        let missing = try BinaryRunner.run(["--content", "/bestaat/niet", "-c", "help"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("inhoudsmap `/bestaat/niet` bestaat niet"))
+    }
+
+    @Test func worksFromAnotherDirectoryAndWhenCopiedAlone() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        let copy = scratch.url.appending(path: "raadskompas")
+        try FileManager.default.copyItem(at: binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = ["-c", "toon wlz.rol-raad"]
+        process.currentDirectoryURL = scratch.url
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self).contains("Wet langdurige zorg"))
+    }
+
+    @Test func colourIsForcedOrSuppressed() throws {
+        let forced = try BinaryRunner.run(["--kleur", "altijd", "-c", "lijst staalkaarten"])
+        #expect(forced.stdout.contains("\u{1B}["))
+        let noColor = try BinaryRunner.run(["--kleur", "auto", "-c", "lijst staalkaarten"], environment: ["NO_COLOR": "1"])
+        #expect(!noColor.stdout.contains("\u{1B}["))
+    }
+}
