@@ -364,18 +364,26 @@ public struct Lexer {
     /// Skips bytes that stand for themselves in a string: everything but `"`, `\\`, `$`, line breaks,
     /// NUL and invalid UTF-8.
     private func scanPlainRun(_ s: inout Scanner) {
-        while s.position < s.end {
-            let b = s.bytes[s.position]
-            if b >= 0x80 {
-                let length = utf8Length(s, at: s.position)
-                if length == 0 { return }
-                s.position += length
-            } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "$") || b == 0x0A || b == 0x0D || b == 0 {
-                return
+        var i = s.position
+        let end = s.end
+        let bytes = s.bytes
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 {
+                if Lexer.stopsString[Int(b)] { break }
+                i += 1
             } else {
-                s.position += 1
+                let length = utf8Length(s, at: i)
+                if length == 0 { break }
+                i += length
             }
         }
+        s.position = i
+    }
+
+    /// ASCII bytes that end a plain run in a string: `"`, `\\`, `$`, line breaks and NUL.
+    private static let stopsString: [Bool] = (0..<128).map { b in
+        b == 0x22 || b == 0x5C || b == 0x24 || b == 0x0A || b == 0x0D || b == 0
     }
 
     /// Reads one character (or escape, or interpolation) of a string body, or a run of plain ones.

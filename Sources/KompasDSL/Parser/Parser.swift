@@ -87,6 +87,14 @@ public struct Parser {
 
     /// Statements until `}` (when `closedBy` is the opening brace) or the end of the text.
     private mutating func parseStatements(closedBy opening: Token?) -> [Statement] {
+        var none: [Node]? = nil
+        return parseStatements(closedBy: opening, constants: &none)
+    }
+
+    /// As above; while `constants` is non-nil, constant nodes are collected there instead (the
+    /// common case in content, which then needs no statement array at all). The first statement
+    /// that is not constant turns the collected nodes back into statements and sets it to nil.
+    private mutating func parseStatements(closedBy opening: Token?, constants: inout [Node]?) -> [Statement] {
         var statements: [Statement] = []
         while true {
             skipNewlines()
@@ -106,7 +114,15 @@ public struct Parser {
                 break
             }
             if let statement = parseStatement() {
-                statements.append(statement)
+                if constants != nil, case .node(let syntax) = statement, let constant = syntax.constant {
+                    constants?.append(constant)
+                } else {
+                    if let collected = constants {
+                        statements = collected.map { .node(NodeSyntax(constant: $0)) }
+                        constants = nil
+                    }
+                    statements.append(statement)
+                }
                 expectEndOfStatement()
             } else {
                 synchronize()
@@ -250,6 +266,11 @@ public struct Parser {
 
     /// At `{`: the statements up to the matching `}`.
     private mutating func parseBraces() -> [Statement]? {
+        var none: [Node]? = nil
+        return parseBraces(constants: &none)
+    }
+
+    private mutating func parseBraces(constants: inout [Node]?) -> [Statement]? {
         let opening = advance()
         guard depth < Parser.maxDepth else {
             error("te diep genest (meer dan \(Parser.maxDepth) niveaus)", hint: "maak de structuur platter", at: span(opening))
@@ -263,7 +284,7 @@ public struct Parser {
             depth -= 1
             layoutDepth = savedLayout
         }
-        let statements = parseStatements(closedBy: opening)
+        let statements = parseStatements(closedBy: opening, constants: &constants)
         if currentKind == .rightBrace { index += 1 }
         return statements
     }
@@ -288,13 +309,14 @@ public struct Parser {
         var arguments: [Expression] = []
         var properties: [PropertySyntax] = []
         var children: [Statement]?
+        var constantChildren: [Node]? = []
         loop: while true {
             let token = current
             switch token.kind {
             case .newline, .semicolon, .endOfFile, .rightBrace:
                 break loop
             case .leftBrace:
-                guard let block = parseBraces() else { return nil }
+                guard let block = parseBraces(constants: &constantChildren) else { return nil }
                 children = block
                 break loop
             case .identifier where peekKind() == .equals:
@@ -315,7 +337,9 @@ public struct Parser {
             }
         }
         let nodeSpan = span(from: nameToken.start, to: previousEnd)
-        if let constant = constantNode(name: nameToken, arguments: arguments, properties: properties, children: children, span: nodeSpan) {
+        if let constantChildren,
+           let constant = constantNode(name: nameToken, arguments: arguments, properties: properties,
+                                       children: constantChildren, hasBlock: children != nil, span: nodeSpan) {
             return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: [], properties: [], children: children == nil ? nil : [],
                               span: nodeSpan, constant: constant)
         }
@@ -325,7 +349,8 @@ public struct Parser {
 
     /// The evaluated node, when every argument and property is a literal and every child is itself
     /// constant; nil otherwise. Duplicate properties are left to the interpreter to report.
-    private func constantNode(name: Token, arguments: [Expression], properties: [PropertySyntax], children: [Statement]?, span nodeSpan: SourceSpan) -> Node? {
+    private func constantNode(name: Token, arguments: [Expression], properties: [PropertySyntax], children: [Node],
+                              hasBlock: Bool, span nodeSpan: SourceSpan) -> Node? {
         var values: [Node.Argument] = []
         values.reserveCapacity(arguments.count)
         for argument in arguments {
@@ -337,16 +362,8 @@ public struct Parser {
             guard case .literal(let value, let valueSpan) = property.value, !props.contains(where: { $0.key == property.key }) else { return nil }
             props.append(Node.Property(key: property.key, keySpan: property.keySpan, value: value, valueSpan: valueSpan))
         }
-        var nodes: [Node] = []
-        if let children {
-            nodes.reserveCapacity(children.count)
-            for child in children {
-                guard case .node(let syntax) = child, let constant = syntax.constant else { return nil }
-                nodes.append(constant)
-            }
-        }
-        return Node(name: name.text, nameSpan: span(name), arguments: values, properties: props, children: nodes,
-                    hasBlock: children != nil, span: nodeSpan)
+        return Node(name: name.text, nameSpan: span(name), arguments: values, properties: props, children: children,
+                    hasBlock: hasBlock, span: nodeSpan)
     }
 
     /// An argument or property value: a literal, name, variable (with `.veld`), list, call or `( … )`.

@@ -17,20 +17,25 @@ public final class SourceFile: Sendable {
             bytes[0] = 0x20; bytes[1] = 0x20; bytes[2] = 0x20
         }
         self.bytes = bytes
-        var starts = [0]
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A {
-                starts.append(i + 1)
-            } else if b == 0x0D {
-                if i + 1 < n, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        self.lineStarts = bytes.withUnsafeBufferPointer { buffer in
+            var starts = [0]
+            starts.reserveCapacity(buffer.count / 40 + 1)
+            var i = 0
+            let n = buffer.count
+            while i < n {
+                let b = buffer[i]
+                if b <= 0x0D {
+                    if b == 0x0A {
+                        starts.append(i + 1)
+                    } else if b == 0x0D {
+                        if i + 1 < n, buffer[i + 1] == 0x0A { i += 1 }
+                        starts.append(i + 1)
+                    }
+                }
+                i += 1
             }
-            i += 1
+            return starts
         }
-        self.lineStarts = starts
     }
 
     public convenience init(name: String, text: String) {

@@ -36,6 +36,23 @@ public struct NodeSyntax: Sendable {
     /// a content file, as a rule). The interpreter then hands it out as is; `arguments`,
     /// `properties` and `children` are left empty to save memory.
     public let constant: Node?
+
+    init(name: String, nameSpan: SourceSpan, arguments: [Expression], properties: [PropertySyntax], children: [Statement]?,
+         span: SourceSpan, constant: Node?) {
+        self.name = name
+        self.nameSpan = nameSpan
+        self.arguments = arguments
+        self.properties = properties
+        self.children = children
+        self.span = span
+        self.constant = constant
+    }
+
+    /// A node that was parsed as constant.
+    init(constant node: Node) {
+        self.init(name: node.name, nameSpan: node.nameSpan, arguments: [], properties: [], children: node.hasBlock ? [] : nil,
+                  span: node.span, constant: node)
+    }
 }
 
 public struct PropertySyntax: Sendable {
