@@ -8,11 +8,16 @@ public struct Lexer {
     private let range: Range<Int>
     public private(set) var diagnostics: [Diagnostic] = []
     private var byteDiagnostics = 0
+    /// Where lexing goes on with the next chunk.
+    private var position: Int
+    /// Whether the end-of-file token has been produced.
+    public private(set) var isFinished = false
 
     /// Lexes `range` of `file` (the whole file by default; a sub-range for `${…}` interpolations).
     public init(file: SourceFile, range: Range<Int>? = nil) {
         self.file = file
         self.range = range ?? 0..<file.bytes.count
+        self.position = self.range.lowerBound
     }
 
     public static func tokenize(_ file: SourceFile, range: Range<Int>? = nil) -> (tokens: [Token], diagnostics: [Diagnostic]) {
@@ -35,16 +40,27 @@ public struct Lexer {
     }
 
     mutating func run() -> [Token] {
-        file.bytes.withUnsafeBufferPointer { buffer in
-            var scanner = Scanner(bytes: buffer, position: range.lowerBound, end: range.upperBound)
-            var tokens: [Token] = []
-            tokens.reserveCapacity((range.count / 6) + 8)
-            while true {
+        var tokens: [Token] = []
+        while !isFinished { lexChunk(into: &tokens, count: 4096) }
+        return tokens
+    }
+
+    /// Appends up to `count` more tokens (fewer at the end: the last is `.endOfFile`). The parser
+    /// pulls tokens in chunks, so a large file never needs all its tokens in memory at once.
+    public mutating func lexChunk(into tokens: inout [Token], count: Int) {
+        guard !isFinished else { return }
+        let (start, end) = (position, range.upperBound)
+        position = file.bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer, position: start, end: end)
+            for _ in 0..<count {
                 let token = next(&scanner)
                 tokens.append(token)
-                if token.kind == .endOfFile { break }
+                if token.kind == .endOfFile {
+                    isFinished = true
+                    break
+                }
             }
-            return tokens
+            return scanner.position
         }
     }
 
@@ -367,10 +383,11 @@ public struct Lexer {
         var i = s.position
         let end = s.end
         let bytes = s.bytes
+        let stops = Lexer.stopsString
         while i < end {
             let b = bytes[i]
             if b < 0x80 {
-                if Lexer.stopsString[Int(b)] { break }
+                if stops[Int(b)] { break }
                 i += 1
             } else {
                 let length = utf8Length(s, at: i)

@@ -6,26 +6,37 @@ public struct Parser {
     public static let maxDepth = 200
 
     private let file: SourceFile
-    private var tokens: [Token]
-    private var index = 0
+    private var lexer: Lexer
+    /// A window on the token stream: `tokens[0]` is token number `base`. Tokens are pulled from
+    /// the lexer as the parser moves on and dropped once it is past them.
+    private var tokens: [Token] = []
+    private var base = 0
+    /// The absolute number of the current token. At least `lookahead` tokens past it are always
+    /// in the window (or the end of the file is).
+    private var index = 0 {
+        didSet { ensure(index + Parser.lookahead) }
+    }
+    private static let lookahead = 2
+    private static let chunk = 2048
     private var depth = 0
     /// How many `(`, `[` or call parentheses are open: inside them line breaks are layout.
     private var layoutDepth = 0
-    public private(set) var diagnostics: [Diagnostic]
+    private var parserDiagnostics: [Diagnostic] = []
 
-    public init(file: SourceFile) {
-        self.file = file
-        let (tokens, diagnostics) = Lexer.tokenize(file)
-        self.tokens = tokens
-        self.diagnostics = diagnostics
+    /// The lexer's and the parser's diagnostics, in reading order.
+    public var diagnostics: [Diagnostic] {
+        (lexer.diagnostics + parserDiagnostics).sortedBySource()
     }
 
-    private init(file: SourceFile, range: Range<Int>, depth: Int) {
+    public init(file: SourceFile) {
+        self.init(file: file, range: nil, depth: 0)
+    }
+
+    private init(file: SourceFile, range: Range<Int>?, depth: Int) {
         self.file = file
-        let (tokens, diagnostics) = Lexer.tokenize(file, range: range)
-        self.tokens = tokens
-        self.diagnostics = diagnostics
+        self.lexer = Lexer(file: file, range: range)
         self.depth = depth
+        ensure(Parser.lookahead)
     }
 
     /// Parses a whole file (or statement batch).
@@ -33,6 +44,25 @@ public struct Parser {
         var parser = Parser(file: file)
         let statements = parser.parseStatements(closedBy: nil)
         return (Program(file: file, statements: statements), parser.diagnostics)
+    }
+
+    /// Makes token number `absolute` available (unless the file ends before it).
+    private mutating func ensure(_ absolute: Int) {
+        while base + tokens.count <= absolute, !lexer.isFinished {
+            // Keep one token behind the current one: `previousEnd` reads it.
+            let keepFrom = index - 1 - base
+            if keepFrom > Parser.chunk {
+                tokens.removeFirst(keepFrom)
+                base += keepFrom
+            }
+            lexer.lexChunk(into: &tokens, count: Parser.chunk)
+        }
+    }
+
+    /// Token number `absolute`, which must be in the window; past the end it is the end of file.
+    private func token(at absolute: Int) -> Token {
+        let i = absolute - base
+        return i < tokens.count ? tokens[i] : tokens[tokens.count - 1]
     }
 
     /// Whether the text ends inside an open block, list, parenthesis or text block: a shell asks for
@@ -53,30 +83,29 @@ public struct Parser {
 
     // MARK: - Token access
 
-    private var current: Token { tokens[index] }
-    private var currentKind: Token.Kind { tokens[index].kind }
+    private var current: Token { token(at: index) }
+    private var currentKind: Token.Kind { token(at: index).kind }
 
     private func peekKind(_ offset: Int = 1) -> Token.Kind {
-        let i = index + offset
-        return i < tokens.count ? tokens[i].kind : .endOfFile
+        token(at: index + offset).kind
     }
 
     private mutating func advance() -> Token {
-        let token = tokens[index]
+        let token = current
         if token.kind != .endOfFile { index += 1 }
         return token
     }
 
     private func span(_ token: Token) -> SourceSpan { SourceSpan(file: file, start: token.start, end: token.end) }
     private func span(from start: Int, to end: Int) -> SourceSpan { SourceSpan(file: file, start: start, end: end) }
-    private var previousEnd: Int { index > 0 ? tokens[index - 1].end : 0 }
+    private var previousEnd: Int { index > 0 ? token(at: index - 1).end : 0 }
 
     private func isKeyword(_ token: Token, _ word: String) -> Bool {
         token.kind == .identifier && token.text == word
     }
 
     private mutating func error(_ summary: String, hint: String? = nil, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.error(summary, hint: hint, at: span, notes: notes))
+        parserDiagnostics.append(.error(summary, hint: hint, at: span, notes: notes))
     }
 
     private mutating func skipNewlines() {
@@ -174,9 +203,9 @@ public struct Parser {
             case "laat" where peekKind() == .identifier || peekKind() == .variable:
                 return parseAssignment()
             case "laat":
-                error("na `laat` komt de naam van een variabele", hint: "schrijf bijvoorbeeld `laat aantal = 3`", at: span(tokens[index + 1]))
+                error("na `laat` komt de naam van een variabele", hint: "schrijf bijvoorbeeld `laat aantal = 3`", at: span(self.token(at: index + 1)))
                 return nil
-            case "voor" where peekKind() == .identifier && tokens[index + 1].text == "elk":
+            case "voor" where peekKind() == .identifier && self.token(at: index + 1).text == "elk":
                 return parseForEach()
             case "als":
                 return parseConditional()
@@ -240,8 +269,11 @@ public struct Parser {
         while true {
             // `anders` may stand after the `}` or on the next line.
             var look = index
-            while look < tokens.count, tokens[look].kind == .newline { look += 1 }
-            guard look < tokens.count, isKeyword(tokens[look], "anders") else { break }
+            while token(at: look).kind == .newline {
+                look += 1
+                ensure(look)
+            }
+            guard isKeyword(token(at: look), "anders") else { break }
             index = look + 1
             if isKeyword(current, "als") {
                 index += 1
@@ -368,7 +400,7 @@ public struct Parser {
 
     /// An argument or property value: a literal, name, variable (with `.veld`), list, call or `( … )`.
     private mutating func parseArgument() -> Expression? {
-        if currentKind == .minus, [.number, .percent].contains(peekKind()), tokens[index + 1].start == current.end {
+        if currentKind == .minus, [.number, .percent].contains(peekKind()), token(at: index + 1).start == current.end {
             let minus = advance()
             guard let operand = parsePostfix() else { return nil }
             let negativeSpan = span(from: minus.start, to: previousEnd)
@@ -499,7 +531,7 @@ public struct Parser {
 
     private mutating func parsePostfix() -> Expression? {
         guard var expression = parsePrimary() else { return nil }
-        while currentKind == .dot, peekKind() == .identifier, tokens[index + 1].start == current.end, current.start == previousEnd {
+        while currentKind == .dot, peekKind() == .identifier, token(at: index + 1).start == current.end, current.start == previousEnd {
             index += 1
             let name = advance()
             // `$kaart.sectie.titel` lexes the tail as one name; split it into a chain of fields.
@@ -675,7 +707,7 @@ public struct Parser {
                 if expression != nil, sub.currentKind != .endOfFile {
                     sub.error("onverwacht \(sub.describe(sub.current)) in `${…}`", hint: "een `${…}` bevat één expressie", at: sub.span(sub.current))
                 }
-                diagnostics.append(contentsOf: sub.diagnostics)
+                parserDiagnostics.append(contentsOf: sub.diagnostics)
                 if let expression { pieces.append(.expression(expression)) }
             }
         }

@@ -2,7 +2,7 @@ import KompasDSL
 
 /// The declared shape of one kind of node. One declaration serves validation, help text and
 /// completion: nothing about a node's shape is written anywhere else.
-public struct NodeSchema: Sendable {
+public final class NodeSchema: Sendable {
     public let name: String
     /// One Dutch sentence: what the node is.
     public let summary: String
@@ -12,6 +12,9 @@ public struct NodeSchema: Sendable {
     public let children: [ChildRule]
     /// Extra checks that the slots cannot express (required section ids, numbering, …).
     public let check: (@Sendable (Node, inout Validation) -> Void)?
+    /// Positions of fields and child rules by name, for validation's hot path.
+    let fieldPositions: [String: Int]
+    let childPositions: [String: Int]
 
     public init(
         _ name: String, summary: String, arguments: [Slot] = [], fields: [Slot] = [], children: [ChildRule] = [],
@@ -23,10 +26,12 @@ public struct NodeSchema: Sendable {
         self.fields = fields
         self.children = children
         self.check = check
+        self.fieldPositions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.childPositions = Dictionary(children.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func field(_ name: String) -> Slot? { fields.first { $0.name == name } }
-    public func childRule(_ name: String) -> ChildRule? { children.first { $0.name == name } }
+    public func field(_ name: String) -> Slot? { fieldPositions[name].map { fields[$0] } }
+    public func childRule(_ name: String) -> ChildRule? { childPositions[name].map { children[$0] } }
 
     /// `sectie ID "Titel" { … }`: how the node is written, for help and hints.
     public var usage: String {

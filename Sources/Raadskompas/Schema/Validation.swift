@@ -73,17 +73,20 @@ public struct Validation: Sendable {
             error("`\(node.name)` heeft geen blok `{ … }`", hint: "gebruik: \(schema.usage)", at: blockStart)
             return
         }
-        var seenFields: [String: SourceSpan] = [:]
-        for property in node.properties { seenFields[property.key] = property.keySpan }
-        var counts: [String: Int] = [:]
+        var seenFields = [SourceSpan?](repeating: nil, count: schema.fields.count)
+        for property in node.properties {
+            if let position = schema.fieldPositions[property.key] { seenFields[position] = property.keySpan }
+        }
+        var counts = [Int](repeating: 0, count: schema.children.count)
         for child in node.children {
-            if let slot = schema.field(child.name) {
-                if let first = seenFields[child.name] {
+            if let position = schema.fieldPositions[child.name] {
+                let slot = schema.fields[position]
+                if let first = seenFields[position] {
                     error("veld `\(child.name)` staat er twee keer", hint: "laat er één staan", at: child.nameSpan,
                           notes: [.init("eerder gegeven", span: first)])
                     continue
                 }
-                seenFields[child.name] = child.nameSpan
+                seenFields[position] = child.nameSpan
                 guard child.arguments.count == 1, child.properties.isEmpty, !child.hasBlock else {
                     error("veld `\(child.name)` heeft precies één waarde", hint: "schrijf `\(child.name) \(slot.type.placeholder("…"))`",
                           at: child.arguments.count > 1 ? child.arguments[1].span : child.span)
@@ -92,7 +95,7 @@ public struct Validation: Sendable {
                 checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: slot, owner: node.name)
                 continue
             }
-            guard let rule = schema.childRule(child.name) else {
+            guard let position = schema.childPositions[child.name] else {
                 let known = schema.fields.map(\.name) + schema.children.map(\.name)
                 let hint = Suggestion.hint(for: child.name, in: known)
                     ?? (known.isEmpty ? "`\(node.name)` heeft geen onderdelen" : "hier kan: " + known.joined(separator: ", "))
@@ -100,17 +103,18 @@ public struct Validation: Sendable {
                 error("onbekend \(what) `\(child.name)` in `\(node.name)`", hint: hint, at: child.nameSpan)
                 continue
             }
-            counts[child.name, default: 0] += 1
-            if let maximum = rule.maximum, counts[child.name, default: 0] > maximum {
+            let rule = schema.children[position]
+            counts[position] += 1
+            if let maximum = rule.maximum, counts[position] > maximum {
                 error(maximum == 1 ? "`\(child.name)` mag maar één keer in `\(node.name)`" : "te veel `\(child.name)` in `\(node.name)` (hoogstens \(maximum))",
                       hint: "voeg ze samen of haal er een weg", at: child.nameSpan)
             }
             validate(child, against: rule.schema)
         }
-        for slot in schema.fields where slot.required && seenFields[slot.name] == nil {
+        for (position, slot) in schema.fields.enumerated() where slot.required && seenFields[position] == nil {
             error("`\(describe(node))` mist het veld `\(slot.name)`", hint: "voeg toe: \(slot.name) \(slot.type.placeholder("…")) — \(slot.help)", at: node.nameSpan)
         }
-        for rule in schema.children where rule.minimum > counts[rule.name, default: 0] {
+        for (position, rule) in schema.children.enumerated() where rule.minimum > counts[position] {
             let usage = rule.schema.usage
             error(rule.minimum == 1 ? "`\(describe(node))` mist een `\(rule.name)`" : "`\(describe(node))` heeft minstens \(rule.minimum) keer `\(rule.name)` nodig",
                   hint: "voeg toe: \(usage)", at: node.nameSpan)
