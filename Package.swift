@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Raadskompas",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "raadskompas", targets: ["KompasRepl"]),
         .library(name: "KompasDSL", targets: ["KompasDSL"]),

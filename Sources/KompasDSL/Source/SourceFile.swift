@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A source text as the lexer sees it: UTF-8 bytes with a table of line starts.
 ///
 /// Positions are byte offsets; lines and columns are computed on demand (1-based, columns counted in
@@ -6,7 +8,16 @@ public final class SourceFile: Sendable {
     public let name: String
     public let bytes: [UInt8]
     /// Byte offset at which each line starts. Line breaks are `\n`, `\r\n` and a lone `\r`.
-    public let lineStarts: [Int]
+    /// Built on first use: only diagnostics and locations need it, not parsing.
+    public var lineStarts: [Int] {
+        lineTable.withLock { table in
+            if let table { return table }
+            let built = SourceFile.lineStarts(of: bytes)
+            table = built
+            return built
+        }
+    }
+    private let lineTable = Mutex<[Int]?>(nil)
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name
@@ -17,7 +28,10 @@ public final class SourceFile: Sendable {
             bytes[0] = 0x20; bytes[1] = 0x20; bytes[2] = 0x20
         }
         self.bytes = bytes
-        self.lineStarts = bytes.withUnsafeBufferPointer { buffer in
+    }
+
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
             var starts = [0]
             starts.reserveCapacity(buffer.count / 40 + 1)
             var i = 0
@@ -47,18 +61,20 @@ public final class SourceFile: Sendable {
 
     /// The 1-based line that holds `offset`.
     public func line(of offset: Int) -> Int {
-        var lo = 0, hi = lineStarts.count - 1
+        let starts = lineStarts
+        var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
         return lo + 1
     }
 
     /// Byte range of a 1-based line, without its line break.
     public func lineRange(_ line: Int) -> Range<Int> {
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        let starts = lineStarts
+        let start = starts[line - 1]
+        var end = line < starts.count ? starts[line] : bytes.count
         while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
         return start..<end
     }

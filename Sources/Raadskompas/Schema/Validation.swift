@@ -136,7 +136,7 @@ public struct Validation: Sendable {
         switch slot.type {
         case .text:
             guard case .text(let s) = value else { return mismatch() }
-            if s.allSatisfy(\.isWhitespace) {
+            if Validation.isBlank(s) {
                 error("`\(slot.name)` is leeg", hint: "vul een tekst in: \(slot.help)", at: span)
             }
         case .word:
@@ -187,6 +187,18 @@ public struct Validation: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a text is empty or only white space; the ASCII case is decided without Unicode tables.
+    static func isBlank(_ s: String) -> Bool {
+        for byte in s.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case ..<0x80: return false
+            default: return s.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+            }
+        }
+        return true
     }
 
     public static func isIdentifier(_ s: String) -> Bool {
