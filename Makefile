@@ -20,8 +20,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime is linked statically: the binary starts faster and runs when copied alone.
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib
+
 release: deps
-	$(SWIFT) build -c release --product raadskompas
+	$(RELEASE) --product raadskompas
 
 run: release
 	$(BIN)
@@ -34,9 +37,8 @@ check-content: release
 	$(BIN) check $$(find Content -name '*.kompas' | sort)
 
 # A benchmark, not a timed test: prints figures, asserts nothing.
-bench: deps
-	$(SWIFT) build -c release --product raadskompas
-	$(SWIFT) build -c release --product KompasBench
+bench: release
+	$(RELEASE) --product KompasBench
 	.build/release/KompasBench $(BIN)
 
 clean:
