@@ -1,22 +1,22 @@
-import CEditLine
 import Foundation
 import KompasDSL
 import Raadskompas
 
-/// The interactive shell: libedit for line editing and history, the session for everything else.
+/// The interactive shell: a thin loop around the session. Reads a statement (asking for more lines
+/// while a block, list or text block is open), runs it, shows the result or the error.
 final class Shell {
     let session: Session
-    let colorChoice: Terminal.ColorChoice
+    let renderer: DiagnosticRenderer
     let historyPath: String?
 
     init(session: Session, colorChoice: Terminal.ColorChoice) {
         self.session = session
-        self.colorChoice = colorChoice
-        self.historyPath = Shell.prepareHistoryFile()
+        self.renderer = DiagnosticRenderer(useColor: Terminal.useColor(colorChoice, isTTY: Terminal.stderrIsTTY))
+        self.historyPath = Shell.historyFile()
     }
 
     /// `$XDG_STATE_HOME/raadskompas/history`, falling back to `~/.local/state/raadskompas/history`.
-    static func prepareHistoryFile() -> String? {
+    static func historyFile() -> String? {
         let environment = ProcessInfo.processInfo.environment
         let base: String
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
@@ -27,50 +27,76 @@ final class Shell {
             return nil
         }
         let directory = base + "/raadskompas"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            return nil
-        }
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return nil }
         return directory + "/history"
     }
 
     func run() {
-        setlocale(LC_ALL, "")
-        if let historyPath {
-            _ = read_history(historyPath)
+        let firstRun = historyPath.map { !FileManager.default.fileExists(atPath: $0) } ?? true
+        let editor = LineEditor(historyPath: historyPath) { [session] before, word in
+            session.completions(before: before, word: word)
         }
-        let useColor = Terminal.useColor(colorChoice, isTTY: Terminal.stderrIsTTY)
-        let renderer = DiagnosticRenderer(useColor: useColor)
-        Output.out("Raadskompas — typ `help` voor uitleg, `lijst staalkaarten` om te beginnen, Ctrl-D om te stoppen.\n")
+        defer { editor.close() }
+        greet(firstRun: firstRun)
         var buffer = ""
+        var number = 1
         while true {
             let prompt = buffer.isEmpty ? "kompas> " : "   ...> "
-            guard let raw = readline(prompt) else {
+            switch editor.read(prompt: prompt) {
+            case .endOfFile:
                 if buffer.isEmpty {
-                    Output.out("\n")
-                    break
+                    Output.out("\nTot ziens.\n")
+                    return
                 }
-                // Ctrl-D inside an open block abandons the block.
-                Output.out("\n")
+                // Ctrl-D inside an open block abandons the block, like Ctrl-C.
+                Output.out("\n(invoer afgebroken)\n")
                 buffer = ""
-                continue
-            }
-            let line = String(cString: raw)
-            free(raw)
-            buffer += buffer.isEmpty ? line : "\n" + line
-            if buffer.allSatisfy(\.isWhitespace) {
+            case .interrupted:
+                Output.out(buffer.isEmpty ? "\n" : "\n(invoer afgebroken)\n")
                 buffer = ""
-                continue
+            case .line(let line):
+                buffer += buffer.isEmpty ? line : "\n" + line
+                if buffer.allSatisfy(\.isWhitespace) {
+                    buffer = ""
+                    continue
+                }
+                if Session.completeness(of: buffer) == .incomplete { continue }
+                editor.remember(buffer)
+                execute(buffer, number: number)
+                number += 1
+                buffer = ""
             }
-            if Session.completeness(of: buffer) == .incomplete { continue }
-            add_history(buffer)
-            if let historyPath { _ = append_history(1, historyPath) }
-            let result = session.run(buffer, name: "invoer") { Output.out($0) }
-            if !result.succeeded {
-                Output.err(renderer.render(result.diagnostics))
-            }
-            buffer = ""
         }
+    }
+
+    private func execute(_ text: String, number: Int) {
+        var output = ""
+        let result = session.run(text, name: "invoer \(number)") { output += $0 }
+        if !output.isEmpty { Pager.show(output) }
+        if !result.succeeded {
+            Output.err(renderer.render(result.diagnostics))
+        }
+    }
+
+    private func greet(firstRun: Bool) {
+        if firstRun {
+            let history = historyPath.map { $0.replacingHome } ?? "(geen: er is geen HOME)"
+            Output.out("""
+                Welkom bij Raadskompas: de kennis van ‘Het sociaal domein 2.0’, om op te zoeken.
+                Probeer `lijst staalkaarten`, `toon wmo` of `zoek eenzaamheid`; `help` legt alles uit.
+                Je invoer wordt bewaard in \(history) (↑ haalt hem terug). Ctrl-D stopt.
+
+                """)
+        } else {
+            Output.out("Raadskompas — typ `help` voor uitleg, Ctrl-D om te stoppen.\n")
+        }
+    }
+}
+
+extension String {
+    /// `/home/sanne/x` as `~/x`.
+    var replacingHome: String {
+        guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty, hasPrefix(home + "/") else { return self }
+        return "~" + dropFirst(home.count)
     }
 }

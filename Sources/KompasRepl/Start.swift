@@ -34,7 +34,7 @@ struct Start: ParsableCommand {
             throw ExitCode.failure
         }
         if let commands {
-            try runBatch(SourceFile(name: "-c", text: commands), library: library)
+            try runBatch(SourceFile(name: "-c", text: commands), library: library, paged: true)
         } else if let script {
             let source: ContentSource
             switch ContentFiles.read(script) {
@@ -58,10 +58,13 @@ struct Start: ParsableCommand {
         return Session(library: library, style: TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: color))
     }
 
-    /// Runs statements without prompts; stops at the first error with exit status 1.
-    private func runBatch(_ file: SourceFile, library: ContentLibrary) throws {
+    /// Runs statements without prompts; stops at the first error with exit status 1. With `paged`
+    /// (`-c` on a terminal) long output goes through the pager, as in the shell.
+    private func runBatch(_ file: SourceFile, library: ContentLibrary, paged: Bool = false) throws {
         let session = session(library, interactive: false)
-        let result = session.run(file) { Output.out($0) }
+        var collected = ""
+        let result = session.run(file) { paged ? (collected += $0) : Output.out($0) }
+        if paged, !collected.isEmpty { Pager.show(collected) }
         if !result.succeeded {
             Output.err(DiagnosticRenderer(useColor: Terminal.useColor(options.kleur, isTTY: Terminal.stderrIsTTY)).render(result.diagnostics))
             throw ExitCode.failure

@@ -27,6 +27,15 @@ struct Terminal {
         return 80
     }
 
+    /// Rows of the terminal on stdout, or 24.
+    static var height: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+            return Int(size.ws_row)
+        }
+        return 24
+    }
+
     /// Colour only on a terminal, never with `NO_COLOR` or `TERM=dumb`, unless forced with `--kleur altijd`.
     static func useColor(_ choice: ColorChoice, isTTY: Bool) -> Bool {
         switch choice {

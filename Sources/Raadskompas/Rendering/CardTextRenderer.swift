@@ -9,7 +9,14 @@ public struct CardTextRenderer: Sendable {
         self.titles = { [library] address in library.resolve(address).map { $0.part?.title ?? $0.card.title } }
     }
 
-    public func render(_ card: Card) -> String {
+    /// Rendered text, and the addresses of the references in it, numbered [1], [2], … in order.
+    public struct Rendered: Sendable {
+        public let text: String
+        public let references: [String]
+    }
+
+    public func render(_ card: Card) -> Rendered {
+        var refs: [String] = []
         var out: [String] = []
         var heading = card.title
         if case .staalkaart(let law) = card.kind, !law.abbreviation.isEmpty, law.abbreviation != card.title {
@@ -37,18 +44,19 @@ public struct CardTextRenderer: Sendable {
         default:
             break
         }
-        out += blocks(card.blocks, indent: "", path: [card.id])
+        out += blocks(card.blocks, indent: "", path: [card.id], refs: &refs)
         out.append("")
         out += TextLayout.wrap(card.source, width: style.width, first: style.dim("Bron: "), rest: "      ")
-        return out.joined(separator: "\n") + "\n"
+        return Rendered(text: out.joined(separator: "\n") + "\n", references: refs)
     }
 
-    public func render(_ part: Card.Part, of card: Card) -> String {
+    public func render(_ part: Card.Part, of card: Card) -> Rendered {
+        var refs: [String] = []
         var out: [String] = [style.dim("\(card.title) ›")]
-        out += blocks([part.block], indent: "", path: [card.id] + part.path.dropLast())
+        out += blocks([part.block], indent: "", path: [card.id] + part.path.dropLast(), refs: &refs)
         out.append("")
         out += TextLayout.wrap(card.source, width: style.width, first: style.dim("Bron: "), rest: "      ")
-        return out.joined(separator: "\n") + "\n"
+        return Rendered(text: out.joined(separator: "\n") + "\n", references: refs)
     }
 
     /// A heading with its address (`[wmo.doelen]`) beside it when that fits, else below it.
@@ -66,7 +74,7 @@ public struct CardTextRenderer: Sendable {
         return lines
     }
 
-    private func blocks(_ blocks: [Block], indent: String, path: [String]) -> [String] {
+    private func blocks(_ blocks: [Block], indent: String, path: [String], refs: inout [String]) -> [String] {
         var out: [String] = []
         let width = style.width
         for block in blocks {
@@ -77,7 +85,7 @@ public struct CardTextRenderer: Sendable {
             case .bullet(let text, let number, let sub):
                 let marker = number.map { "\($0). " } ?? "• "
                 out += TextLayout.wrap(text, width: width, first: indent + marker, rest: indent + String(repeating: " ", count: marker.count))
-                out += self.blocks(sub, indent: indent + "   ", path: path)
+                out += self.blocks(sub, indent: indent + "   ", path: path, refs: &refs)
             case .question(let text):
                 out += TextLayout.wrap(text, width: width, first: indent + style.accent("? "), rest: indent + "  ")
             case .tip(let text):
@@ -85,14 +93,17 @@ public struct CardTextRenderer: Sendable {
             case .example(let title, let source, let inner):
                 out.append("")
                 out += TextLayout.wrap(title, width: width, first: indent + style.bold("Voorbeeld: "), rest: indent + "           ")
-                out += self.blocks(inner, indent: indent + "  ", path: path)
+                out += self.blocks(inner, indent: indent + "  ", path: path, refs: &refs)
                 if let source { out += TextLayout.wrap(style.dim("(bron: \(source))"), width: width, first: indent + "  ", rest: indent + "  ") }
             case .link(let url, let title):
                 out += TextLayout.wrap(title, width: width, first: indent + "↗ ", rest: indent + "  ")
                 out.append(indent + "  " + style.dim(url))
             case .reference(let target, let note):
+                refs.append(target)
                 let title = titles(target).map { " — \($0)" } ?? ""
-                out += TextLayout.wrap("zie \(target)\(title)" + (note.map { ": \($0)" } ?? ""), width: width, first: indent + "→ ", rest: indent + "  ")
+                let number = "[\(refs.count)] "
+                out += TextLayout.wrap("zie \(target)\(title)" + (note.map { ": \($0)" } ?? ""), width: width,
+                                       first: indent + "→ " + style.accent(number), rest: indent + String(repeating: " ", count: 2 + number.count))
             case .table(let title, let columns, let rows):
                 out.append("")
                 if let title { out.append(indent + style.bold(title)) }
@@ -100,10 +111,10 @@ public struct CardTextRenderer: Sendable {
             case .section(let id, let title, let inner):
                 let address = (path + [id]).joined(separator: ".")
                 out += headingLines(title, address: address, indent: indent, underline: path.count <= 1 ? "─" : "·")
-                out += self.blocks(inner, indent: indent, path: path + [id])
+                out += self.blocks(inner, indent: indent, path: path + [id], refs: &refs)
             case .page(let number, let title, let inner):
                 out += headingLines("Pagina \(number): \(title)", address: (path + [String(number)]).joined(separator: "."), indent: indent, underline: "─")
-                out += self.blocks(inner, indent: indent, path: path + [String(number)])
+                out += self.blocks(inner, indent: indent, path: path + [String(number)], refs: &refs)
             case .coreValue(let id, let name, let meaning, let demand, let supply, let inner):
                 out += headingLines("Kernwaarde: \(name)", address: (path + [id]).joined(separator: "."), indent: indent, underline: "─")
                 out += TextLayout.wrap(meaning, width: width, first: indent, rest: indent)
@@ -112,7 +123,7 @@ public struct CardTextRenderer: Sendable {
                 for q in demand { out += TextLayout.wrap(q, width: width, first: indent + style.accent("? "), rest: indent + "  ") }
                 out.append(indent + style.bold("Aanbieders (aanbod)"))
                 for q in supply { out += TextLayout.wrap(q, width: width, first: indent + style.accent("? "), rest: indent + "  ") }
-                out += self.blocks(inner, indent: indent, path: path + [id])
+                out += self.blocks(inner, indent: indent, path: path + [id], refs: &refs)
             case .step(let id, let number, let title, let explanation, let alone, let together, let inner):
                 out += headingLines("Stap \(number): \(title)", address: (path + [id]).joined(separator: "."), indent: indent, underline: "─")
                 out += TextLayout.wrap(explanation, width: width, first: indent, rest: indent)
@@ -122,9 +133,9 @@ public struct CardTextRenderer: Sendable {
                     for prompt in side.prompts {
                         out += TextLayout.wrap(prompt, width: width, first: indent + "✎ Noteer: ", rest: indent + "          ")
                     }
-                    out += self.blocks(side.blocks, indent: indent + "  ", path: path + [id])
+                    out += self.blocks(side.blocks, indent: indent + "  ", path: path + [id], refs: &refs)
                 }
-                out += self.blocks(inner, indent: indent, path: path + [id])
+                out += self.blocks(inner, indent: indent, path: path + [id], refs: &refs)
             case .linkTable(let explanation, let examples):
                 out += headingLines("Koppeltabel", address: (path + ["koppeltabel"]).joined(separator: "."), indent: indent, underline: "─")
                 out += TextLayout.wrap(explanation, width: width, first: indent, rest: indent)
@@ -142,17 +153,17 @@ public struct CardTextRenderer: Sendable {
                 if let explanation { out += TextLayout.wrap(explanation, width: width, first: indent, rest: indent) }
                 out.append(indent + style.bold("Kernvragen"))
                 for q in questions { out += TextLayout.wrap(q, width: width, first: indent + style.accent("? "), rest: indent + "  ") }
-                out += self.blocks(inner, indent: indent, path: path + [letter])
+                out += self.blocks(inner, indent: indent, path: path + [letter], refs: &refs)
             case .adviceKind(let id, let name, let inner):
                 out += headingLines("Soort advies: \(name)", address: (path + [id]).joined(separator: "."), indent: indent, underline: "─")
-                out += self.blocks(inner, indent: indent, path: path + [id])
+                out += self.blocks(inner, indent: indent, path: path + [id], refs: &refs)
             case .phase(let id, let name, let who, let inner):
                 out += headingLines("Fase: \(name)", address: (path + [id]).joined(separator: "."), indent: indent, underline: "─")
                 if let who { out += TextLayout.wrap(who, width: width, first: indent + style.dim("Wie: "), rest: indent + "     ") }
-                out += self.blocks(inner, indent: indent, path: path + [id])
+                out += self.blocks(inner, indent: indent, path: path + [id], refs: &refs)
             case .rung(let number, let name, let inner):
                 out += headingLines("Trede \(number): \(name)", address: (path + ["trede-\(number)"]).joined(separator: "."), indent: indent, underline: "─")
-                out += self.blocks(inner, indent: indent, path: path + ["trede-\(number)"])
+                out += self.blocks(inner, indent: indent, path: path + ["trede-\(number)"], refs: &refs)
             }
         }
         return out

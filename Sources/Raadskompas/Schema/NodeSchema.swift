@@ -12,14 +12,17 @@ public final class NodeSchema: Sendable {
     public let children: [ChildRule]
     /// Extra checks that the slots cannot express (required section ids, numbering, …).
     public let check: (@Sendable (Node, inout Validation) -> Void)?
+    /// Whether the last argument may be repeated (`zoek eenzame ouderen`).
+    public let repeatsLastArgument: Bool
     /// Positions of fields and child rules by name, for validation's hot path.
     let fieldPositions: [String: Int]
     let childPositions: [String: Int]
 
     public init(
-        _ name: String, summary: String, arguments: [Slot] = [], fields: [Slot] = [], children: [ChildRule] = [],
-        check: (@Sendable (Node, inout Validation) -> Void)? = nil
+        _ name: String, summary: String, arguments: [Slot] = [], repeatsLastArgument: Bool = false, fields: [Slot] = [],
+        children: [ChildRule] = [], check: (@Sendable (Node, inout Validation) -> Void)? = nil
     ) {
+        self.repeatsLastArgument = repeatsLastArgument
         self.name = name
         self.summary = summary
         self.arguments = arguments
@@ -40,6 +43,7 @@ public final class NodeSchema: Sendable {
             let shown = argument.type.placeholder(argument.name)
             parts.append(argument.required ? shown : "[\(shown)]")
         }
+        if repeatsLastArgument { parts.append("…") }
         if !children.isEmpty || !fields.isEmpty { parts.append("{ … }") }
         return parts.joined(separator: " ")
     }

@@ -35,6 +35,10 @@ public struct Validation: Sendable {
 
     private mutating func checkArguments(_ node: Node, _ schema: NodeSchema) {
         for (i, argument) in node.arguments.enumerated() {
+            if i >= schema.arguments.count, schema.repeatsLastArgument, let last = schema.arguments.last {
+                checkValue(argument.value, at: argument.span, slot: last, owner: node.name)
+                continue
+            }
             guard i < schema.arguments.count else {
                 error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage)", at: argument.span)
                 break

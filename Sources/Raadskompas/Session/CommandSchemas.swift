@@ -34,7 +34,17 @@ public enum CommandSchemas {
         arguments: [Slot("waarde", .any, help: "wat je wilt laten zien, bijvoorbeeld \"Aantal: $n\"")]
     )
 
-    public static let all: [NodeSchema] = [help, lijst, toon, schrijf]
+    public static let zoek: NodeSchema = NodeSchema(
+        "zoek", summary: "Zoekt in alle kaarten, zonder op hoofdletters en accenten te letten; de beste treffers eerst.",
+        arguments: [Slot("woorden", .word, help: "een of meer woorden, bijvoorbeeld `zoek eenzaamheid` of `zoek \"eigen risico\"`")],
+        repeatsLastArgument: true
+    )
+    public static let volg: NodeSchema = NodeSchema(
+        "volg", summary: "Opent verwijzing of treffer nummer N uit wat `toon` of `zoek` het laatst liet zien.",
+        arguments: [Slot("nummer", .wholeNumber, help: "het nummer tussen [ ] in de vorige uitvoer")]
+    )
+
+    public static let all: [NodeSchema] = [help, lijst, toon, zoek, volg, schrijf]
 
     public static func command(named name: String) -> NodeSchema? {
         all.first { $0.name == name }

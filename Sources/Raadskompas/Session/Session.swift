@@ -13,6 +13,10 @@ public final class Session {
     public let library: ContentLibrary
     public var style: TextStyle
     let interpreter: Interpreter
+    /// Built on the first `zoek`: a shell that never searches does not pay for it.
+    private var searchIndex: SearchIndex?
+    /// What `volg N` opens: the references of the last `toon`, or the hits of the last `zoek`.
+    public private(set) var numberedTargets: [String] = []
 
     public init(library: ContentLibrary, style: TextStyle = .plain) {
         self.library = library
@@ -70,6 +74,8 @@ public final class Session {
         case "help": emit(HelpText.render(topic: node.arguments.first?.value.stringValue, library: library, interpreter: interpreter, style: style, span: node.nameSpan))
         case "lijst": emit(listing(node.arguments.first?.value.stringValue ?? "alles"))
         case "toon": emit(try show(node.arguments[0]))
+        case "zoek": emit(search(node.arguments.compactMap { $0.value.stringValue }.joined(separator: " ")))
+        case "volg": emit(try follow(node.arguments[0]))
         case "schrijf": emit(node.arguments[0].value.displayText + "\n")
         default: break
         }
@@ -79,10 +85,7 @@ public final class Session {
         guard let address = argument.value.stringValue else {
             throw .error("`toon` verwacht de id van een kaart", hint: "bijvoorbeeld `toon wmo`", at: argument.span)
         }
-        let renderer = CardTextRenderer(style: style, library: library)
-        if let (card, part) = library.resolve(address) {
-            return part.map { renderer.render($0, of: card) } ?? renderer.render(card)
-        }
+        if let text = render(address) { return text }
         if let dot = address.firstIndex(of: "."), let card = library.card(String(address[..<dot])) {
             let partName = String(address[address.index(after: dot)...])
             throw .error("kaart `\(card.id)` heeft geen onderdeel `\(partName)`",
@@ -93,6 +96,76 @@ public final class Session {
         throw .error("geen kaart met id `\(id)`",
                      hint: Suggestion.hint(for: id, in: library.ids) ?? "typ `lijst alles` voor alle kaarten",
                      at: argument.span)
+    }
+
+    /// Renders a card or part and remembers its references for `volg`.
+    private func render(_ address: String) -> String? {
+        guard let (card, part) = library.resolve(address) else { return nil }
+        let renderer = CardTextRenderer(style: style, library: library)
+        let rendered = part.map { renderer.render($0, of: card) } ?? renderer.render(card)
+        numberedTargets = rendered.references
+        guard !rendered.references.isEmpty else { return rendered.text }
+        return rendered.text + style.dim("Typ `volg N` om verwijzing [N] te openen.") + "\n"
+    }
+
+    private func follow(_ argument: Node.Argument) throws(Diagnostic) -> String {
+        guard case .number(let n) = argument.value, n >= 1, n == n.rounded(), Int(n) <= numberedTargets.count else {
+            let hint = numberedTargets.isEmpty
+                ? "laat eerst een kaart zien met `toon` of zoek met `zoek`; daarna hebben verwijzingen een nummer"
+                : "kies een nummer van 1 tot en met \(numberedTargets.count)"
+            throw .error("er is geen verwijzing met nummer \(argument.value.displayText)", hint: hint, at: argument.span)
+        }
+        let address = numberedTargets[Int(n) - 1]
+        guard let text = render(address) else {
+            throw .error("de verwijzing naar `\(address)` bestaat niet meer", hint: "typ `lijst alles`", at: argument.span)
+        }
+        return text
+    }
+
+    private func search(_ query: String) -> String {
+        let index = searchIndex ?? SearchIndex(library: library)
+        searchIndex = index
+        let (hits, total) = index.search(query)
+        guard !hits.isEmpty else {
+            numberedTargets = []
+            return "Niets gevonden voor ‘\(query)’. Probeer een ander of korter woord, of `lijst alles`.\n"
+        }
+        numberedTargets = hits.map(\.address)
+        var out = [total > hits.count
+            ? "\(total) treffers voor ‘\(query)’; de \(hits.count) beste:"
+            : "\(total) \(total == 1 ? "treffer" : "treffers") voor ‘\(query)’:"]
+        for (i, hit) in hits.enumerated() {
+            let number = "[\(i + 1)] "
+            let title = hit.partTitle.map { "\(hit.cardTitle) › \($0)" } ?? hit.cardTitle
+            out.append("")
+            out += TextLayout.wrap(title + "  " + style.dim("(\(hit.address))"), width: style.width,
+                                   first: style.accent(number), rest: String(repeating: " ", count: number.count))
+            out += TextLayout.wrap(highlight(hit.snippet, hit.highlights), width: style.width,
+                                   first: String(repeating: " ", count: number.count), rest: String(repeating: " ", count: number.count))
+        }
+        out.append("")
+        out.append(style.dim("Typ `volg N` om treffer [N] te lezen."))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Marks matched words: bold and underlined in colour, «…» in plain text.
+    private func highlight(_ snippet: String, _ ranges: [Range<Int>]) -> String {
+        var result = ""
+        var position = 0
+        let characters = Array(snippet)
+        for range in ranges where range.lowerBound >= position && range.upperBound <= characters.count {
+            result += String(characters[position..<range.lowerBound])
+            let match = String(characters[range])
+            result += style.color ? "\u{1B}[1;4m\(match)\u{1B}[0m" : "«\(match)»"
+            position = range.upperBound
+        }
+        return result + String(characters[position...])
+    }
+
+    /// Candidates for Tab completion.
+    public func completions(before: String, word: String) -> Completer.Result {
+        Completer(library: library, variables: interpreter.variableNames, functions: interpreter.builtins.keys.sorted())
+            .complete(before: before, word: word)
     }
 
     private func listing(_ word: String) -> String {

@@ -1,0 +1,128 @@
+import CEditLine
+import Foundation
+import Raadskompas
+
+/// libedit through its readline interface: line editing, history with Ctrl-R search, completion.
+/// The only place that talks to libedit.
+final class LineEditor {
+    enum Input {
+        case line(String)
+        /// Ctrl-C: abandon what is being typed.
+        case interrupted
+        /// Ctrl-D on an empty line, or the terminal closed.
+        case endOfFile
+    }
+
+    static let historyLimit = 2000
+    let historyPath: String?
+
+    init(historyPath: String?, completions: @escaping (String, String) -> Completer.Result) {
+        self.historyPath = historyPath
+        LineEditor.completionProvider = completions
+        LineEditor.ensureUTF8Locale()
+        // Both strings live as long as the process: libedit keeps the pointers.
+        kompas_editline_configure(strdup("raadskompas"), strdup(Completer.wordBreaks), LineEditor.attemptCompletion)
+        rl_initialize()
+        // libedit leaves signal handling to us, so Ctrl-C reaches our handler and interrupts `read`.
+        kompas_editline_disable_signal_handling()
+        stifle_history(Int32(LineEditor.historyLimit))
+        if let historyPath {
+            if FileManager.default.fileExists(atPath: historyPath) {
+                read_history(historyPath)
+            } else {
+                // `append_history` needs an existing file.
+                FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
+        }
+        LineEditor.installInterruptHandler()
+    }
+
+    /// Dutch letters need a UTF-8 locale for libedit to edit and show them; fall back to C.UTF-8.
+    static func ensureUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: kompas_langinfo_codeset())
+        if codeset.uppercased() != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    func read(prompt: String) -> Input {
+        LineEditor.interrupted = 0
+        let raw = readline(prompt)
+        if LineEditor.interrupted != 0 {
+            if let raw { free(raw) }
+            return .interrupted
+        }
+        guard let raw else { return .endOfFile }
+        defer { free(raw) }
+        return .line(String(cString: raw))
+    }
+
+    /// Remembers an entry (a whole statement, possibly several lines) and appends it to the file at
+    /// once, so a crash or a closed terminal loses nothing.
+    private var lastEntry: String?
+
+    func remember(_ entry: String) {
+        // Running the same statement again does not fill the history with copies.
+        guard entry != lastEntry else { return }
+        lastEntry = entry
+        add_history(entry)
+        guard let historyPath, let handle = FileHandle(forWritingAtPath: historyPath) else { return }
+        defer { try? handle.close() }
+        // libedit's own append_history writes one entry too many, so the line is added here, in
+        // the file's format: a header line, then one entry per line, white space and backslashes
+        // octal-escaped as strvis(3) does with VIS_WHITE.
+        var line = (try? handle.seekToEnd()) == 0 ? Array("_HiStOrY_V2_\n".utf8) : []
+        for byte in entry.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): line += Array("\\\\".utf8)
+            case 0..<0x21, 0x7F:
+                let octal = String(byte, radix: 8)
+                line += Array(("\\" + String(repeating: "0", count: 3 - octal.count) + octal).utf8)
+            default: line.append(byte)
+            }
+        }
+        line.append(0x0A)
+        try? handle.write(contentsOf: Data(line))
+    }
+
+    func close() {
+        if let historyPath { history_truncate_file(historyPath, Int32(LineEditor.historyLimit)) }
+    }
+
+    // MARK: - C callbacks (libedit keeps global state, so these are global too)
+
+    nonisolated(unsafe) static var completionProvider: ((String, String) -> Completer.Result)?
+    nonisolated(unsafe) static var candidates: [String] = []
+    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+
+    static func installInterruptHandler() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in LineEditor.interrupted = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0 // no SA_RESTART: the blocking read returns and readline gives up the line
+        sigaction(SIGINT, &action, nil)
+    }
+
+    static let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, start, _ in
+        let word = text.map { String(cString: $0) } ?? ""
+        let line = kompas_editline_line_buffer().map { String(cString: $0) } ?? ""
+        let before = String(decoding: line.utf8.prefix(Int(max(0, start))), as: UTF8.self)
+        switch completionProvider?(before, word) ?? .words([]) {
+        case .fileNames:
+            kompas_editline_set_completion_over(0)
+            return nil
+        case .words(let words):
+            kompas_editline_set_completion_over(1)
+            guard !words.isEmpty else { return nil }
+            candidates = words
+            return rl_completion_matches(text, LineEditor.generate)
+        }
+    }
+
+    static let generate: @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>? = { _, state in
+        let index = Int(state)
+        guard index < candidates.count else { return nil }
+        return strdup(candidates[index])
+    }
+}
