@@ -57,7 +57,7 @@ import KompasDSL
     ])
     func factsArePresent(id: String, facts: [String]) throws {
         let card = try #require(bundledLibrary.card(id))
-        let text = CardTextRenderer(style: TextStyle(width: 200), library: bundledLibrary).render(card).lowercased()
+        let text = CardTextRenderer(style: TextStyle(width: 200), library: bundledLibrary).render(card).text.lowercased()
         for fact in facts {
             #expect(text.contains(fact.lowercased()), "\(id) noemt ‘\(fact)’ niet")
         }

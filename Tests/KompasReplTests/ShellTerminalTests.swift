@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// The shell driven through a real pseudo-terminal: typing, Tab, Up, a multi-line block, Ctrl-C,
+/// Ctrl-D and Dutch letters, then the history file.
+@Suite(.serialized) struct ShellTerminalTests {
+    func environment(home: URL) -> [String: String] {
+        [
+            "HOME": home.path,
+            "XDG_STATE_HOME": home.appending(path: "state").path,
+            "TERM": "xterm",
+            "LANG": "C.UTF-8",
+            "PAGER": "cat",
+            "PATH": "/usr/bin:/bin",
+        ]
+    }
+
+    @Test func aSessionAsAPersonTypesIt() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        let terminal = try PseudoTerminal(binary.path, environment: environment(home: scratch.url))
+
+        // First run: the welcome says where the history lives.
+        try terminal.waitFor("kompas> ")
+        #expect(terminal.screen.contains("Welkom bij Raadskompas"))
+        #expect(terminal.screen.contains("state/raadskompas/history"))
+
+        // Tab completes a card id, Enter runs it.
+        terminal.type("toon wm\t")
+        try terminal.waitFor("toon wmo")
+        terminal.type(".rol\t")
+        try terminal.waitFor("toon wmo.rol-raad")
+        terminal.type("\r")
+        try terminal.waitFor("Rol van de gemeenteraad")
+        try terminal.waitFor("kompas> ", occurrences: 2)
+
+        // A block over several lines gets the continuation prompt.
+        terminal.type("voor elk x in [1, 2] {\r")
+        try terminal.waitFor("...> ")
+        terminal.type("schrijf \"nummer $x\"\r}\r")
+        try terminal.waitFor("nummer 2")
+        try terminal.waitFor("kompas> ", occurrences: 3)
+
+        // Dutch letters type and display; Up brings the statement back.
+        terminal.type("schrijf \"Coöperatie één ë\"\r")
+        try terminal.waitFor("Coöperatie één ë", occurrences: 2) // echoed and printed
+        terminal.type("\u{1B}[A")
+        try terminal.waitFor("Coöperatie één ë", occurrences: 3)
+        terminal.type("\r")
+        try terminal.waitFor("Coöperatie één ë", occurrences: 4)
+
+        // Ctrl-C abandons the line and keeps the shell; so it does inside an open block.
+        terminal.type("toon iets dat ik niet wil")
+        try terminal.waitFor("niet wil")
+        terminal.type("\u{03}")
+        try terminal.waitFor("niet wil\nkompas> ")
+        terminal.type("als ja {\r")
+        try terminal.waitFor("...> ", occurrences: 3)
+        terminal.type("\u{03}")
+        try terminal.waitFor("(invoer afgebroken)")
+        terminal.type("lijst koerskaarten\r")
+        try terminal.waitFor("koerskaart-preventie")
+        #expect(!terminal.screen.contains("onbekende opdracht"))
+
+        // A typo gets a suggestion on the terminal.
+        terminal.type("toom wmo\r")
+        try terminal.waitFor("bedoelde je `toon`?")
+
+        // Ctrl-D on an empty line leaves.
+        terminal.type("\u{04}")
+        try terminal.waitFor("Tot ziens.")
+        #expect(terminal.waitForExit() == 0)
+
+        // Every statement is in the history file, Dutch letters and line breaks included.
+        let history = try String(contentsOf: scratch.url.appending(path: "state/raadskompas/history"), encoding: .utf8)
+        #expect(history.hasPrefix("_HiStOrY_V2_\n"))
+        #expect(history.contains("toon\\040wmo.rol-raad\n"))
+        #expect(history.contains("voor\\040elk\\040x\\040in\\040[1,\\0402]\\040{\\012schrijf\\040\"nummer\\040$x\"\\012}\n"))
+        #expect(history.contains("Coöperatie"))
+        #expect(!history.contains("niet\\040wil"), "een afgebroken regel hoort niet in de geschiedenis")
+    }
+
+    @Test func historyIsKeptAcrossSessions() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        do {
+            let first = try PseudoTerminal(binary.path, environment: environment(home: scratch.url))
+            try first.waitFor("kompas> ")
+            first.type("lijst criteria\r")
+            try first.waitFor("criteria-raadsvoorstellen")
+            first.type("\u{04}")
+            #expect(first.waitForExit() == 0)
+        }
+        let second = try PseudoTerminal(binary.path, environment: environment(home: scratch.url))
+        try second.waitFor("kompas> ")
+        #expect(!second.screen.contains("Welkom"), "de welkomsttekst is voor de eerste keer")
+        second.type("\u{1B}[A")
+        try second.waitFor("lijst criteria")
+        second.type("\r")
+        try second.waitFor("criteria-raadsvoorstellen")
+        second.type("\u{04}")
+        #expect(second.waitForExit() == 0)
+    }
+}
