@@ -114,3 +114,35 @@ import Testing
         }
     }
 }
+
+@Suite struct BadInputRegressionTests {
+    @Test func nulInAComment() {
+        let d = runBytes(Array("# a".utf8) + [0] + Array("b\nx 1\n".utf8)).diagnostics.first
+        #expect(d?.summary == "NUL-teken (byte 0) in de tekst")
+        #expect(d?.span?.location == SourceLocation(line: 1, column: 4))
+    }
+
+    @Test func unicodeEscapeLongerThanEightDigits() {
+        #expect(runAll("x \"\\u{0000000041}\"").diagnostics.first?.summary.hasPrefix("ongeldig Unicode-teken") == true)
+        #expect(runAll("x \"\\u{41\"").diagnostics.first?.summary.hasPrefix("ongeldig Unicode-teken") == true)
+        #expect(runAll("x \"\\u{41}\"").nodes.first?.arguments.first?.value == .text("A"))
+    }
+
+    @Test func constantChildrenOfAVariableNodeAreKept() {
+        let (nodes, diagnostics) = runAll("laat id = k\nkaart $id {\n  titel \"t\"\n  bron \"b\"\n}\n")
+        #expect(diagnostics.isEmpty)
+        #expect(nodes.first?.arguments.first?.value == .symbol("k"))
+        #expect(nodes.first?.children.map(\.name) == ["titel", "bron"])
+    }
+
+    @Test func lineBreakAfterPrefixOperatorInsideBrackets() {
+        #expect(runAll("x (niet\n ja)").nodes.first?.arguments.first?.value == .bool(false))
+        #expect(runAll("x (-\n 2)").nodes.first?.arguments.first?.value == .number(-2))
+    }
+
+    @Test func dutchThousands() {
+        #expect(StandardLibrary.parseDutchNumber("1.250") == 1250)
+        #expect(StandardLibrary.parseDutchNumber("1.250.000") == 1_250_000)
+        #expect(StandardLibrary.parseDutchNumber("3.5") == 3.5)
+    }
+}

@@ -109,9 +109,18 @@ public enum StandardLibrary {
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }) else { return nil }
         if text.contains(",") {
             text = String(text.filter { $0 != "." }).replacingComma
+        } else if isDutchThousands(text) {
+            // "1.250" and "1.250.000": dots between groups of three digits, as Dutch writes them.
+            text = String(text.filter { $0 != "." })
         }
         guard text.filter({ $0 == "." }).count <= 1, text.dropFirst().allSatisfy({ $0 != "-" }), let n = Double(text), n.isFinite else { return nil }
         return n
+    }
+
+    private static func isDutchThousands(_ text: String) -> Bool {
+        let groups = text.drop(while: { $0 == "-" }).split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     private static func aggregate(_ call: Builtin.Call, _ combine: ([Double]) -> Double) throws(Diagnostic) -> Value {

@@ -86,7 +86,12 @@ public struct Lexer {
                 s.position += 1
             case 0x23: // '#' comment
                 while !s.atEnd, s.bytes[s.position] != 0x0A, s.bytes[s.position] != 0x0D {
-                    if s.bytes[s.position] == 0 || s.bytes[s.position] >= 0x80 {
+                    if s.bytes[s.position] == 0 {
+                        reportByte("NUL-teken (byte 0) in de tekst", hint: "dit lijkt geen tekstbestand; sla het op als UTF-8-tekst", at: s.position, length: 1)
+                        s.position += 1
+                        continue
+                    }
+                    if s.bytes[s.position] >= 0x80 {
                         // Comments may hold any valid text, but not broken bytes.
                         let length = utf8Length(s, at: s.position)
                         if length == 0 {
@@ -458,8 +463,9 @@ public struct Lexer {
                 s.position += 1
             }
             let hex = String(decoding: s.bytes[hexStart..<s.position], as: UTF8.self)
-            if s.peek() == UInt8(ascii: "}") { s.position += 1 }
-            if let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value), value != 0 {
+            let closed = s.peek() == UInt8(ascii: "}")
+            if closed { s.position += 1 }
+            if closed, (1...8).contains(hex.count), let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value), value != 0 {
                 builder.bytes.append(contentsOf: Array(String(Character(scalar)).utf8))
             } else {
                 report("ongeldig Unicode-teken `\\u{\(hex)}`", hint: "schrijf een bestaand teken als `\\u{20AC}`", start, s.position)

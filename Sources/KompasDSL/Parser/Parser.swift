@@ -375,6 +375,10 @@ public struct Parser {
             return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: [], properties: [], children: children == nil ? nil : [],
                               span: nodeSpan, constant: constant)
         }
+        // The node itself is not constant: its constant children become statements again.
+        if children != nil, let constantChildren, !constantChildren.isEmpty {
+            children = constantChildren.map { .node(NodeSyntax(constant: $0)) }
+        }
         return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: arguments, properties: properties,
                           children: children, span: nodeSpan, constant: nil)
     }
@@ -450,6 +454,7 @@ public struct Parser {
     private mutating func parseNot() -> Expression? {
         if isKeyword(current, "niet") {
             let keyword = advance()
+            _ = skipNestedLayout()
             guard depth < Parser.maxDepth else {
                 error("expressie te diep genest", hint: "vereenvoudig de expressie", at: span(keyword))
                 return nil
@@ -517,6 +522,7 @@ public struct Parser {
     private mutating func parseUnary() -> Expression? {
         if currentKind == .minus {
             let minus = advance()
+            _ = skipNestedLayout()
             guard depth < Parser.maxDepth else {
                 error("expressie te diep genest", hint: "vereenvoudig de expressie", at: span(minus))
                 return nil

@@ -160,7 +160,8 @@ public struct Validation: Sendable {
         case .bool:
             guard case .bool = value else { return mismatch() }
         case .identifier:
-            guard case .symbol(let s) = value else { return mismatch() }
+            // A text works too, so scripts can make ids: kaart "k-${nummer}" { … }
+            guard let s = value.stringValue else { return mismatch() }
             if !Validation.isIdentifier(s) {
                 error("ongeldige id `\(s)`", hint: "een id bestaat uit kleine letters, cijfers en `-`, en begint met een letter", at: span)
             }

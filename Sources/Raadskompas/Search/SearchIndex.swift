@@ -8,6 +8,8 @@ public final class SearchIndex: Sendable {
         let address: String
         let cardTitle: String
         let partTitle: String?
+        /// Indicators are many and short; on an equal match a card about the subject comes first.
+        let isIndicator: Bool
         let original: [Character]
         let folded: [Character]
         let foldedTitle: [Character]
@@ -34,7 +36,9 @@ public final class SearchIndex: Sendable {
                 ownText += [indicator.description, indicator.unit, indicator.source, indicator.laws.joined(separator: " ")]
             }
             ownText += card.blocks.filter { $0.address == nil }.map(SearchIndex.text)
-            documents.append(SearchIndex.document(address: card.id, cardTitle: card.title, partTitle: nil, text: ownText.joined(separator: " ")))
+            var isIndicator = false
+            if case .indicator = card.kind { isIndicator = true }
+            documents.append(SearchIndex.document(address: card.id, cardTitle: card.title, partTitle: nil, text: ownText.joined(separator: " "), isIndicator: isIndicator))
             for part in card.parts {
                 let text = SearchIndex.ownText(of: part.block)
                 documents.append(SearchIndex.document(address: "\(card.id).\(part.id)", cardTitle: card.title, partTitle: part.title, text: text))
@@ -43,9 +47,9 @@ public final class SearchIndex: Sendable {
         self.documents = documents
     }
 
-    static func document(address: String, cardTitle: String, partTitle: String?, text: String) -> Document {
+    static func document(address: String, cardTitle: String, partTitle: String?, text: String, isIndicator: Bool = false) -> Document {
         let original = Array(text)
-        return Document(address: address, cardTitle: cardTitle, partTitle: partTitle, original: original,
+        return Document(address: address, cardTitle: cardTitle, partTitle: partTitle, isIndicator: isIndicator, original: original,
                         folded: original.map(Folding.fold), foldedTitle: Folding.fold(partTitle ?? cardTitle),
                         foldedCardTitle: Folding.fold(cardTitle))
     }
@@ -107,7 +111,7 @@ public final class SearchIndex: Sendable {
             if terms.count > 1, SearchIndex.count(phrase, in: document.folded, limit: 1) + SearchIndex.count(phrase, in: document.foldedTitle, limit: 1) > 0 {
                 score += 15
             }
-            // A card's own text is a summary; with an equal score the specific part is the better hit.
+            if document.isIndicator { score = max(1, score - 6) }
             scored.append((score, order, document))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }

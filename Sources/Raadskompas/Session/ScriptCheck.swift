@@ -5,10 +5,17 @@ import KompasDSL
 public enum ScriptCheck {
     /// Whether the file holds cards (content) rather than statements (a script).
     public static func isContent(_ program: Program) -> Bool {
-        program.statements.contains {
-            if case .node(let node) = $0 { return ContentSchemas.card(named: node.name) != nil }
-            return false
+        func holdsCards(_ statements: [Statement]) -> Bool {
+            statements.contains {
+                switch $0 {
+                case .node(let node): ContentSchemas.card(named: node.name) != nil
+                case .forEach(_, _, _, let body, _): holdsCards(body)
+                case .conditional(let branches, let otherwise, _): branches.contains { holdsCards($0.body) } || holdsCards(otherwise ?? [])
+                case .assignment: false
+                }
+            }
         }
+        return holdsCards(program.statements)
     }
 
     public static func check(_ program: Program) -> [Diagnostic] {

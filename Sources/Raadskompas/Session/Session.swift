@@ -105,7 +105,7 @@ public final class Session {
         let rendered = part.map { renderer.render($0, of: card) } ?? renderer.render(card)
         numberedTargets = rendered.references
         guard !rendered.references.isEmpty else { return rendered.text }
-        return rendered.text + style.dim("Typ `volg N` om verwijzing [N] te openen.") + "\n"
+        return rendered.text + TextLayout.wrap("Typ `volg N` om verwijzing [N] te openen.", width: style.width).map(style.dim).joined(separator: "\n") + "\n"
     }
 
     private func follow(_ argument: Node.Argument) throws(Diagnostic) -> String {
@@ -144,7 +144,7 @@ public final class Session {
                                    first: String(repeating: " ", count: number.count), rest: String(repeating: " ", count: number.count))
         }
         out.append("")
-        out.append(style.dim("Typ `volg N` om treffer [N] te lezen."))
+        out += TextLayout.wrap("Typ `volg N` om treffer [N] te lezen.", width: style.width).map(style.dim)
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -178,7 +178,7 @@ public final class Session {
             let cards = library.cards(ofKind: kind)
             if groups.count > 1 && cards.isEmpty { continue }
             out.append(style.bold(group.label) + style.dim(" (\(cards.count))"))
-            let idWidth = min(28, cards.map(\.id.count).max() ?? 0)
+            let idWidth = min(style.width / 2, cards.map(\.id.count).max() ?? 0)
             for card in cards {
                 let id = card.id.count < idWidth ? card.id + String(repeating: " ", count: idWidth - card.id.count) : card.id
                 var title = card.title

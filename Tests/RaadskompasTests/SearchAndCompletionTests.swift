@@ -1,0 +1,105 @@
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+@Suite struct SearchTests {
+    let index = SearchIndex(library: bundledLibrary)
+
+    @Test func accentAndCaseInsensitive() {
+        let plain = index.search("cooperatie").hits.map(\.address)
+        let accented = index.search("COÖPERATIE").hits.map(\.address)
+        #expect(!plain.isEmpty)
+        #expect(plain == accented)
+    }
+
+    @Test func titlesRankFirst() throws {
+        let hit = try #require(index.search("eigen risico").hits.first)
+        #expect(hit.address.hasPrefix("zvw"))
+        let law = try #require(index.search("schuldhulpverlening").hits.first)
+        #expect(law.address.hasPrefix("wgs"))
+    }
+
+    @Test func everyWordMustOccur() {
+        let (hits, total) = index.search("mantelzorg xyzzyqq")
+        #expect(hits.isEmpty && total == 0)
+    }
+
+    @Test func snippetMarksTheMatch() throws {
+        let hit = try #require(index.search("eenzaamheid").hits.first { !$0.highlights.isEmpty })
+        let characters = Array(hit.snippet)
+        let marked = try #require(hit.highlights.first)
+        #expect(String(characters[marked]).lowercased() == "eenzaamheid")
+    }
+
+    @Test func searchStatementNumbersHitsForVolg() {
+        let session = Session(library: bundledLibrary)
+        var output = ""
+        _ = session.run("zoek vroegsignalering") { output += $0 }
+        #expect(output.contains("[1]"))
+        #expect(output.contains("«"))
+        #expect(!session.numberedTargets.isEmpty)
+        var followed = ""
+        let result = session.run("volg 1") { followed += $0 }
+        #expect(result.succeeded)
+        #expect(followed.contains("Bron: "))
+    }
+
+    @Test func nothingFound() {
+        let (output, diagnostics) = shell("zoek qqqqzzzz")
+        #expect(diagnostics.isEmpty)
+        #expect(output.hasPrefix("Niets gevonden voor ‘qqqqzzzz’"))
+    }
+
+    @Test func volgFollowsReferencesAndExplainsMistakes() {
+        let session = Session(library: bundledLibrary)
+        var output = ""
+        _ = session.run("volg 1") { output += $0 }
+        let early = session.run("volg 1") { _ in }
+        #expect(early.diagnostics.first?.hint?.contains("laat eerst een kaart zien") == true)
+        _ = session.run("toon wmo.rol-raad") { output += $0 }
+        #expect(output.contains("[1] zie "))
+        let target = session.numberedTargets[0]
+        var followed = ""
+        #expect(session.run("volg 1") { followed += $0 }.succeeded)
+        #expect(followed.contains("[\(target)]") || followed.contains(bundledLibrary.resolve(target)?.card.title ?? "?"))
+        let tooFar = session.run("volg 99") { _ in }
+        #expect(tooFar.diagnostics.first?.summary == "er is geen verwijzing met nummer 99")
+    }
+}
+
+@Suite struct CompletionTests {
+    let completer = Completer(library: bundledLibrary, variables: ["aantal", "map"], functions: ["lengte", "kaarten"])
+
+    @Test func statementNames() {
+        #expect(completer.complete(before: "", word: "to") == .words(["toon"]))
+        #expect(completer.complete(before: "", word: "l") == .words(["laat", "lijst"]))
+        #expect(completer.complete(before: "voor elk x in [1] { ", word: "sch") == .words(["schrijf"]))
+    }
+
+    @Test func cardIdsAndParts() {
+        guard case .words(let ids) = completer.complete(before: "toon ", word: "wm") else {
+            Issue.record("expected words")
+            return
+        }
+        #expect(ids.first == "wmo")
+        #expect(ids.allSatisfy { $0.hasPrefix("wm") })
+        guard case .words(let parts) = completer.complete(before: "toon ", word: "wmo.rol") else {
+            Issue.record("expected words")
+            return
+        }
+        #expect(parts.contains("wmo.rol-raad"))
+        #expect(parts.allSatisfy { $0.hasPrefix("wmo.rol") })
+    }
+
+    @Test func argumentsOfListAndHelp() {
+        #expect(completer.complete(before: "lijst ", word: "koers") == .words(["koerskaarten"]))
+        #expect(completer.complete(before: "help ", word: "staal") == .words(["staalkaart"]))
+        #expect(completer.complete(before: "voor ", word: "e") == .words(["elk"]))
+    }
+
+    @Test func variablesFunctionsAndFiles() {
+        #expect(completer.complete(before: "schrijf ", word: "$aa") == .words(["$aantal"]))
+        #expect(completer.complete(before: "laat n = ", word: "len") == .words(["lengte("]))
+        #expect(completer.complete(before: "voor elk p in bestanden(\"", word: "Exa") == .fileNames)
+    }
+}
