@@ -167,6 +167,70 @@ row("raadskompas -c 'toon wmo'", run(binary, ["-c", "toon wmo"], runs: 40))
 row("sqlite3 :memory: 'select 1'", run("sqlite3", [":memory:", "select 1"], runs: 40))
 row("python3 -c pass", run("python3", ["-c", "pass"], runs: 40))
 
+// MARK: - Time to first prompt
+
+/// Starts the shell in a pseudo-terminal and measures the time until `kompas> ` appears, and the
+/// shell's peak memory (VmHWM) while it waits at that prompt.
+func firstPrompt(_ binary: String) -> (seconds: Double, peakKB: Int)? {
+    var master: Int32 = 0, slave: Int32 = 0
+    var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+    guard openpty(&master, &slave, nil, nil, &size) == 0 else { return nil }
+    defer { close(master) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd in [Int32(0), 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, fd) }
+    posix_spawn_file_actions_addclose(&actions, master)
+    let home = NSTemporaryDirectory() + "raadskompas-bench-home"
+    try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let variables: [String] = ["HOME=\(home)", "TERM=xterm", "LANG=C.UTF-8", "PAGER=cat"]
+    let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup(binary), nil]
+    defer { envp.forEach { free($0) }; argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard posix_spawn(&pid, binary, &actions, nil, argv, envp) == 0 else { close(slave); return nil }
+    close(slave)
+    var seen: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    var elapsed: Double?
+    while DispatchTime.now().uptimeNanoseconds - start < 10_000_000_000 {
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 100) > 0 else { continue }
+        let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+        seen += buffer[0..<n]
+        if String(decoding: seen, as: UTF8.self).contains("kompas> ") {
+            elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            break
+        }
+    }
+    let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+    let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+    kill(pid, SIGKILL)
+    var exitStatus: Int32 = 0
+    waitpid(pid, &exitStatus, 0)
+    return elapsed.map { ($0, peak) }
+}
+
+var promptTimes: [Double] = []
+var promptPeak = 0
+for _ in 0..<20 {
+    if let (seconds, peak) = firstPrompt(binary) {
+        promptTimes.append(seconds)
+        promptPeak = max(promptPeak, peak)
+    }
+}
+if promptTimes.isEmpty {
+    print("   tijd tot de eerste prompt                     (niet gemeten)")
+} else {
+    let sorted = promptTimes.sorted()
+    print(String(format: "   %@  median %6.1f ms  p90 %6.1f ms  peak RSS %6.1f MB",
+                 "raadskompas: tijd tot de eerste prompt".padding(toLength: 44, withPad: " ", startingAt: 0),
+                 median(promptTimes) * 1000, sorted[min(sorted.count - 1, sorted.count * 9 / 10)] * 1000, Double(promptPeak) / 1024))
+}
+
 // MARK: - Content
 
 print("")
