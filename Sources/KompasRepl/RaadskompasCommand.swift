@@ -15,6 +15,14 @@ struct RaadskompasCommand: ParsableCommand {
           raadskompas -c 'toon wmo'          één opdracht uitvoeren
           raadskompas script.kompas          een script uitvoeren
           raadskompas check bestand.kompas   een bestand controleren
+
+        Opties (voor de shell, -c en scripts):
+          -c OPDRACHTEN                      voer deze opdrachten uit en stop
+          --content MAP                      extra of vervangende kaarten uit een map
+          --kleur auto|altijd|nooit          kleur in de uitvoer (standaard: auto)
+
+        Exitcodes: 0 goed, 1 fout in een opdracht of script, 2 verkeerd gebruik.
+        Shell-aanvulling: raadskompas --generate-completion-script bash|zsh|fish
         """,
         version: "raadskompas 0.1.0",
         subcommands: [Start.self, Check.self],

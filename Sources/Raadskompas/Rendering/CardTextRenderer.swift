@@ -151,6 +151,7 @@ public struct CardTextRenderer: Sendable {
             case .criterion(let letter, let title, let explanation, let questions, let inner):
                 out += headingLines("\(letter). \(title)", address: (path + [letter]).joined(separator: "."), indent: indent, underline: "─")
                 if let explanation { out += TextLayout.wrap(explanation, width: width, first: indent, rest: indent) }
+                out.append("")
                 out.append(indent + style.bold("Kernvragen"))
                 for q in questions { out += TextLayout.wrap(q, width: width, first: indent + style.accent("? "), rest: indent + "  ") }
                 out += self.blocks(inner, indent: indent, path: path + [letter], refs: &refs)
