@@ -65,6 +65,7 @@ import Testing
         // A typo gets a suggestion on the terminal.
         terminal.type("toom wmo\r")
         try terminal.waitFor("bedoelde je `toon`?")
+        try terminal.waitFor("`toon`?\nkompas> ")
 
         // Ctrl-D on an empty line leaves.
         terminal.type("\u{04}")
@@ -88,6 +89,7 @@ import Testing
             try first.waitFor("kompas> ")
             first.type("lijst criteria\r")
             try first.waitFor("criteria-raadsvoorstellen")
+            try first.waitFor("kompas> ", occurrences: 2)
             first.type("\u{04}")
             #expect(first.waitForExit() == 0)
         }
@@ -98,6 +100,7 @@ import Testing
         try second.waitFor("lijst criteria")
         second.type("\r")
         try second.waitFor("criteria-raadsvoorstellen")
+        try second.waitFor("kompas> ", occurrences: 2)
         second.type("\u{04}")
         #expect(second.waitForExit() == 0)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KompasDSL
 
 /// Full-text search over all content: accent- and case-insensitive, every word of the query must
@@ -37,8 +38,14 @@ public final class SearchIndex: Sendable {
             }
             ownText += card.blocks.filter { $0.address == nil }.map(SearchIndex.text)
             var isIndicator = false
-            if case .indicator = card.kind { isIndicator = true }
-            documents.append(SearchIndex.document(address: card.id, cardTitle: card.title, partTitle: nil, text: ownText.joined(separator: " "), isIndicator: isIndicator))
+            var title = card.title
+            switch card.kind {
+            case .indicator: isIndicator = true
+            case .staalkaart(let law): title += " (\(law.abbreviation))"
+            default: break
+            }
+            documents.append(SearchIndex.document(address: card.id, cardTitle: card.title, partTitle: nil, searchTitle: title,
+                                                  text: ownText.joined(separator: " "), isIndicator: isIndicator))
             for part in card.parts {
                 let text = SearchIndex.ownText(of: part.block)
                 documents.append(SearchIndex.document(address: "\(card.id).\(part.id)", cardTitle: card.title, partTitle: part.title, text: text))
@@ -47,10 +54,11 @@ public final class SearchIndex: Sendable {
         self.documents = documents
     }
 
-    static func document(address: String, cardTitle: String, partTitle: String?, text: String, isIndicator: Bool = false) -> Document {
+    static func document(address: String, cardTitle: String, partTitle: String?, searchTitle: String? = nil, text: String,
+                         isIndicator: Bool = false) -> Document {
         let original = Array(text)
         return Document(address: address, cardTitle: cardTitle, partTitle: partTitle, isIndicator: isIndicator, original: original,
-                        folded: original.map(Folding.fold), foldedTitle: Folding.fold(partTitle ?? cardTitle),
+                        folded: original.map(Folding.fold), foldedTitle: Folding.fold(searchTitle ?? partTitle ?? cardTitle),
                         foldedCardTitle: Folding.fold(cardTitle))
     }
 
@@ -96,6 +104,7 @@ public final class SearchIndex: Sendable {
         let terms = query.split(whereSeparator: { $0.isWhitespace }).map { Folding.fold(String($0)) }.filter { !$0.isEmpty }
         guard !terms.isEmpty else { return ([], 0) }
         let phrase = Folding.fold(query.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        let foldedQuery = Folding.fold(query.trimmingCharacters(in: .whitespaces))
         var scored: [(score: Int, order: Int, document: Document)] = []
         for (order, document) in documents.enumerated() {
             var score = 0
@@ -111,7 +120,9 @@ public final class SearchIndex: Sendable {
             if terms.count > 1, SearchIndex.count(phrase, in: document.folded, limit: 1) + SearchIndex.count(phrase, in: document.foldedTitle, limit: 1) > 0 {
                 score += 15
             }
-            if document.isIndicator { score = max(1, score - 6) }
+            // Typing a card's id finds that card first.
+            if foldedQuery == Folding.fold(document.address) { score += 100 }
+            if document.isIndicator { score = max(1, score / 2) }
             scored.append((score, order, document))
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
@@ -123,7 +134,10 @@ public final class SearchIndex: Sendable {
         return (Array(hits), scored.count)
     }
 
-    /// How often `needle` occurs in `haystack`, counting up to `limit`.
+    /// How often `needle` occurs in `haystack`, counting up to `limit`. A match at the start of a
+    /// word counts three times, so `zorg` finds the Dutch compound `jeugdzorg` but `zorgplicht`
+    /// first; a short needle (three letters or fewer) only matches at the start of a word, so
+    /// `ede` finds Ede, not `mede`.
     static func count(_ needle: [Character], in haystack: [Character], limit: Int) -> Int {
         guard !needle.isEmpty, needle.count <= haystack.count else { return 0 }
         var found = 0
@@ -135,8 +149,13 @@ public final class SearchIndex: Sendable {
                 var j = 1
                 while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
                 if j == needle.count {
-                    found += 1
-                    if found >= limit { return found }
+                    let atWordStart = i == 0 || !(haystack[i - 1].isLetter || haystack[i - 1].isNumber)
+                    if atWordStart {
+                        found += 3
+                    } else if needle.count > 3 {
+                        found += 1
+                    }
+                    if found >= limit * 3 { return limit * 3 }
                     i += needle.count
                     continue
                 }
@@ -146,6 +165,7 @@ public final class SearchIndex: Sendable {
         return found
     }
 
+    /// The first match from `start`; like `count`, a short needle only matches at a word start.
     static func firstIndex(of needle: [Character], in haystack: [Character], from start: Int = 0) -> Int? {
         guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
         var i = start
@@ -153,7 +173,8 @@ public final class SearchIndex: Sendable {
             if haystack[i] == needle[0] {
                 var j = 1
                 while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
+                let atWordStart = i == 0 || !(haystack[i - 1].isLetter || haystack[i - 1].isNumber)
+                if j == needle.count, atWordStart || needle.count > 3 { return i }
             }
             i += 1
         }
