@@ -84,10 +84,16 @@ public struct Parser {
     // MARK: - Token access
 
     private var current: Token { token(at: index) }
-    private var currentKind: Token.Kind { token(at: index).kind }
+    /// Only the kind: reading it does not copy (and retain) the token's text.
+    private var currentKind: Token.Kind { kind(at: index) }
 
     private func peekKind(_ offset: Int = 1) -> Token.Kind {
-        token(at: index + offset).kind
+        kind(at: index + offset)
+    }
+
+    private func kind(at absolute: Int) -> Token.Kind {
+        let i = absolute - base
+        return i < tokens.count ? tokens[i].kind : .endOfFile
     }
 
     private mutating func advance() -> Token {
