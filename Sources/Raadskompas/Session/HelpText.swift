@@ -54,33 +54,25 @@ enum HelpText {
         out += TextLayout.wrap(schema.summary, width: style.width)
         out.append("")
         out.append(style.bold("Schrijfwijze: ") + schema.usage)
-        if !schema.arguments.isEmpty {
-            out.append("")
-            out.append(style.bold("Argumenten"))
-            for slot in schema.arguments {
-                out += TextLayout.wrap(describe(slot), width: style.width,
-                                       first: "  " + style.accent(slot.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
-            }
-        }
-        if !schema.fields.isEmpty {
-            out.append("")
-            out.append(style.bold("Velden"))
-            for slot in schema.fields {
-                out += TextLayout.wrap(describe(slot), width: style.width,
-                                       first: "  " + style.accent(slot.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
-            }
-        }
-        if !schema.children.isEmpty {
-            out.append("")
-            out.append(style.bold("Onderdelen"))
-            for rule in schema.children {
-                var count = ""
-                if rule.minimum > 0 { count = rule.maximum == rule.minimum ? " (precies \(rule.minimum))" : " (minstens \(rule.minimum))" }
-                out += TextLayout.wrap(rule.schema.summary + count, width: style.width,
-                                       first: "  " + style.accent(rule.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
-            }
-        }
+        out += section("Argumenten", schema.arguments.map { ($0.name, describe($0)) }, style: style)
+        out += section("Velden", schema.fields.map { ($0.name, describe($0)) }, style: style)
+        out += section("Onderdelen", schema.children.map { rule in
+            var count = ""
+            if rule.minimum > 0 { count = rule.maximum == rule.minimum ? " (precies \(rule.minimum))" : " (minstens \(rule.minimum))" }
+            return (rule.name, rule.schema.summary + count)
+        }, style: style)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A titled list of names with their explanation, or nothing when the list is empty.
+    private static func section(_ title: String, _ rows: [(name: String, text: String)], style: TextStyle) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        var out = ["", style.bold(title)]
+        for row in rows {
+            out += TextLayout.wrap(row.text, width: style.width,
+                                   first: "  " + style.accent(row.name.padded(to: 14)) + " ", rest: String(repeating: " ", count: 17))
+        }
+        return out
     }
 
     static func describe(_ slot: Slot) -> String {
