@@ -9,12 +9,12 @@ BIN := .build/release/raadskompas
 
 all: build
 
-# libedit (line editing) comes from Debian's libedit-dev; pkg-config finds it.
+# libedit (line editing) and SQLite come from Debian's -dev packages; pkg-config finds them.
 deps:
-	@if ! pkg-config --exists libedit 2>/dev/null; then \
-		echo "libedit-dev ontbreekt: installeren met apt-get…"; \
+	@if ! pkg-config --exists libedit sqlite3 2>/dev/null; then \
+		echo "libedit-dev of libsqlite3-dev ontbreekt: installeren met apt-get…"; \
 		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libedit-dev libsqlite3-dev pkg-config >/dev/null; \
 	fi
 
 build: deps

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The language: source, lexer, parser, AST, diagnostics, interpreter. No dependencies.
@@ -19,7 +20,7 @@ let package = Package(
         // Domain model, content schemas and loading, rendering. Never prints to the terminal.
         .target(
             name: "Raadskompas",
-            dependencies: ["KompasDSL"],
+            dependencies: ["KompasDSL", .product(name: "GRDB", package: "GRDB.swift")],
             plugins: ["EmbedContent"]
         ),
         // libedit, through pkg-config.

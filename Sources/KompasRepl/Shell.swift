@@ -37,6 +37,21 @@ final class Shell {
             session.completions(before: before, word: word)
         }
         defer { editor.close() }
+        session.confirm = { question in
+            while true {
+                switch editor.read(prompt: question + " (ja/nee) ") {
+                case .line(let answer):
+                    switch answer.trimmingCharacters(in: .whitespaces).lowercased() {
+                    case "ja", "j": return true
+                    case "nee", "n", "": return false
+                    default: Output.out("Typ ja of nee.\n")
+                    }
+                case .interrupted, .endOfFile:
+                    Output.out("\n")
+                    return false
+                }
+            }
+        }
         greet(firstRun: firstRun)
         var buffer = ""
         var number = 1

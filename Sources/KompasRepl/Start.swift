@@ -55,7 +55,8 @@ struct Start: ParsableCommand {
 
     private func session(_ library: ContentLibrary, interactive: Bool) -> Session {
         let color = Terminal.useColor(options.kleur, isTTY: Terminal.stdoutIsTTY)
-        return Session(library: library, style: TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: color))
+        return Session(library: library, style: TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: color),
+                       database: DatabaseLocation.resolve(option: options.db))
     }
 
     /// Runs statements without prompts; stops at the first error with exit status 1. With `paged`

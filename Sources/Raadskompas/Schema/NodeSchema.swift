@@ -93,6 +93,7 @@ public enum FieldType: Sendable {
     case any
     case url
     case number
+    case percent
     case wholeNumber
     case bool
     /// A lowercase id: letters, digits and `-`.
@@ -117,6 +118,7 @@ public enum FieldType: Sendable {
         case .any: "een waarde"
         case .url: "een webadres (\"https://…\")"
         case .number: "een getal"
+        case .percent: "een percentage (40%)"
         case .wholeNumber: "een heel getal"
         case .bool: "ja of nee"
         case .identifier: "een id (kleine letters, cijfers en -)"

@@ -11,7 +11,8 @@ public enum CommandSchemas {
         ("indicatoren", "indicator", "Indicatoren"),
         ("criteria", "criteria", "Criteria voor raadsvoorstellen"),
         ("waardemodel", "waardemodel", "Democratisch waardemodel"),
-        ("werkbladen", "werkbladsjabloon", "Werkbladen"),
+        ("sjablonen", "werkbladsjabloon", "Sjablonen voor werkbladen"),
+        ("werkbladen", nil, "Je werkbladen (uit de database)"),
         ("adviesraad", "adviesproces", "Adviesraad"),
         ("alles", nil, "Alle kaarten"),
     ]
@@ -44,7 +45,7 @@ public enum CommandSchemas {
         arguments: [Slot("nummer", .wholeNumber, help: "het nummer tussen [ ] in de vorige uitvoer")]
     )
 
-    public static let all: [NodeSchema] = [help, lijst, toon, zoek, volg, schrijf]
+    public static let all: [NodeSchema] = [help, lijst, toon, zoek, volg, schrijf, WerkbladSchemas.werkblad, WerkbladCommands.export]
 
     public static func command(named name: String) -> NodeSchema? {
         all.first { $0.name == name }

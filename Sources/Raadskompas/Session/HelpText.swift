@@ -5,6 +5,15 @@ import KompasDSL
 enum HelpText {
     static func render(topic: String?, library: ContentLibrary, interpreter: Interpreter, style: TextStyle, span: SourceSpan) -> String {
         guard let topic else { return overview(library: library, style: style) }
+        if topic == "werkblad" {
+            var out = [style.bold("Werkbladen"), ""]
+            for form in WerkbladCommands.forms {
+                out.append("  " + style.accent(form.usage))
+                out += TextLayout.wrap(form.summary, width: style.width, first: "      ", rest: "      ")
+            }
+            out.append("")
+            return out.joined(separator: "\n") + "\n" + schemaHelp(WerkbladSchemas.werkblad, title: "Schrijfwijze in een script", style: style)
+        }
         if let command = CommandSchemas.command(named: topic) {
             return schemaHelp(command, title: "Opdracht", style: style)
         }

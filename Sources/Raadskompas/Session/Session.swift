@@ -12,15 +12,23 @@ public final class Session {
 
     public let library: ContentLibrary
     public var style: TextStyle
+    /// Asks the user a yes/no question (the shell sets it); nil in scripts, where a destructive
+    /// statement must say `zeker=ja`.
+    public var confirm: ((String) -> Bool)?
     let interpreter: Interpreter
+    /// Where the database is; it is opened on the first statement that needs it, so reading
+    /// content never creates a database file.
+    let database: (path: String, isDefault: Bool)?
+    private var openedStore: Store?
     /// Built on the first `zoek`: a shell that never searches does not pay for it.
     private var searchIndex: SearchIndex?
     /// What `volg N` opens: the references of the last `toon`, or the hits of the last `zoek`.
     public private(set) var numberedTargets: [String] = []
 
-    public init(library: ContentLibrary, style: TextStyle = .plain) {
+    public init(library: ContentLibrary, style: TextStyle = .plain, database: (path: String, isDefault: Bool)? = nil) {
         self.library = library
         self.style = style
+        self.database = database
         self.interpreter = Interpreter()
         for builtin in HostBuiltins.make(library: library) { interpreter.register(builtin) }
     }
@@ -53,9 +61,22 @@ public final class Session {
         return run(SourceFile(name: name, text: text), emit: emit)
     }
 
+    func openStore() throws(StoreError) -> Store {
+        if let openedStore { return openedStore }
+        guard let database else { throw .noLocation }
+        let store = try Store(path: database.path, createDirectory: database.isDefault)
+        openedStore = store
+        return store
+    }
+
     // MARK: - Statements
 
     private func execute(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        switch node.name {
+        case "werkblad": return try werkblad(node, emit: emit)
+        case "exporteer": return try export(node, emit: emit)
+        default: break
+        }
         guard let schema = CommandSchemas.command(named: node.name) else {
             if ContentSchemas.card(named: node.name) != nil {
                 throw .error("`\(node.name)` is een kaart, geen opdracht",
@@ -72,7 +93,13 @@ public final class Session {
         if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
         switch node.name {
         case "help": emit(HelpText.render(topic: node.arguments.first?.value.stringValue, library: library, interpreter: interpreter, style: style, span: node.nameSpan))
-        case "lijst": emit(listing(node.arguments.first?.value.stringValue ?? "alles"))
+        case "lijst":
+            if node.arguments.first?.value.stringValue == "werkbladen" {
+                try werkblad(Node(name: "werkblad", nameSpan: node.nameSpan, arguments: [Node.Argument(value: .symbol("lijst"), span: node.nameSpan)],
+                                  properties: [], children: [], hasBlock: false, span: node.span), emit: emit)
+            } else {
+                emit(listing(node.arguments.first?.value.stringValue ?? "alles"))
+            }
         case "toon": emit(try show(node.arguments[0]))
         case "zoek": emit(search(node.arguments.compactMap { $0.value.stringValue }.joined(separator: " ")))
         case "volg": emit(try follow(node.arguments[0]))

@@ -1,0 +1,157 @@
+import Foundation
+import KompasDSL
+
+extension Session {
+    /// `werkblad …` in all its forms.
+    func werkblad(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        // The declarative form starts with the name (a text); the others with an action word.
+        if let first = node.arguments.first, case .text = first.value {
+            return try declare(node, emit: emit)
+        }
+        guard let action = node.arguments.first?.value.stringValue,
+              let schema = WerkbladCommands.subcommands.first(where: { $0.name == action }) else {
+            let actions = WerkbladCommands.subcommands.map(\.name)
+            let given = node.arguments.first?.value.displayText ?? ""
+            throw .error(given.isEmpty ? "`werkblad` zonder actie" : "onbekende actie `\(given)` bij `werkblad`",
+                         hint: Suggestion.hint(for: given, in: actions) ?? "kies uit: " + actions.joined(separator: ", ") + ", of geef een naam tussen aanhalingstekens",
+                         at: node.arguments.first?.span ?? node.nameSpan)
+        }
+        try validate(node, against: schema)
+        let store = try werkbladStore(at: node)
+        switch action {
+        case "nieuw":
+            let werkblad = Werkblad(naam: text(node, 1), eigenaar: CardBuilder.text(node, "eigenaar"),
+                                    soort: Werkblad.Soort(rawValue: CardBuilder.value(node, "soort")?.stringValue ?? "") ?? .raadslid,
+                                    gemeente: CardBuilder.text(node, "gemeente"))
+            let created = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.create(werkblad) }
+            emit("Werkblad ‘\(created.naam)’ gemaakt. Bekijk het met: werkblad toon \(Value.quote(created.naam))\n")
+        case "lijst":
+            emit(listWerkbladen(try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.all() }))
+        case "toon":
+            let werkblad = try find(store, node, argument: 1)
+            let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
+            emit(WerkbladTextRenderer(style: style).render(content))
+        case "hernoem":
+            let werkblad = try find(store, node, argument: 1)
+            let newName = text(node, 2)
+            try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.rename(werkblad, to: newName) }
+            emit("Werkblad ‘\(werkblad.naam)’ heet nu ‘\(newName.trimmingCharacters(in: .whitespaces))’.\n")
+        case "verwijder":
+            let werkblad = try find(store, node, argument: 1)
+            var sure = false
+            if case .bool(true)? = CardBuilder.value(node, "zeker") { sure = true }
+            if !sure {
+                guard let confirm else {
+                    throw .error("verwijderen vraagt om bevestiging", hint: "schrijf in een script `werkblad verwijder \(Value.quote(werkblad.naam)) zeker=ja`",
+                                 at: node.nameSpan)
+                }
+                guard confirm("Werkblad ‘\(werkblad.naam)’ met alles erin verwijderen?") else {
+                    emit("Niets verwijderd.\n")
+                    return
+                }
+            }
+            try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.delete(werkblad) }
+            emit("Werkblad ‘\(werkblad.naam)’ is verwijderd.\n")
+        default:
+            break
+        }
+    }
+
+    /// `werkblad "NAAM" … { … }`: makes the werkblad exactly what the block says.
+    private func declare(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        var validation = Validation()
+        validation.validate(node, against: WerkbladSchemas.werkblad)
+        for reference in validation.references {
+            guard let card = library.card(reference.target), case .indicator = card.kind else {
+                let indicators = library.cards(ofKind: "indicator").map(\.id)
+                validation.error("onbekende indicator `\(reference.target)`",
+                                 hint: Suggestion.hint(for: reference.target, in: indicators) ?? "typ `lijst indicatoren` voor de indicatoren",
+                                 at: reference.span)
+                continue
+            }
+        }
+        if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
+        let content = WerkbladSchemas.content(of: node)
+        if content.werkblad.naam.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .error("een werkblad heeft een naam nodig", hint: "schrijf `werkblad \"Visie\" { … }`", at: node.arguments[0].span)
+        }
+        let store = try werkbladStore(at: node)
+        let saved = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.replace(with: content) }
+        emit("Werkblad ‘\(saved.naam)’ opgeslagen: \(content.items.count) \(content.items.count == 1 ? "antwoord" : "antwoorden"), \(content.koppelingen.count) \(content.koppelingen.count == 1 ? "koppeling" : "koppelingen").\n")
+    }
+
+    /// `exporteer werkblad "NAAM" naar "PAD"`.
+    func export(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        try validate(node, against: WerkbladCommands.export)
+        let path = text(node, 3)
+        let pathSpan = node.arguments[3].span
+        guard let format = WerkbladExport.Format(path: path) else {
+            throw .error("onbekend soort bestand `\((path as NSString).pathExtension)`",
+                         hint: "kies een naam die eindigt op " + WerkbladExport.Format.allCases.map { ".\($0.rawValue)" }.joined(separator: " of "), at: pathSpan)
+        }
+        let store = try werkbladStore(at: node)
+        let werkblad = try find(store, node, argument: 1)
+        let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
+        try FileOutput.write(WerkbladExport.render(content, as: format), to: path, at: pathSpan)
+        emit("Werkblad ‘\(werkblad.naam)’ geschreven naar \(path).\n")
+    }
+
+    // MARK: - Helpers
+
+    private func validate(_ node: Node, against schema: NodeSchema) throws(Diagnostic) {
+        var validation = Validation()
+        validation.validate(node, against: schema)
+        if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
+    }
+
+    private func text(_ node: Node, _ index: Int) -> String {
+        index < node.arguments.count ? node.arguments[index].value.stringValue ?? "" : ""
+    }
+
+    func werkbladStore(at node: Node) throws(Diagnostic) -> WerkbladStore {
+        do {
+            return WerkbladStore(store: try openStore())
+        } catch {
+            throw .error(error.message, hint: error.hint, at: node.nameSpan)
+        }
+    }
+
+    private func find(_ store: WerkbladStore, _ node: Node, argument index: Int) throws(Diagnostic) -> Werkblad {
+        try attempt(at: node, argument: index) { () throws(WerkbladStore.Failure) in try store.find(text(node, index)) }
+    }
+
+    /// Turns a store failure into a diagnostic at the node (or at one of its arguments).
+    @discardableResult
+    private func attempt<T>(at node: Node, argument: Int? = nil, _ body: () throws(WerkbladStore.Failure) -> T) throws(Diagnostic) -> T {
+        let span = argument.flatMap { $0 < node.arguments.count ? node.arguments[$0].span : nil } ?? node.nameSpan
+        do {
+            return try body()
+        } catch {
+            switch error {
+            case .notFound(let name, let suggestion):
+                throw .error("geen werkblad met de naam ‘\(name)’",
+                             hint: suggestion.map { "bedoelde je ‘\($0)’?" } ?? "typ `werkblad lijst` voor je werkbladen, of maak er een met `werkblad nieuw`", at: span)
+            case .exists(let name):
+                throw .error("er is al een werkblad ‘\(name)’", hint: "kies een andere naam, of open het met `werkblad toon \(Value.quote(name))`", at: span)
+            case .emptyName:
+                throw .error("de naam van een werkblad mag niet leeg zijn", hint: "geef een naam, bijvoorbeeld \"Visie sociaal domein\"", at: span)
+            case .store(let storeError):
+                throw .error(storeError.message, hint: storeError.hint, at: span)
+            }
+        }
+    }
+
+    private func listWerkbladen(_ werkbladen: [Werkblad]) -> String {
+        guard !werkbladen.isEmpty else {
+            return "Er zijn nog geen werkbladen. Maak er een met: werkblad nieuw \"Visie sociaal domein\" eigenaar=\"je naam\"\n"
+        }
+        var out = [style.bold("Werkbladen") + style.dim(" (\(werkbladen.count))")]
+        for werkblad in werkbladen {
+            var details = [werkblad.soort == .raad ? "raad (samen)" : werkblad.soort.rawValue]
+            if !werkblad.eigenaar.isEmpty { details.append(werkblad.eigenaar) }
+            if !werkblad.gemeente.isEmpty { details.append(werkblad.gemeente) }
+            out += TextLayout.wrap("\(werkblad.naam)  " + style.dim("(" + details.joined(separator: ", ") + ")"), width: style.width, first: "  ", rest: "    ")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Where the user's database lives: `--db`, else `RAADSKOMPAS_DB`, else
+/// `$XDG_DATA_HOME/raadskompas/raadskompas.sqlite`, else `~/.local/share/raadskompas/raadskompas.sqlite`.
+public enum DatabaseLocation {
+    public static let fileName = "raadskompas.sqlite"
+
+    /// The path, and whether it is the default location (whose folder Raadskompas may create; a
+    /// path the user names must be in an existing folder).
+    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool)? {
+        if let option, !option.isEmpty { return (option, false) }
+        if let variable = environment["RAADSKOMPAS_DB"], !variable.isEmpty { return (variable, false) }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return (data + "/raadskompas/" + fileName, true)
+        }
+        if let home = environment["HOME"], !home.isEmpty {
+            return (home + "/.local/share/raadskompas/" + fileName, true)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,45 @@
+import GRDB
+
+extension Store {
+    /// Versioned migrations. Never change a shipped migration: add a new one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 werkbladen") { db in
+            try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)")
+            try db.create(table: "werkblad") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("naam", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("eigenaar", .text).notNull().defaults(to: "")
+                t.column("soort", .text).notNull().defaults(to: "raadslid")
+                    .check(sql: "soort IN ('raadslid', 'fractie', 'raad')")
+                t.column("gemeente", .text).notNull().defaults(to: "")
+                t.column("aangemaakt", .datetime).notNull()
+                t.column("gewijzigd", .datetime).notNull()
+            }
+            try db.create(table: "item") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("werkblad", onDelete: .cascade).notNull()
+                t.column("stap", .text).notNull()
+                    .check(sql: "stap IN ('waarden', 'principes', 'resultaten', 'kwaliteitseisen')")
+                t.column("kant", .text).notNull().check(sql: "kant IN ('zelf', 'samen')")
+                t.column("volgorde", .integer).notNull()
+                t.column("tekst", .text).notNull()
+                t.column("toelichting", .text).notNull().defaults(to: "")
+                t.column("percentage", .double)
+                t.column("jaar", .integer)
+                t.column("indicator", .text)
+            }
+            try db.create(index: "item_per_werkblad", on: "item", columns: ["werkbladId", "stap", "kant", "volgorde"])
+            try db.create(table: "koppeling") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("werkblad", onDelete: .cascade).notNull()
+                t.column("volgorde", .integer).notNull()
+                t.column("waarde", .text).notNull()
+                t.column("principe", .text).notNull()
+                t.column("onderbouwing", .text).notNull().defaults(to: "")
+                t.column("resultaat", .text).notNull()
+            }
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,121 @@
+import Foundation
+import KompasDSL
+
+/// Writes a werkblad as `.kompas` (reads back identically) and as Markdown.
+public enum WerkbladExport {
+    public enum Format: String, CaseIterable, Sendable {
+        case kompas, md
+
+        public init?(path: String) {
+            self.init(rawValue: (path as NSString).pathExtension.lowercased())
+        }
+    }
+
+    public static func render(_ content: WerkbladInhoud, as format: Format) -> String {
+        switch format {
+        case .kompas: kompas(content)
+        case .md: markdown(content)
+        }
+    }
+
+    // MARK: - .kompas
+
+    /// The declarative form. Deterministic: the same werkblad always gives the same bytes, so an
+    /// export imported into an empty database exports again byte-identical.
+    public static func kompas(_ content: WerkbladInhoud) -> String {
+        let w = content.werkblad
+        var out = "# Visie-werkblad, geëxporteerd door Raadskompas. Inlezen: raadskompas dit-bestand.kompas\n"
+        out += "werkblad \(Value.quote(w.naam)) eigenaar=\(Value.quote(w.eigenaar)) gemeente=\(Value.quote(w.gemeente)) soort=\(w.soort.rawValue) {\n"
+        for stap in VisieStap.allCases {
+            let sides = Kant.allCases.map { ($0, content.items(stap, $0)) }.filter { !$0.1.isEmpty }
+            guard !sides.isEmpty else { continue }
+            out += "  stap \(stap.rawValue) {\n"
+            for (kant, items) in sides {
+                out += "    \(kant.rawValue) {\n"
+                for item in items {
+                    var line = "      \(stap.itemName) \(Value.quote(item.tekst))"
+                    if !item.toelichting.isEmpty { line += " toelichting=\(Value.quote(item.toelichting))" }
+                    if let p = item.percentage { line += " percentage=\(Value.percent(p).sourceText)" }
+                    if let jaar = item.jaar { line += " jaar=\(jaar)" }
+                    if let indicator = item.indicator { line += " indicator=\(indicator)" }
+                    out += line + "\n"
+                }
+                out += "    }\n"
+            }
+            out += "  }\n"
+        }
+        for link in content.koppelingen {
+            out += "  koppeling {\n"
+            out += "    waarde \(Value.quote(link.waarde))\n"
+            out += "    principe \(Value.quote(link.principe))\n"
+            if !link.onderbouwing.isEmpty { out += "    onderbouwing \(Value.quote(link.onderbouwing))\n" }
+            out += "    resultaat \(Value.quote(link.resultaat))\n"
+            out += "  }\n"
+        }
+        return out + "}\n"
+    }
+
+    // MARK: - Markdown
+
+    public static func markdown(_ content: WerkbladInhoud) -> String {
+        let w = content.werkblad
+        var out = "# \(escape(w.naam))\n\n"
+        var facts: [String] = []
+        if !w.eigenaar.isEmpty { facts.append("**Van:** \(escape(w.eigenaar))") }
+        facts.append("**Soort:** \(w.soort == .raad ? "raad (samen)" : w.soort.rawValue)")
+        if !w.gemeente.isEmpty { facts.append("**Gemeente:** \(escape(w.gemeente))") }
+        out += facts.joined(separator: " · ") + "\n"
+        for stap in VisieStap.allCases {
+            out += "\n## Stap \(stap.nummer): \(stap.titel)\n"
+            for kant in Kant.allCases {
+                out += "\n### \(kant == .zelf ? "Zelf" : "Samen")\n\n"
+                let items = content.items(stap, kant)
+                if items.isEmpty {
+                    out += "_Nog niets ingevuld._\n"
+                    continue
+                }
+                for (i, item) in items.enumerated() {
+                    out += "\(i + 1). \(escape(item.tekst))"
+                    var target: [String] = []
+                    if let p = item.percentage { target.append("\(Value.percent(p).displayText)") }
+                    if let jaar = item.jaar { target.append("in \(jaar)") }
+                    if let indicator = item.indicator { target.append("indicator `\(indicator)`") }
+                    if !target.isEmpty { out += " (doel: \(target.joined(separator: ", ")))" }
+                    if !item.toelichting.isEmpty { out += "  \n   _\(escape(item.toelichting))_" }
+                    out += "\n"
+                }
+            }
+        }
+        out += "\n## Koppeltabel\n\n"
+        if content.koppelingen.isEmpty {
+            out += "_Nog geen koppelingen._\n"
+        } else {
+            out += "| Waarde | Leidend principe | Onderbouwing | Maatschappelijk resultaat |\n|---|---|---|---|\n"
+            for link in content.koppelingen {
+                out += "| \(cell(link.waarde)) | \(cell(link.principe)) | \(cell(link.onderbouwing)) | \(cell(link.resultaat)) |\n"
+            }
+        }
+        return out
+    }
+
+    /// User text never becomes Markdown markup or HTML.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "<", ">", "!", "{", "}":
+                out.append("\\")
+                out.append(c)
+            case "\n", "\r\n":
+                out += " "
+            default:
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func cell(_ text: String) -> String {
+        text.isEmpty ? " " : escape(text)
+    }
+}

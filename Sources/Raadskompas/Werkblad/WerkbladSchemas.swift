@@ -1,0 +1,103 @@
+import KompasDSL
+
+/// The declarative form of a werkblad, declared once for validation, help and completion:
+///
+///     werkblad "Visie sociaal domein" eigenaar="Sanne de Vries" gemeente="Almere" soort=raadslid {
+///       stap waarden {
+///         zelf { waarde "Zelfbeschikking" toelichting="Inwoners houden regie over hun leven" }
+///       }
+///       stap resultaten {
+///         samen { resultaat "Minder eenzame 75-plussers" percentage=70% jaar=2030 indicator=eenzaamheid-75plus }
+///       }
+///       koppeling { waarde "Zelfbeschikking"; principe "…"; onderbouwing "…"; resultaat "…" }
+///     }
+public enum WerkbladSchemas {
+    static func item(_ stap: VisieStap) -> NodeSchema {
+        var fields: [Slot] = [.optional("toelichting", .text, help: "een korte uitleg")]
+        if stap == .resultaten {
+            fields += [
+                .optional("percentage", .percent, help: "het streefpercentage, bijvoorbeeld 70%"),
+                .optional("jaar", .wholeNumber, help: "het jaar waarin het resultaat bereikt moet zijn"),
+                .optional("indicator", .reference(kinds: ["indicator"]), help: "de id van een indicator uit `lijst indicatoren`"),
+            ]
+        }
+        return NodeSchema(stap.itemName, summary: "Een \(stap.itemName) in stap \(stap.nummer): \(stap.titel.lowercased()).",
+                          arguments: [Slot("tekst", .text, help: "wat je opschrijft")], fields: fields)
+    }
+
+    static func side(_ kant: Kant) -> NodeSchema {
+        NodeSchema(kant.rawValue, summary: kant == .zelf ? "Wat je zelf opschrijft." : "Wat je als raadsleden samen opschrijft.",
+                   children: VisieStap.allCases.map { stap in ChildRule(stap.itemName) { item(stap) } })
+    }
+
+    static let stap: NodeSchema = NodeSchema(
+        "stap", summary: "Eén stap van het werkblad, met wat je zelf en wat je samen opschrijft.",
+        arguments: [Slot("stap", .choice(VisieStap.allCases.map(\.rawValue)), help: "waarden, principes, resultaten of kwaliteitseisen")],
+        children: [ChildRule("zelf", max: 1) { side(.zelf) }, ChildRule("samen", max: 1) { side(.samen) }]
+    ) { node, validation in
+        guard let name = node.arguments.first?.value.stringValue, let stap = VisieStap(rawValue: name) else { return }
+        for side in node.children {
+            for item in side.children where item.name != stap.itemName {
+                validation.error("in stap `\(stap.rawValue)` schrijf je `\(stap.itemName)`, niet `\(item.name)`",
+                                 hint: "zet `\(item.name)` in stap `\(VisieStap.allCases.first { $0.itemName == item.name }?.rawValue ?? "?")`",
+                                 at: item.nameSpan)
+            }
+        }
+    }
+
+    static let koppeling: NodeSchema = NodeSchema(
+        "koppeling", summary: "Een rij van de koppeltabel: waarde → leidend principe → onderbouwing → maatschappelijk resultaat.",
+        fields: [Slot("waarde", .text, help: "de maatschappelijke waarde"), Slot("principe", .text, help: "het leidend principe"),
+                 .optional("onderbouwing", .text, help: "waarom het principe bij de waarde past"),
+                 Slot("resultaat", .text, help: "het maatschappelijk resultaat")]
+    )
+
+    public static let werkblad: NodeSchema = NodeSchema(
+        "werkblad", summary: "Een visie-werkblad in vier stappen, met de koppeltabel; maakt het werkblad of werkt het bij.",
+        arguments: [Slot("naam", .text, help: "de naam van het werkblad")],
+        fields: [.optional("eigenaar", .text, help: "van wie het werkblad is"),
+                 .optional("gemeente", .text, help: "de gemeente"),
+                 .optional("soort", .choice(Werkblad.Soort.allCases.map(\.rawValue)), help: "raadslid, fractie of raad (samen)")],
+        children: [ChildRule("stap", max: 4) { stap }, ChildRule("koppeling") { koppeling }]
+    ) { node, validation in
+        var seen: [String: SourceSpan] = [:]
+        for step in node.children where step.name == "stap" {
+            guard let argument = step.arguments.first, let name = argument.value.stringValue else { continue }
+            if let first = seen[name] {
+                validation.error("stap `\(name)` staat er twee keer", hint: "zet alles van één stap in één blok", at: argument.span,
+                                 notes: [.init("eerder hier", span: first)])
+            }
+            seen[name] = argument.span
+        }
+    }
+
+    /// The werkblad a validated declaration describes.
+    public static func content(of node: Node) -> WerkbladInhoud {
+        let naam = node.arguments.first?.value.stringValue ?? ""
+        var werkblad = Werkblad(naam: naam, eigenaar: CardBuilder.text(node, "eigenaar"),
+                                soort: Werkblad.Soort(rawValue: CardBuilder.value(node, "soort")?.stringValue ?? "") ?? .raadslid,
+                                gemeente: CardBuilder.text(node, "gemeente"))
+        werkblad.id = nil
+        var items: [WerkbladItem] = []
+        for step in node.children where step.name == "stap" {
+            guard let stap = step.arguments.first?.value.stringValue.flatMap(VisieStap.init) else { continue }
+            for side in step.children {
+                guard let kant = Kant(rawValue: side.name) else { continue }
+                for (index, entry) in side.children.enumerated() {
+                    var percentage: Double?
+                    if case .percent(let p)? = CardBuilder.value(entry, "percentage") { percentage = p }
+                    var jaar: Int?
+                    if case .number(let n)? = CardBuilder.value(entry, "jaar"), n.isFinite, abs(n) < 100_000 { jaar = Int(n) }
+                    items.append(WerkbladItem(werkbladId: 0, stap: stap, kant: kant, volgorde: index + 1,
+                                              tekst: CardBuilder.argumentText(entry, 0), toelichting: CardBuilder.text(entry, "toelichting"),
+                                              percentage: percentage, jaar: jaar, indicator: CardBuilder.value(entry, "indicator")?.stringValue))
+                }
+            }
+        }
+        let links = node.children.filter { $0.name == "koppeling" }.enumerated().map { index, link in
+            Koppeling(werkbladId: 0, volgorde: index + 1, waarde: CardBuilder.text(link, "waarde"), principe: CardBuilder.text(link, "principe"),
+                      onderbouwing: CardBuilder.text(link, "onderbouwing"), resultaat: CardBuilder.text(link, "resultaat"))
+        }
+        return WerkbladInhoud(werkblad: werkblad, items: items, koppelingen: links)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+import KompasDSL
+
+/// Operations on werkbladen. Each one is a single transaction: committed whole, or not at all.
+public struct WerkbladStore: Sendable {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        case notFound(name: String, suggestion: String?)
+        case exists(String)
+        case emptyName
+        case store(StoreError)
+    }
+
+    public func all() throws(Failure) -> [Werkblad] {
+        do {
+            return try store.read { db in try Werkblad.order(sql: "naam COLLATE NOCASE").fetchAll(db) }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// The werkblad with this name (case-insensitive), or a failure that suggests the nearest name.
+    public func find(_ name: String) throws(Failure) -> Werkblad {
+        let found: Werkblad?
+        do {
+            found = try store.read { db in try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [name]).fetchOne(db) }
+        } catch {
+            throw Failure(error)
+        }
+        if let found { return found }
+        throw .notFound(name: name, suggestion: Suggestion.nearest(to: name, in: try all().map(\.naam)))
+    }
+
+    public func content(of werkblad: Werkblad) throws(Failure) -> WerkbladInhoud {
+        do {
+            return try store.read { db in
+                let items = try WerkbladItem.filter(Column("werkbladId") == werkblad.id).order(Column("volgorde")).fetchAll(db)
+                let links = try Koppeling.filter(Column("werkbladId") == werkblad.id).order(Column("volgorde")).fetchAll(db)
+                return WerkbladInhoud(werkblad: werkblad, items: items, koppelingen: links)
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    @discardableResult
+    public func create(_ werkblad: Werkblad) throws(Failure) -> Werkblad {
+        let name = werkblad.naam.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw .emptyName }
+        do {
+            return try store.write { db in
+                if try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [name]).fetchCount(db) > 0 {
+                    throw Failure.exists(name)
+                }
+                var record = werkblad
+                record.naam = name
+                try record.insert(db)
+                return record
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    public func rename(_ werkblad: Werkblad, to newName: String) throws(Failure) {
+        let name = newName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw .emptyName }
+        do {
+            try store.write { db in
+                if name.lowercased() != werkblad.naam.lowercased(),
+                   try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [name]).fetchCount(db) > 0 {
+                    throw Failure.exists(name)
+                }
+                try db.execute(sql: "UPDATE werkblad SET naam = ?, gewijzigd = ? WHERE id = ?", arguments: [name, Date(), werkblad.id])
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    public func delete(_ werkblad: Werkblad) throws(Failure) {
+        do {
+            _ = try store.write { db in try Werkblad.deleteOne(db, key: werkblad.id) }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// Replaces everything in the werkblad (metadata, items, koppelingen) with `content`, creating
+    /// the werkblad when it does not exist: the declarative `werkblad "NAAM" { … }` form.
+    @discardableResult
+    public func replace(with content: WerkbladInhoud) throws(Failure) -> Werkblad {
+        do {
+            return try store.write { db in
+                var werkblad = content.werkblad
+                if let existing = try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [werkblad.naam]).fetchOne(db) {
+                    werkblad.id = existing.id
+                    werkblad.aangemaakt = existing.aangemaakt
+                    werkblad.gewijzigd = Date()
+                    try werkblad.update(db)
+                    try WerkbladItem.filter(Column("werkbladId") == existing.id).deleteAll(db)
+                    try Koppeling.filter(Column("werkbladId") == existing.id).deleteAll(db)
+                } else {
+                    try werkblad.insert(db)
+                }
+                guard let id = werkblad.id else { return werkblad }
+                for var item in content.items {
+                    item.id = nil
+                    item.werkbladId = id
+                    try item.insert(db)
+                }
+                for var link in content.koppelingen {
+                    link.id = nil
+                    link.werkbladId = id
+                    try link.insert(db)
+                }
+                return werkblad
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+}
+
+extension WerkbladStore.Failure {
+    /// Any error from a transaction: our own failures pass through, the rest is a store error.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as WerkbladStore.Failure: self = failure
+        case let store as StoreError: self = .store(store)
+        default: self = .store(.other("", detail: "\(error)"))
+        }
+    }
+}
