@@ -25,7 +25,10 @@ public enum WerkbladExport {
     public static func kompas(_ content: WerkbladInhoud) -> String {
         let w = content.werkblad
         var out = "# Visie-werkblad, geëxporteerd door Raadskompas. Inlezen: raadskompas dit-bestand.kompas\n"
-        out += "werkblad \(Value.quote(w.naam)) eigenaar=\(Value.quote(w.eigenaar)) gemeente=\(Value.quote(w.gemeente)) soort=\(w.soort.rawValue) {\n"
+        var header = "werkblad \(Value.quote(w.naam))"
+        if !w.eigenaar.isEmpty { header += " eigenaar=\(Value.quote(w.eigenaar))" }
+        if !w.gemeente.isEmpty { header += " gemeente=\(Value.quote(w.gemeente))" }
+        out += header + " soort=\(w.soort.rawValue) {\n"
         for stap in VisieStap.allCases {
             let sides = Kant.allCases.map { ($0, content.items(stap, $0)) }.filter { !$0.1.isEmpty }
             guard !sides.isEmpty else { continue }

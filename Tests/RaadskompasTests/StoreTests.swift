@@ -1,0 +1,276 @@
+import Foundation
+import GRDB
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// A fresh temporary folder per test.
+final class TemporaryFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appending(path: "raadskompas-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+    func path(_ name: String) -> String { url.appending(path: name).path }
+}
+
+func checksum(_ path: String) -> Data? {
+    FileManager.default.contents(atPath: path)
+}
+
+@Suite struct StoreTests {
+    @Test func migratesAnEmptyDatabase() throws {
+        let folder = try TemporaryFolder()
+        let store = try Store(path: folder.path("a.sqlite"))
+        let (applicationID, tables, journal) = try store.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode"))
+        }
+        #expect(applicationID == Store.applicationID)
+        #expect(tables.contains("werkblad") && tables.contains("item") && tables.contains("koppeling"))
+        #expect(journal == "wal")
+        // Opening again is a no-op.
+        _ = try Store(path: folder.path("a.sqlite"))
+    }
+
+    @Test func adoptsAnEmptySQLiteFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("leeg.sqlite")
+        try DatabaseQueue(path: path).close()
+        _ = try Store(path: path)
+    }
+
+    @Test func refusesAFileThatIsNotADatabaseAndLeavesIt() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("tekst.sqlite")
+        try Data("dit is geen database\n".utf8).write(to: URL(fileURLWithPath: path))
+        let before = checksum(path)
+        #expect(throws: StoreError.notADatabase(path)) { try Store(path: path) }
+        #expect(checksum(path) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func refusesAnotherProgramsDatabaseAndLeavesIt() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("ander.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
+        try queue.close()
+        let before = checksum(path)
+        #expect(throws: StoreError.notRaadskompas(path)) { try Store(path: path) }
+        #expect(checksum(path) == before)
+    }
+
+    @Test func refusesANewerSchemaAndLeavesIt() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("nieuw.sqlite")
+        do {
+            let store = try Store(path: path)
+            try store.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 uit de toekomst')") }
+        }
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        let before = checksum(path)
+        #expect(throws: StoreError.newerSchema(path)) { try Store(path: path) }
+        #expect(checksum(path) == before)
+    }
+
+    @Test func refusesACorruptDatabase() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("kapot.sqlite")
+        _ = try Store(path: path)
+        var bytes = try #require(checksum(path))
+        // Keep the header, break the schema page.
+        for i in 100..<min(bytes.count, 4000) { bytes[i] = 0xFF }
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try? FileManager.default.removeItem(atPath: path + "-wal")
+        try? FileManager.default.removeItem(atPath: path + "-shm")
+        #expect(throws: StoreError.self) { try Store(path: path) }
+    }
+
+    @Test func namedFolderMustExistDefaultFolderIsMade() throws {
+        let folder = try TemporaryFolder()
+        let missing = folder.url.appending(path: "nog/niet").path
+        #expect(throws: StoreError.missingDirectory(missing)) { try Store(path: missing + "/x.sqlite") }
+        _ = try Store(path: missing + "/x.sqlite", createDirectory: true)
+    }
+
+    @Test func locations() {
+        #expect(DatabaseLocation.resolve(option: "/a.sqlite", environment: ["RAADSKOMPAS_DB": "/b.sqlite"])?.path == "/a.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: ["RAADSKOMPAS_DB": "/b.sqlite"])?.path == "/b.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/h"])?.path == "/data/raadskompas/raadskompas.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: ["HOME": "/h"])?.path == "/h/.local/share/raadskompas/raadskompas.sqlite")
+        #expect(DatabaseLocation.resolve(option: nil, environment: [:]) == nil)
+    }
+}
+
+@Suite struct WerkbladTests {
+    func session(_ folder: TemporaryFolder) -> Session {
+        Session(library: bundledLibrary, database: (folder.path("w.sqlite"), false))
+    }
+
+    func run(_ session: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
+        var output = ""
+        let result = session.run(text) { output += $0 }
+        return (output, result.diagnostics)
+    }
+
+    static let declaration = """
+        werkblad "Visie fractie" eigenaar="Fractie Samen" gemeente="Almere" soort=fractie {
+          stap waarden {
+            zelf {
+              waarde "Zelfbeschikking" toelichting="Inwoners houden regie over hun leven"
+              waarde "Solidariteit"
+            }
+            samen { waarde "Rechtvaardigheid" }
+          }
+          stap resultaten {
+            zelf { resultaat "Meer steun voor 75-plussers" percentage=70% jaar=2030 indicator=eenzaamheid-75plus }
+          }
+          koppeling {
+            waarde "Zelfbeschikking"
+            principe "Eigen regie voorop"
+            onderbouwing "Wie regie heeft, doet langer mee"
+            resultaat "Meer steun voor 75-plussers"
+          }
+        }
+        """
+
+    @Test func createListShowRenameDelete() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        #expect(run(s, "werkblad nieuw \"Visie sociaal domein\" eigenaar=\"Sanne de Vries\" gemeente=\"Almere\"").diagnostics.isEmpty)
+        #expect(run(s, "werkblad lijst").output.contains("Visie sociaal domein"))
+        #expect(run(s, "lijst werkbladen").output.contains("Sanne de Vries"))
+        let duplicate = run(s, "werkblad nieuw \"visie SOCIAAL domein\"").diagnostics.first
+        #expect(duplicate?.summary == "er is al een werkblad ‘visie SOCIAAL domein’")
+        #expect(run(s, "werkblad hernoem \"Visie sociaal domein\" \"Visie 2026\"").diagnostics.isEmpty)
+        let typo = run(s, "werkblad toon \"Visie 2062\"").diagnostics.first
+        #expect(typo?.hint == "bedoelde je ‘Visie 2026’?")
+        #expect(typo?.span?.location == SourceLocation(line: 1, column: 15))
+        let unsure = run(s, "werkblad verwijder \"Visie 2026\"").diagnostics.first
+        #expect(unsure?.summary == "verwijderen vraagt om bevestiging")
+        s.confirm = { _ in false }
+        #expect(run(s, "werkblad verwijder \"Visie 2026\"").output == "Niets verwijderd.\n")
+        s.confirm = { _ in true }
+        #expect(run(s, "werkblad verwijder \"Visie 2026\"").output == "Werkblad ‘Visie 2026’ is verwijderd.\n")
+        #expect(run(s, "werkblad lijst").output.hasPrefix("Er zijn nog geen werkbladen"))
+    }
+
+    @Test func declarativeFormCreatesAndReplaces() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let first = run(s, WerkbladTests.declaration)
+        #expect(first.diagnostics.isEmpty, "\(DiagnosticRenderer().render(first.diagnostics))")
+        #expect(first.output == "Werkblad ‘Visie fractie’ opgeslagen: 4 antwoorden, 1 koppeling.\n")
+        let shown = run(s, "werkblad toon \"Visie fractie\"").output
+        #expect(shown.contains("1. Zelfbeschikking"))
+        #expect(shown.contains("(doel: 70%, in 2030,"))
+        // Declaring again replaces the content: the declaration is the whole werkblad.
+        #expect(run(s, "werkblad \"Visie fractie\" { stap principes { zelf { principe \"Dichtbij\" } } }").output.contains("1 antwoord, 0 koppelingen"))
+        let replaced = run(s, "werkblad toon \"Visie fractie\"").output
+        #expect(!replaced.contains("Zelfbeschikking") && replaced.contains("Dichtbij"))
+    }
+
+    @Test func declarationErrorsPointAtTheMistake() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let wrongItem = run(s, "werkblad \"X\" {\n  stap waarden { zelf { principe \"p\" } }\n}").diagnostics.first
+        #expect(wrongItem?.summary == "in stap `waarden` schrijf je `waarde`, niet `principe`")
+        #expect(wrongItem?.span?.location == SourceLocation(line: 2, column: 25))
+        let indicator = run(s, "werkblad \"X\" { stap resultaten { zelf { resultaat \"r\" indicator=eenzaamheid-75plu } } }").diagnostics.first
+        #expect(indicator?.summary == "onbekende indicator `eenzaamheid-75plu`")
+        #expect(indicator?.hint == "bedoelde je `eenzaamheid-75plus`?")
+        let step = run(s, "werkblad \"X\" { stap waardne { } }").diagnostics.first
+        #expect(step?.hint == "bedoelde je `waarden`?")
+        // Nothing was stored by the failed declarations.
+        #expect(run(s, "werkblad lijst").output.hasPrefix("Er zijn nog geen werkbladen"))
+    }
+
+    @Test func kompasExportImportsBackByteIdentical() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, WerkbladTests.declaration)
+        let first = folder.path("visie.kompas")
+        #expect(run(s, "exporteer werkblad \"Visie fractie\" naar \"\(first)\"").diagnostics.isEmpty)
+        let empty = Session(library: bundledLibrary, database: (folder.path("leeg.sqlite"), false))
+        let text = try String(contentsOfFile: first, encoding: .utf8)
+        #expect(run(empty, text).diagnostics.isEmpty)
+        let second = folder.path("visie2.kompas")
+        #expect(run(empty, "exporteer werkblad \"Visie fractie\" naar \"\(second)\"").diagnostics.isEmpty)
+        #expect(checksum(first) == checksum(second))
+    }
+
+    @Test func markdownExportMatchesTheGoldenFile() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, WerkbladTests.declaration)
+        let path = folder.path("visie.md")
+        #expect(run(s, "exporteer werkblad \"Visie fractie\" naar \"\(path)\"").diagnostics.isEmpty)
+        let golden = packageRoot.appending(path: "Tests/RaadskompasTests/Golden/visie-fractie.md")
+        let actual = try String(contentsOfFile: path, encoding: .utf8)
+        if ProcessInfo.processInfo.environment["RAADSKOMPAS_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOf: golden, encoding: .utf8)))
+    }
+
+    @Test func userTextNeverBecomesMarkup() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let evil = "<script>alert(1)</script> \\\"><img src=x onerror=alert(1)> **vet** [link](javascript:x) | pijp"
+        let declaration = "werkblad \"Injectie\" eigenaar=\"\(evil.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\" { stap waarden { zelf { waarde \"<b>x</b> | y\" } } }"
+        let result = run(s, declaration)
+        #expect(result.diagnostics.isEmpty, "\(DiagnosticRenderer().render(result.diagnostics))")
+        let path = folder.path("i.md")
+        _ = run(s, "exporteer werkblad \"Injectie\" naar \"\(path)\"")
+        let markdown = try String(contentsOfFile: path, encoding: .utf8)
+        // Every character of the user's text that Markdown or HTML would read as markup is escaped.
+        #expect(unescaped(in: markdown, of: "<").isEmpty)
+        #expect(unescaped(in: markdown, of: "[").isEmpty)
+        #expect(unescaped(in: markdown, of: "`").isEmpty)
+        #expect(markdown.contains("\\*\\*vet\\*\\*"))
+        let kompasPath = folder.path("i.kompas")
+        _ = run(s, "exporteer werkblad \"Injectie\" naar \"\(kompasPath)\"")
+        let again = Session(library: bundledLibrary, database: (folder.path("i2.sqlite"), false))
+        #expect(run(again, try String(contentsOfFile: kompasPath, encoding: .utf8)).diagnostics.isEmpty)
+        #expect(run(again, "werkblad toon \"Injectie\"").output.contains("<b>x</b> | y"))
+    }
+
+    /// Positions of `character` not preceded by a backslash.
+    func unescaped(in text: String, of character: Character) -> [Int] {
+        let characters = Array(text)
+        return characters.indices.filter { characters[$0] == character && ($0 == 0 || characters[$0 - 1] != "\\") }
+    }
+
+    @Test func longEmojiAndRightToLeftText() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let long = String(repeating: "Zorg dichtbij. ", count: 700)
+        let declaration = "werkblad \"Lang 🌍 مرحبا\" { stap waarden { zelf { waarde \"\(long)\" toelichting=\"👩‍👩‍👧 שלום\" } } }"
+        #expect(run(s, declaration).diagnostics.isEmpty)
+        let path = folder.path("lang.kompas")
+        #expect(run(s, "exporteer werkblad \"Lang 🌍 مرحبا\" naar \"\(path)\"").diagnostics.isEmpty)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(long) && text.contains("👩‍👩‍👧 שלום"))
+    }
+
+    @Test func exportErrors() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, "werkblad nieuw \"W\"")
+        #expect(run(s, "exporteer werkblad \"W\" naar \"/bestaat/niet/w.md\"").diagnostics.first?.summary == "de map `/bestaat/niet` bestaat niet")
+        #expect(run(s, "exporteer werkblad \"W\" naar \"\(folder.path("w.docx"))\"").diagnostics.first?.summary == "onbekend soort bestand `docx`")
+        #expect(run(s, "exporteer werkblad \"V\" naar \"\(folder.path("w.md"))\"").diagnostics.first?.hint == "bedoelde je ‘W’?")
+        #expect(run(s, "exporteer werkblad \"W\" in \"\(folder.path("w.md"))\"").diagnostics.first != nil)
+    }
+
+    @Test func contentStatementsNeverCreateADatabase() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, "toon wmo\nzoek eenzaamheid\nlijst alles")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("w.sqlite")))
+    }
+}
