@@ -27,11 +27,44 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Store.migrator.migrate(pool)
-        } catch {
-            throw Store.translate(error, path: path)
+        pool = try Store.openPool(path: path, configuration: configuration)
+    }
+
+    /// Opens the pool. Switching a new file to WAL needs a moment of exclusive access, for which
+    /// SQLite does not wait: when another process is opening the same file, try again shortly.
+    static func openPool(path: String, configuration: Configuration) throws(StoreError) -> DatabasePool {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try migrate(pool)
+                return pool
+            } catch {
+                let translated = translate(error, path: path)
+                guard translated == .locked(path), Date() < deadline else { throw translated }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
+
+    /// Applies the migrations. Two processes that open a new database at the same moment may both
+    /// try; each migration is one transaction, so the loser's attempt rolls back and a second pass
+    /// finds the work done.
+    static func migrate(_ pool: DatabasePool) throws {
+        // Mark a new, empty file as ours first, in its own transaction, so that another process
+        // that looks at it while the migrations run never sees tables without our mark.
+        try pool.write { db in
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if tables == 0 { try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)") }
+        }
+        for attempt in 1...3 {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                if attempt == 3 { throw error }
+                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+            }
         }
     }
 
