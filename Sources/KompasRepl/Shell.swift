@@ -4,10 +4,25 @@ import Raadskompas
 
 /// The interactive shell: a thin loop around the session. Reads a statement (asking for more lines
 /// while a block, list or text block is open), runs it, shows the result or the error.
-final class Shell {
+final class Shell: Conversation {
     let session: Session
     let renderer: DiagnosticRenderer
     let historyPath: String?
+    private var editor: LineEditor?
+
+    func say(_ text: String) {
+        Output.out(text)
+    }
+
+    func ask(_ prompt: String) -> String? {
+        guard let editor else { return nil }
+        switch editor.read(prompt: prompt) {
+        case .line(let answer): return answer
+        case .interrupted, .endOfFile:
+            Output.out("\n")
+            return nil
+        }
+    }
 
     init(session: Session, colorChoice: Terminal.ColorChoice) {
         self.session = session
@@ -52,6 +67,8 @@ final class Shell {
                 }
             }
         }
+        self.editor = editor
+        session.conversation = self
         greet(firstRun: firstRun)
         var buffer = ""
         var number = 1

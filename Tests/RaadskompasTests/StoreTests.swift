@@ -274,3 +274,4 @@ func checksum(_ path: String) -> Data? {
         #expect(!FileManager.default.fileExists(atPath: folder.path("w.sqlite")))
     }
 }
+

@@ -104,7 +104,7 @@ public enum StandardLibrary {
 
     /// "12", "-3,5", "3.5", "1.250,75": Dutch notation (a comma for decimals, dots between
     /// thousands) and the language's own (a dot for decimals). Nothing else: no hex, no exponents.
-    static func parseDutchNumber(_ raw: String) -> Double? {
+    public static func parseDutchNumber(_ raw: String) -> Double? {
         var text = raw.trimmingSpaces
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == "-") }) else { return nil }
         if text.contains(",") {

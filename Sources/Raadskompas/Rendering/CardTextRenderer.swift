@@ -59,6 +59,12 @@ public struct CardTextRenderer: Sendable {
         return Rendered(text: out.joined(separator: "\n") + "\n", references: refs)
     }
 
+    /// Loose blocks (tips, examples, questions of one part of a card).
+    public func renderBlocks(_ blocks: [Block]) -> String {
+        var refs: [String] = []
+        return self.blocks(blocks, indent: "", path: [], refs: &refs).joined(separator: "\n") + "\n"
+    }
+
     /// A heading with its address (`[wmo.doelen]`) beside it when that fits, else below it.
     private func headingLines(_ title: String, address: String, indent: String, underline: Character) -> [String] {
         let tag = "[\(address)]"

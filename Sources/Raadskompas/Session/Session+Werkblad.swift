@@ -31,6 +31,18 @@ extension Session {
             let werkblad = try find(store, node, argument: 1)
             let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
             emit(WerkbladTextRenderer(style: style).render(content))
+        case "invullen":
+            let werkblad = try find(store, node, argument: 1)
+            guard let conversation else {
+                throw .error("`werkblad invullen` werkt in de shell, waar Raadskompas vragen kan stellen",
+                             hint: "start `raadskompas` in een terminal; in een script schrijf je `werkblad \(Value.quote(werkblad.naam)) { stap … }`",
+                             at: node.nameSpan)
+            }
+            guard let template = library.cards(ofKind: "werkbladsjabloon").first else {
+                throw .error("er is geen visie-werkblad in de inhoud", hint: "controleer de inhoud met `lijst sjablonen`", at: node.nameSpan)
+            }
+            let filling = GuidedFilling(store: store, template: template, library: library, style: style, conversation: conversation)
+            _ = try attempt(at: node) { () throws(WerkbladStore.Failure) in try filling.run(werkblad) }
         case "hernoem":
             let werkblad = try find(store, node, argument: 1)
             let newName = text(node, 2)

@@ -15,6 +15,8 @@ public final class Session {
     /// Asks the user a yes/no question (the shell sets it); nil in scripts, where a destructive
     /// statement must say `zeker=ja`.
     public var confirm: ((String) -> Bool)?
+    /// The user at a terminal, for guided flows (`werkblad invullen`); nil in scripts.
+    public weak var conversation: (any Conversation)?
     let interpreter: Interpreter
     /// Where the database is; it is opened on the first statement that needs it, so reading
     /// content never creates a database file.

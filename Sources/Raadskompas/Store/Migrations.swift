@@ -40,6 +40,12 @@ extension Store {
                 t.column("resultaat", .text).notNull()
             }
         }
+        migrator.registerMigration("v2 voortgang") { db in
+            // Where guided filling stopped ("principes/samen"), so it resumes there.
+            try db.alter(table: "werkblad") { t in
+                t.add(column: "positie", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }()
 }

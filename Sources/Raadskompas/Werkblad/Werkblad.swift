@@ -16,6 +16,8 @@ public struct Werkblad: Codable, Sendable, Equatable, FetchableRecord, MutablePe
     public var gemeente: String
     public var aangemaakt: Date
     public var gewijzigd: Date
+    /// Where guided filling stopped: "stap/kant", "klaar" when all steps were done, "" when never started.
+    public var positie: String
 
     public init(naam: String, eigenaar: String = "", soort: Soort = .raadslid, gemeente: String = "", now: Date = Date()) {
         self.naam = naam
@@ -24,6 +26,7 @@ public struct Werkblad: Codable, Sendable, Equatable, FetchableRecord, MutablePe
         self.gemeente = gemeente
         self.aangemaakt = now
         self.gewijzigd = now
+        self.positie = ""
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -16,6 +16,8 @@ public enum WerkbladCommands {
         NodeSchema("nieuw", summary: "Maakt een nieuw, leeg werkblad.", arguments: [action("nieuw"), naam], fields: metadata),
         NodeSchema("lijst", summary: "Laat alle werkbladen in de database zien.", arguments: [action("lijst")]),
         NodeSchema("toon", summary: "Laat een werkblad zien, stap voor stap.", arguments: [action("toon"), naam]),
+        NodeSchema("invullen", summary: "Vult het werkblad stap voor stap in, met de vragen, tips en voorbeelden van het visie-werkblad; elk antwoord wordt meteen bewaard.",
+                   arguments: [action("invullen"), naam]),
         NodeSchema("hernoem", summary: "Geeft een werkblad een nieuwe naam.",
                    arguments: [action("hernoem"), naam, Slot("nieuwe naam", .text, help: "de nieuwe naam")]),
         NodeSchema("verwijder", summary: "Verwijdert een werkblad (je krijgt eerst een vraag ter bevestiging).",

@@ -84,6 +84,38 @@ public struct WerkbladStore: Sendable {
         }
     }
 
+    /// Adds an answer at the end of its step and side, in its own transaction.
+    public func addItem(to werkblad: Werkblad, stap: VisieStap, kant: Kant, text: String) throws(Failure) -> WerkbladItem {
+        do {
+            return try store.write { db in
+                let last = try Int.fetchOne(db, sql: "SELECT max(volgorde) FROM item WHERE werkbladId = ? AND stap = ? AND kant = ?",
+                                            arguments: [werkblad.id, stap.rawValue, kant.rawValue]) ?? 0
+                var item = WerkbladItem(werkbladId: werkblad.id ?? 0, stap: stap, kant: kant, volgorde: last + 1, tekst: text)
+                try item.insert(db)
+                try db.execute(sql: "UPDATE werkblad SET gewijzigd = ? WHERE id = ?", arguments: [Date(), werkblad.id])
+                return item
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    public func updateItem(_ item: WerkbladItem) throws(Failure) {
+        do {
+            try store.write { db in try item.update(db) }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    public func setPosition(_ werkblad: Werkblad, _ position: String) throws(Failure) {
+        do {
+            try store.write { db in try db.execute(sql: "UPDATE werkblad SET positie = ? WHERE id = ?", arguments: [position, werkblad.id]) }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
     public func delete(_ werkblad: Werkblad) throws(Failure) {
         do {
             _ = try store.write { db in try Werkblad.deleteOne(db, key: werkblad.id) }
