@@ -93,6 +93,21 @@ final class PseudoTerminal {
         throw Failure.timeout(waitingFor: text, screen: screen)
     }
 
+    /// Waits until `text` appears somewhere after the last `marker`: for example the prompt after a
+    /// command's output, which means the shell is reading again and typed keys will not be lost.
+    @discardableResult
+    func waitFor(_ text: String, after marker: String, timeout: TimeInterval = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            pump(milliseconds: 50)
+            let current = screen
+            if let range = current.range(of: marker, options: .backwards), current[range.upperBound...].contains(text) {
+                return current
+            }
+        }
+        throw Failure.timeout(waitingFor: "\(text) na \(marker)", screen: screen)
+    }
+
     /// Waits for the program to exit and returns its exit status.
     func waitForExit(timeout: TimeInterval = 15) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -32,22 +32,24 @@ import Testing
         try terminal.waitFor("toon wmo.rol-raad")
         terminal.type("\r")
         try terminal.waitFor("Rol van de gemeenteraad")
-        try terminal.waitFor("kompas> ", occurrences: 2)
+        try terminal.waitFor("kompas> ", after: "Typ `volg N`")
 
         // A block over several lines gets the continuation prompt.
         terminal.type("voor elk x in [1, 2] {\r")
         try terminal.waitFor("...> ")
         terminal.type("schrijf \"nummer $x\"\r}\r")
         try terminal.waitFor("nummer 2")
-        try terminal.waitFor("kompas> ", occurrences: 3)
+        try terminal.waitFor("kompas> ", after: "nummer 2")
 
         // Dutch letters type and display; Up brings the statement back.
         terminal.type("schrijf \"Coöperatie één ë\"\r")
         try terminal.waitFor("Coöperatie één ë", occurrences: 2) // echoed and printed
+        try terminal.waitFor("kompas> ", after: "Coöperatie één ë")
         terminal.type("\u{1B}[A")
         try terminal.waitFor("Coöperatie één ë", occurrences: 3)
         terminal.type("\r")
         try terminal.waitFor("Coöperatie één ë", occurrences: 4)
+        try terminal.waitFor("kompas> ", after: "Coöperatie één ë")
 
         // Ctrl-C abandons the line and keeps the shell; so it does inside an open block.
         terminal.type("toon iets dat ik niet wil")
@@ -60,12 +62,12 @@ import Testing
         try terminal.waitFor("(invoer afgebroken)")
         terminal.type("lijst koerskaarten\r")
         try terminal.waitFor("koerskaart-preventie")
+        try terminal.waitFor("kompas> ", after: "koerskaart-sjabloon")
         #expect(!terminal.screen.contains("onbekende opdracht"))
 
         // A typo gets a suggestion on the terminal.
         terminal.type("toom wmo\r")
-        try terminal.waitFor("bedoelde je `toon`?")
-        try terminal.waitFor("`toon`?\nkompas> ")
+        try terminal.waitFor("kompas> ", after: "bedoelde je `toon`?")
 
         // Ctrl-D on an empty line leaves.
         terminal.type("\u{04}")
@@ -88,8 +90,7 @@ import Testing
             let first = try PseudoTerminal(binary.path, environment: environment(home: scratch.url))
             try first.waitFor("kompas> ")
             first.type("lijst criteria\r")
-            try first.waitFor("criteria-raadsvoorstellen")
-            try first.waitFor("kompas> ", occurrences: 2)
+            try first.waitFor("kompas> ", after: "criteria-raadsvoorstellen")
             first.type("\u{04}")
             #expect(first.waitForExit() == 0)
         }
@@ -99,8 +100,7 @@ import Testing
         second.type("\u{1B}[A")
         try second.waitFor("lijst criteria")
         second.type("\r")
-        try second.waitFor("criteria-raadsvoorstellen")
-        try second.waitFor("kompas> ", occurrences: 2)
+        try second.waitFor("kompas> ", after: "Typ `toon ID`")
         second.type("\u{04}")
         #expect(second.waitForExit() == 0)
     }
