@@ -102,6 +102,9 @@ final class PseudoTerminal {
             pump(milliseconds: 50)
             let current = screen
             if let range = current.range(of: marker, options: .backwards), current[range.upperBound...].contains(text) {
+                // libedit prints the prompt a moment before it puts the terminal in raw mode; a key
+                // typed in that instant (no person is that fast) would be read in the old mode.
+                Thread.sleep(forTimeInterval: 0.2)
                 return current
             }
         }
