@@ -104,4 +104,31 @@ import Testing
         second.type("\u{04}")
         #expect(second.waitForExit() == 0)
     }
+
+    @Test func killDashNineDuringGuidedFillingKeepsEveryAnswer() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        let db = scratch.url.appending(path: "werkblad.sqlite").path
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", db], environment: environment(home: scratch.url))
+        try terminal.waitFor("kompas> ")
+        terminal.type("werkblad nieuw \"Visie\"\r")
+        try terminal.waitFor("kompas> ", after: "gemaakt")
+        terminal.type("werkblad invullen \"Visie\"\r")
+        try terminal.waitFor("waarde> ")
+        for (i, answer) in ["Zelfbeschikking", "Wederkerigheid", "Menselijke maat"].enumerated() {
+            terminal.type(answer + "\r")
+            try terminal.waitFor("✓ bewaard", occurrences: i + 1)
+        }
+        // Half an answer typed, not yet Enter: that one may be lost, the others may not.
+        terminal.type("Nog niet af")
+        try terminal.waitFor("Nog niet af")
+        kill(terminal.pid, SIGKILL)
+        #expect(terminal.waitForExit() == -1)
+        let shown = try BinaryRunner.run(["--db", db, "-c", "werkblad toon \"Visie\""])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("1. Zelfbeschikking"))
+        #expect(shown.stdout.contains("2. Wederkerigheid"))
+        #expect(shown.stdout.contains("3. Menselijke maat"))
+        #expect(!shown.stdout.contains("Nog niet af"))
+    }
 }
