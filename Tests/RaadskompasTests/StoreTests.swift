@@ -185,6 +185,9 @@ func checksum(_ path: String) -> Data? {
         #expect(indicator?.hint == "bedoelde je `eenzaamheid-75plus`?")
         let step = run(s, "werkblad \"X\" { stap waardne { } }").diagnostics.first
         #expect(step?.hint == "bedoelde je `waarden`?")
+        let twice = run(s, "werkblad \"X\" {\n  stap waarden { }\n  stap waarden { }\n}").diagnostics.first
+        #expect(twice?.summary == "stap `waarden` staat er twee keer")
+        #expect(twice?.notes.first?.span?.location == SourceLocation(line: 2, column: 8))
         // Nothing was stored by the failed declarations.
         #expect(run(s, "werkblad lijst").output.hasPrefix("Er zijn nog geen werkbladen"))
     }

@@ -201,15 +201,7 @@ public enum ContentSchemas {
         arguments: [id], fields: [titel, bron, samenvatting],
         children: [ChildRule("criterium", min: 1) { criterium }] + body()
     ) { node, validation in
-        var seen: [String: SourceSpan] = [:]
-        for item in node.children where item.name == "criterium" {
-            guard let letter = item.arguments.first, let s = letter.value.stringValue else { continue }
-            if let first = seen[s] {
-                validation.error("criterium \(s) staat er twee keer", hint: "geef elk criterium een eigen letter", at: letter.span,
-                                 notes: [.init("eerder hier", span: first)])
-            }
-            seen[s] = letter.span
-        }
+        validation.requireUnique(node, child: "criterium", hint: "geef elk criterium een eigen letter") { "criterium \($0)" }
     }
 
     // MARK: - Kaart

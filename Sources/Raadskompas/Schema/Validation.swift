@@ -130,6 +130,18 @@ public struct Validation: Sendable {
         return node.name
     }
 
+    /// Children named `child` must differ in their first argument (criterium letters, steps).
+    public mutating func requireUnique(_ node: Node, child: String, hint: String, describe: (String) -> String) {
+        var seen: [String: SourceSpan] = [:]
+        for item in node.children where item.name == child {
+            guard let argument = item.arguments.first, let key = argument.value.stringValue else { continue }
+            if let first = seen[key] {
+                error("\(describe(key)) staat er twee keer", hint: hint, at: argument.span, notes: [.init("eerder hier", span: first)])
+            }
+            seen[key] = argument.span
+        }
+    }
+
     /// Type-checks one value against its slot.
     public mutating func checkValue(_ value: Value, at span: SourceSpan, slot: Slot, owner: String) {
         func mismatch() {

@@ -60,15 +60,7 @@ public enum WerkbladSchemas {
                  .optional("soort", .choice(Werkblad.Soort.allCases.map(\.rawValue)), help: "raadslid, fractie of raad (samen)")],
         children: [ChildRule("stap", max: 4) { stap }, ChildRule("koppeling") { koppeling }]
     ) { node, validation in
-        var seen: [String: SourceSpan] = [:]
-        for step in node.children where step.name == "stap" {
-            guard let argument = step.arguments.first, let name = argument.value.stringValue else { continue }
-            if let first = seen[name] {
-                validation.error("stap `\(name)` staat er twee keer", hint: "zet alles van één stap in één blok", at: argument.span,
-                                 notes: [.init("eerder hier", span: first)])
-            }
-            seen[name] = argument.span
-        }
+        validation.requireUnique(node, child: "stap", hint: "zet alles van één stap in één blok") { "stap `\($0)`" }
     }
 
     /// The werkblad a validated declaration describes.
