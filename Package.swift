@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // The language: source, lexer, parser, AST, diagnostics, interpreter. No dependencies.
@@ -20,7 +21,11 @@ let package = Package(
         // Domain model, content schemas and loading, rendering. Never prints to the terminal.
         .target(
             name: "Raadskompas",
-            dependencies: ["KompasDSL", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "KompasDSL",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Plot", package: "Plot"),
+            ],
             plugins: ["EmbedContent"]
         ),
         // libedit, through pkg-config.

@@ -278,3 +278,70 @@ func checksum(_ path: String) -> Data? {
     }
 }
 
+
+@Suite struct HTMLExportTests {
+    func session(_ folder: TemporaryFolder) -> Session {
+        Session(library: bundledLibrary, database: (folder.path("h.sqlite"), false))
+    }
+
+    func golden(_ name: String, _ actual: String) throws {
+        let url = packageRoot.appending(path: "Tests/RaadskompasTests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["RAADSKOMPAS_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOf: url, encoding: .utf8)), "\(name) wijkt af van het goldenbestand")
+    }
+
+    @Test func werkbladAndInvulschemaMatchTheGoldenFiles() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = s.run(WerkbladTests.declaration) { _ in }
+        let werkblad = folder.path("visie.html"), form = folder.path("invul.html")
+        #expect(s.run("exporteer werkblad \"Visie fractie\" naar \"\(werkblad)\"") { _ in }.succeeded)
+        #expect(s.run("exporteer invulschema naar \"\(form)\"") { _ in }.succeeded)
+        let html = try String(contentsOfFile: werkblad, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<html lang=\"nl\">"))
+        #expect(html.contains("@page { size: A4;"))
+        try golden("visie-fractie.html", html)
+        try golden("invulschema.html", try String(contentsOfFile: form, encoding: .utf8))
+    }
+
+    @Test func nothingTypedBecomesMarkupOrScript() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let attacks = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</style><b>vet</b>", "&lt;script&gt;"]
+        for (i, attack) in attacks.enumerated() {
+            let q = Value.quote(attack)
+            let declaration = """
+                werkblad \(Value.quote("Aanval \(i) " + attack)) eigenaar=\(q) gemeente=\(q) {
+                  stap waarden { zelf { waarde \(q) toelichting=\(q) } }
+                  stap resultaten { samen { resultaat \(q) } }
+                  koppeling { waarde \(q); principe \(q); onderbouwing \(q); resultaat \(q) }
+                }
+                """
+            #expect(s.run(declaration) { _ in }.succeeded)
+            let path = folder.path("a\(i).html")
+            #expect(s.run("exporteer werkblad \(Value.quote("Aanval \(i) " + attack)) naar \"\(path)\"") { _ in }.succeeded)
+            let html = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>vet"))
+            #expect(html.components(separatedBy: "</style>").count == 2, "alleen de eigen stylesheet sluit")
+        }
+    }
+
+    @Test func pdfNeedsARendererOrSaysSo() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = s.run(WerkbladTests.declaration) { _ in }
+        let path = folder.path("visie.pdf")
+        let result = s.run("exporteer werkblad \"Visie fractie\" naar \"\(path)\"") { _ in }
+        if PDFRenderer.find() == nil {
+            #expect(result.diagnostics.first?.summary == "voor een PDF is Chromium of WeasyPrint nodig, en geen van beide is geïnstalleerd")
+            #expect(!FileManager.default.fileExists(atPath: path))
+        } else {
+            #expect(result.succeeded)
+            #expect(FileManager.default.contents(atPath: path)?.starts(with: Data("%PDF".utf8)) == true)
+        }
+        #expect(PDFRenderer.find(environment: ["PATH": folder.path("leeg")]) == nil)
+    }
+}

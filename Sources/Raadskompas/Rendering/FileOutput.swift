@@ -5,6 +5,10 @@ import KompasDSL
 /// Dutch diagnostic at the path when the folder is missing or not writable.
 enum FileOutput {
     static func write(_ text: String, to path: String, at span: SourceSpan) throws(Diagnostic) {
+        try write(Data(text.utf8), to: path, at: span)
+    }
+
+    static func write(_ data: Data, to path: String, at span: SourceSpan) throws(Diagnostic) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -19,7 +23,7 @@ enum FileOutput {
             throw .error("kan niet schrijven in de map `\(directory)`", hint: "kies een map waarin je mag schrijven", at: span)
         }
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try data.write(to: url, options: .atomic)
         } catch {
             throw .error("kan `\(path)` niet schrijven", hint: "controleer de schrijfrechten en of er ruimte op de schijf is", at: span)
         }

@@ -94,18 +94,43 @@ extension Session {
 
     /// `exporteer werkblad "NAAM" naar "PAD"`.
     func export(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        let template = library.cards(ofKind: "werkbladsjabloon").first
+        if node.arguments.first?.value.stringValue == "invulschema" {
+            try validate(node, against: WerkbladCommands.exportForm)
+            let path = text(node, 2)
+            let pathSpan = node.arguments[2].span
+            let format = try exportFormat(path, allowed: [.html, .pdf], at: pathSpan)
+            let html = WerkbladHTML.invulschema(guidance: WerkbladHTML.Guidance(template: template))
+            if format == .pdf {
+                try PDFRenderer.write(html: html, to: path, at: pathSpan)
+            } else {
+                try FileOutput.write(html, to: path, at: pathSpan)
+            }
+            emit("Invulschema geschreven naar \(path).\n")
+            return
+        }
         try validate(node, against: WerkbladCommands.export)
         let path = text(node, 3)
         let pathSpan = node.arguments[3].span
-        guard let format = WerkbladExport.Format(path: path) else {
-            throw .error("onbekend soort bestand `\((path as NSString).pathExtension)`",
-                         hint: "kies een naam die eindigt op " + WerkbladExport.Format.allCases.map { ".\($0.rawValue)" }.joined(separator: " of "), at: pathSpan)
-        }
+        let format = try exportFormat(path, allowed: WerkbladExport.Format.allCases, at: pathSpan)
         let store = try werkbladStore(at: node)
         let werkblad = try find(store, node, argument: 1)
         let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
-        try FileOutput.write(WerkbladExport.render(content, as: format), to: path, at: pathSpan)
+        let rendered = WerkbladExport.render(content, as: format, template: template)
+        if format == .pdf {
+            try PDFRenderer.write(html: rendered, to: path, at: pathSpan)
+        } else {
+            try FileOutput.write(rendered, to: path, at: pathSpan)
+        }
         emit("Werkblad ‘\(werkblad.naam)’ geschreven naar \(path).\n")
+    }
+
+    private func exportFormat(_ path: String, allowed: [WerkbladExport.Format], at span: SourceSpan) throws(Diagnostic) -> WerkbladExport.Format {
+        guard let format = WerkbladExport.Format(path: path), allowed.contains(format) else {
+            throw .error("onbekend soort bestand `\((path as NSString).pathExtension)`",
+                         hint: "kies een naam die eindigt op " + allowed.map { ".\($0.rawValue)" }.joined(separator: ", "), at: span)
+        }
+        return format
     }
 
     // MARK: - Helpers

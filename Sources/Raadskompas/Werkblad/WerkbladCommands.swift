@@ -26,9 +26,15 @@ public enum WerkbladCommands {
     ]
 
     public static let export: NodeSchema = NodeSchema(
-        "exporteer", summary: "Schrijft een werkblad naar een bestand: .kompas (weer in te lezen) of .md (Markdown).",
+        "exporteer", summary: "Schrijft een werkblad naar een bestand: .html (om te printen), .pdf, .md (Markdown) of .kompas (weer in te lezen).",
         arguments: [Slot("wat", .choice(["werkblad"]), help: "het woord `werkblad`"), naam,
-                    Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"visie.md\"")]
+                    Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"visie.html\"")]
+    )
+
+    public static let exportForm: NodeSchema = NodeSchema(
+        "exporteer", summary: "Schrijft het lege invulschema met schrijfruimte, voor de dialoogavond: .html of .pdf.",
+        arguments: [Slot("wat", .choice(["invulschema"]), help: "het woord `invulschema`"),
+                    Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"invulschema.html\"")]
     )
 
     /// `werkblad nieuw "naam" [eigenaar] …`: how each form is written, for help.
@@ -38,7 +44,8 @@ public enum WerkbladCommands {
             let fields = schema.fields.map { "[\($0.name)=…]" }
             return ((["werkblad", schema.name] + rest + fields).joined(separator: " "), schema.summary)
         } + [("werkblad \"naam\" … { stap … koppeling … }", WerkbladSchemas.werkblad.summary),
-             ("exporteer werkblad \"naam\" naar \"pad\"", export.summary)]
+             ("exporteer werkblad \"naam\" naar \"pad\"", export.summary),
+             ("exporteer invulschema naar \"pad\"", exportForm.summary)]
     }
 }
 

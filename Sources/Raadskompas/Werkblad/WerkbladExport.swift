@@ -4,17 +4,19 @@ import KompasDSL
 /// Writes a werkblad as `.kompas` (reads back identically) and as Markdown.
 public enum WerkbladExport {
     public enum Format: String, CaseIterable, Sendable {
-        case kompas, md
+        case html, pdf, md, kompas
 
         public init?(path: String) {
             self.init(rawValue: (path as NSString).pathExtension.lowercased())
         }
     }
 
-    public static func render(_ content: WerkbladInhoud, as format: Format) -> String {
+    /// The text of a text format; `.pdf` is rendered from `.html` by `PDFRenderer`.
+    static func render(_ content: WerkbladInhoud, as format: Format, template: Card?) -> String {
         switch format {
         case .kompas: kompas(content)
         case .md: markdown(content)
+        case .html, .pdf: WerkbladHTML.werkblad(content, guidance: WerkbladHTML.Guidance(template: template))
         }
     }
 
