@@ -103,3 +103,13 @@ import Testing
         #expect(!Parser.isIncomplete(SourceFile(name: "t", text: "a }")))
     }
 }
+
+@Suite struct ParserLayoutTests {
+    @Test func statementMayFollowAClosingBraceOnTheSameLine() {
+        let (nodes, diagnostics) = runAll("a { b } c { d }\ne")
+        #expect(diagnostics.isEmpty)
+        #expect(nodes.map(\.name) == ["a", "c", "e"])
+        #expect(runAll("a 1 b 2 c").diagnostics.isEmpty, "arguments, not statements")
+        #expect(runAll("a \"x\" )").diagnostics.first != nil)
+    }
+}

@@ -116,3 +116,91 @@ final class ScriptedConversation: Conversation {
         #expect(applied == ["v1 werkbladen", "v2 voortgang"])
     }
 }
+
+@Suite struct KoppeltabelAndSamenTests {
+    func session(_ folder: TemporaryFolder) -> Session {
+        Session(library: bundledLibrary, database: (folder.path("k.sqlite"), false))
+    }
+
+    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
+        var output = ""
+        let result = s.run(text) { output += $0 }
+        return (output, result.diagnostics)
+    }
+
+    static let werkblad = """
+        werkblad "Visie" {
+          stap waarden { zelf { waarde "Zelfbeschikking"; waarde "Solidariteit" } }
+          stap principes { zelf { principe "Eigen regie voorop" } }
+          stap resultaten { zelf { resultaat "Meer steun voor 75-plussers"; resultaat "Minder schulden" } }
+        }
+        """
+
+    @Test func guidedLinkingStoresCompleteRowsAndWarns() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        #expect(run(s, KoppeltabelAndSamenTests.werkblad).diagnostics.isEmpty)
+        let conversation = ScriptedConversation(["?", "1", "1", "Wie regie heeft, doet langer mee", "9", "1", ""])
+        s.conversation = conversation
+        #expect(run(s, "werkblad koppel \"Visie\"").diagnostics.isEmpty)
+        #expect(conversation.transcript.contains("Voorbeeld: "), "? toont de voorbeelden van de koppeltabel")
+        #expect(conversation.transcript.contains("Kies een nummer van 1 tot en met 2"))
+        #expect(conversation.transcript.contains("✓ koppeling bewaard: Zelfbeschikking → Eigen regie voorop → Meer steun voor 75-plussers"))
+        #expect(conversation.transcript.contains("⚠ De waarde ‘Solidariteit’ leidt nog nergens heen"))
+        #expect(conversation.transcript.contains("⚠ Het resultaat ‘Minder schulden’ wordt door geen leidend principe gedragen."))
+        let shown = run(s, "werkblad toon \"Visie\"").output
+        #expect(shown.contains("Zelfbeschikking → Eigen regie voorop → Meer steun voor 75-plussers"))
+        #expect(!shown.contains("‘Zelfbeschikking’ leidt nog nergens heen"))
+    }
+
+    @Test func warningsCompareWithoutCaseOrAccents() {
+        let werkblad = Werkblad(naam: "x")
+        let content = WerkbladInhoud(werkblad: werkblad, items: [
+            WerkbladItem(werkbladId: 0, stap: .waarden, kant: .zelf, volgorde: 1, tekst: "Coöperatie"),
+            WerkbladItem(werkbladId: 0, stap: .resultaten, kant: .samen, volgorde: 1, tekst: "Meer banen"),
+        ], koppelingen: [Koppeling(werkbladId: 0, volgorde: 1, waarde: " cooperatie", principe: "p", onderbouwing: "", resultaat: "MEER BANEN")])
+        #expect(WerkbladAnalysis.warnings(content).isEmpty)
+    }
+
+    @Test func compareAndMergeSharedAnswers() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, """
+            werkblad "Anna" { stap waarden { zelf { waarde "Zelfbeschikking"; waarde "Solidariteit" } } }
+            werkblad "Bram" { stap waarden { zelf { waarde "zelfbeschikking " } } }
+            werkblad "Cem" { stap waarden { samen { waarde "Solidariteit"; waarde "Zelfbeschikking"; waarde "Vertrouwen" } } }
+            """)
+        let compared = run(s, "werkblad vergelijk \"Anna\" \"Bram\" \"Cem\"")
+        #expect(compared.diagnostics.isEmpty)
+        #expect(compared.output.contains("3/3  Zelfbeschikking (Anna, Bram, Cem)"))
+        #expect(compared.output.contains("2/3  Solidariteit (Anna, Cem)"))
+        #expect(compared.output.contains("1/3  Vertrouwen (Cem)"))
+        #expect(run(s, "werkblad vergelijk \"Anna\"").diagnostics.first?.summary == "vergelijken gaat met minstens twee werkbladen")
+        let merged = run(s, "werkblad samenvoegen \"Raad\" uit=[\"Anna\", \"Bram\", \"Cem\"]")
+        #expect(merged.output == "Werkblad ‘Raad’ gemaakt met 2 gedeelde antwoorden (in minstens 2 werkbladen).\n")
+        let raad = run(s, "werkblad toon \"Raad\"").output
+        #expect(raad.contains("raad (samen)") && raad.contains("1. Zelfbeschikking") && raad.contains("2. Solidariteit"))
+        #expect(!raad.contains("Vertrouwen"))
+        #expect(run(s, "werkblad samenvoegen \"Raad\" uit=[\"Anna\"]").diagnostics.first?.summary == "er is al een werkblad ‘Raad’")
+        #expect(run(s, "werkblad samenvoegen \"R2\" uit=[\"Anan\"]").diagnostics.first?.hint == "bedoelde je ‘Anna’?")
+    }
+
+    @Test func editMoveAndRemoveAnswers() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, "werkblad \"W\" { stap waarden { zelf { waarde \"A\"; waarde \"B\"; waarde \"C\" } } }")
+        #expect(run(s, "werkblad verplaats \"W\" waarden.zelf.3 naar 1").diagnostics.isEmpty)
+        #expect(run(s, "werkblad schrap \"W\" waarden.zelf.2").diagnostics.isEmpty)
+        #expect(run(s, "werkblad wijzig \"W\" waarden.zelf.2 \"B, herschreven\"").diagnostics.isEmpty)
+        let path = folder.path("w.kompas")
+        _ = run(s, "exporteer werkblad \"W\" naar \"\(path)\"")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("waarde \"C\"\n      waarde \"B, herschreven\"\n"))
+        #expect(!text.contains("waarde \"A\""))
+        let bad = run(s, "werkblad schrap \"W\" waarden.zelf.7").diagnostics.first
+        #expect(bad?.summary == "waarden.zelf heeft geen antwoord 7")
+        let address = run(s, "werkblad schrap \"W\" waarden.2").diagnostics.first
+        #expect(address?.summary == "`waarden.2` is geen adres van een antwoord")
+        #expect(run(s, "werkblad wijzig \"W\" waarden.zelf.1 \"  \"").diagnostics.first?.summary == "`tekst` is leeg")
+    }
+}

@@ -158,7 +158,8 @@ public struct Parser {
                     }
                     statements.append(statement)
                 }
-                expectEndOfStatement()
+                // After a block's `}` the next statement may follow on the same line: `} stap … {`.
+                if index == 0 || token(at: index - 1).kind != .rightBrace { expectEndOfStatement() }
             } else {
                 synchronize()
             }

@@ -30,7 +30,9 @@ extension Session {
         case "toon":
             let werkblad = try find(store, node, argument: 1)
             let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
-            emit(WerkbladTextRenderer(style: style).render(content))
+            let warnings = WerkbladAnalysis.warnings(content)
+            emit(WerkbladTextRenderer(style: style).render(content)
+                 + warnings.map { style.accent("⚠ ") + $0 + "\n" }.joined())
         case "invullen":
             let werkblad = try find(store, node, argument: 1)
             guard let conversation else {
@@ -43,6 +45,67 @@ extension Session {
             }
             let filling = GuidedFilling(store: store, template: template, library: library, style: style, conversation: conversation)
             _ = try attempt(at: node) { () throws(WerkbladStore.Failure) in try filling.run(werkblad) }
+        case "koppel":
+            let werkblad = try find(store, node, argument: 1)
+            guard let conversation else {
+                throw .error("`werkblad koppel` werkt in de shell, waar Raadskompas vragen kan stellen",
+                             hint: "in een script schrijf je `koppeling { waarde \"…\"; principe \"…\"; resultaat \"…\" }` in het werkblad",
+                             at: node.nameSpan)
+            }
+            let linking = GuidedLinking(store: store, template: library.cards(ofKind: "werkbladsjabloon").first, style: style, conversation: conversation)
+            try attempt(at: node) { () throws(WerkbladStore.Failure) in try linking.run(werkblad) }
+        case "wijzig", "verplaats", "schrap":
+            let werkblad = try find(store, node, argument: 1)
+            let item = try item(store, werkblad, node)
+            switch action {
+            case "wijzig":
+                var changed = item
+                // An empty text was refused by the schema (`tekst` is leeg).
+                changed.tekst = text(node, 3).trimmingCharacters(in: .whitespacesAndNewlines)
+                try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.updateItem(changed) }
+                emit("Antwoord \(address(item)) gewijzigd.\n")
+            case "verplaats":
+                guard case .number(let n) = node.arguments[4].value, n >= 1 else { return }
+                try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.move(item, to: Int(n)) }
+                emit("Antwoord ‘\(item.tekst)’ staat nu op plek \(Int(n)) van \(item.stap.rawValue).\(item.kant.rawValue).\n")
+            default:
+                try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.remove(item) }
+                emit("Antwoord ‘\(item.tekst)’ weggehaald.\n")
+            }
+        case "vergelijk":
+            var contents: [WerkbladInhoud] = []
+            for index in 1..<node.arguments.count {
+                let werkblad = try find(store, node, argument: index)
+                contents.append(try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) })
+            }
+            guard contents.count >= 2 else {
+                throw .error("vergelijken gaat met minstens twee werkbladen", hint: "werkblad vergelijk \"Anna\" \"Bram\"", at: node.nameSpan)
+            }
+            emit(comparison(contents))
+        case "samenvoegen":
+            let name = text(node, 1)
+            var names: [String] = []
+            if case .list(let list)? = CardBuilder.value(node, "uit") { names = list.compactMap(\.stringValue) }
+            var contents: [WerkbladInhoud] = []
+            for name in names {
+                let werkblad = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.find(name) }
+                contents.append(try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) })
+            }
+            var minimum = 2
+            if case .number(let n)? = CardBuilder.value(node, "minimaal"), n >= 1, n < 1000 { minimum = Int(n) }
+            let soort = Werkblad.Soort(rawValue: CardBuilder.value(node, "soort")?.stringValue ?? "raad") ?? .raad
+            var merged = WerkbladInhoud(werkblad: Werkblad(naam: name, eigenaar: names.joined(separator: ", "), soort: soort,
+                                                           gemeente: contents.first?.werkblad.gemeente ?? ""), items: [], koppelingen: [])
+            for shared in WerkbladAnalysis.compare(contents) where shared.werkbladen.count >= minimum {
+                let position = merged.items.filter { $0.stap == shared.stap }.count + 1
+                merged.items.append(WerkbladItem(werkbladId: 0, stap: shared.stap, kant: .samen, volgorde: position, tekst: shared.tekst,
+                                                 toelichting: "uit " + shared.werkbladen.joined(separator: ", ")))
+            }
+            if (try? store.find(name)) != nil {
+                throw .error("er is al een werkblad ‘\(name)’", hint: "kies een andere naam voor het samengevoegde werkblad", at: node.arguments[1].span)
+            }
+            try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.replace(with: merged) }
+            emit("Werkblad ‘\(name)’ gemaakt met \(merged.items.count) gedeelde \(merged.items.count == 1 ? "antwoord" : "antwoorden") (in minstens \(minimum) werkbladen).\n")
         case "hernoem":
             let werkblad = try find(store, node, argument: 1)
             let newName = text(node, 2)
@@ -176,6 +239,47 @@ extension Session {
                 throw .error(storeError.message, hint: storeError.hint, at: span)
             }
         }
+    }
+
+    /// The item at `stap.kant.nummer` (argument 2).
+    private func item(_ store: WerkbladStore, _ werkblad: Werkblad, _ node: Node) throws(Diagnostic) -> WerkbladItem {
+        let span = node.arguments[2].span
+        let parts = text(node, 2).split(separator: ".").map(String.init)
+        guard parts.count == 3, let stap = VisieStap(rawValue: parts[0]), let kant = Kant(rawValue: parts[1]), let number = Int(parts[2]) else {
+            throw .error("`\(text(node, 2))` is geen adres van een antwoord",
+                         hint: "schrijf stap.kant.nummer, bijvoorbeeld waarden.zelf.2 (stappen: waarden, principes, resultaten, kwaliteitseisen)", at: span)
+        }
+        let items = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }.items(stap, kant)
+        guard number >= 1, number <= items.count else {
+            throw .error("\(stap.rawValue).\(kant.rawValue) heeft geen antwoord \(number)",
+                         hint: items.isEmpty ? "daar staat nog niets" : "kies 1 tot en met \(items.count); bekijk ze met `werkblad toon \(Value.quote(werkblad.naam))`", at: span)
+        }
+        return items[number - 1]
+    }
+
+    private func address(_ item: WerkbladItem) -> String {
+        "\(item.stap.rawValue).\(item.kant.rawValue).\(item.volgorde)"
+    }
+
+    /// Side by side: per step, every answer with the werkbladen that hold it, most shared first.
+    private func comparison(_ contents: [WerkbladInhoud]) -> String {
+        let shared = WerkbladAnalysis.compare(contents)
+        var out = [style.bold("Vergelijking van \(contents.count) werkbladen: ") + contents.map(\.werkblad.naam).joined(separator: ", ")]
+        for stap in VisieStap.allCases {
+            let entries = shared.filter { $0.stap == stap }
+            out.append("")
+            out.append(style.bold("Stap \(stap.nummer): \(stap.titel)"))
+            if entries.isEmpty { out.append(style.dim("  niemand schreef hier iets")) }
+            for entry in entries {
+                let count = "\(entry.werkbladen.count)/\(contents.count)"
+                out += TextLayout.wrap("\(entry.tekst)  " + style.dim("(" + entry.werkbladen.joined(separator: ", ") + ")"), width: style.width,
+                                       first: "  " + style.accent(count) + "  ", rest: String(repeating: " ", count: count.count + 4))
+            }
+        }
+        out.append("")
+        out += TextLayout.wrap("Maak een werkblad van de raad uit wat gedeeld wordt: werkblad samenvoegen \"Raad\" uit=[" +
+                               contents.map { Value.quote($0.werkblad.naam) }.joined(separator: ", ") + "]", width: style.width).map(style.dim)
+        return out.joined(separator: "\n") + "\n"
     }
 
     private func listWerkbladen(_ werkbladen: [Werkblad]) -> String {

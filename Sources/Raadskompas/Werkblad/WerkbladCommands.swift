@@ -6,6 +6,7 @@ import KompasDSL
 public enum WerkbladCommands {
     static let naam = Slot("naam", .text, help: "de naam van het werkblad")
     static func action(_ name: String) -> Slot { Slot(name, .choice([name]), help: "het woord `\(name)`") }
+    static let adres = Slot("adres", .word, help: "stap.kant.nummer, bijvoorbeeld waarden.zelf.2")
     static let metadata: [Slot] = [
         .optional("eigenaar", .text, help: "van wie het werkblad is"),
         .optional("gemeente", .text, help: "de gemeente"),
@@ -18,6 +19,21 @@ public enum WerkbladCommands {
         NodeSchema("toon", summary: "Laat een werkblad zien, stap voor stap.", arguments: [action("toon"), naam]),
         NodeSchema("invullen", summary: "Vult het werkblad stap voor stap in, met de vragen, tips en voorbeelden van het visie-werkblad; elk antwoord wordt meteen bewaard.",
                    arguments: [action("invullen"), naam]),
+        NodeSchema("koppel", summary: "Vult de koppeltabel: waarde → leidend principe → onderbouwing → maatschappelijk resultaat, met de voorbeelden uit de infographic.",
+                   arguments: [action("koppel"), naam]),
+        NodeSchema("wijzig", summary: "Geeft een antwoord een nieuwe tekst; het adres is stap.kant.nummer, bijvoorbeeld waarden.zelf.2.",
+                   arguments: [action("wijzig"), naam, adres, Slot("tekst", .text, help: "de nieuwe tekst")]),
+        NodeSchema("verplaats", summary: "Zet een antwoord op een andere plek in de volgorde: werkblad verplaats \"naam\" waarden.zelf.3 naar 1.",
+                   arguments: [action("verplaats"), naam, adres, Slot("naar", .choice(["naar"]), help: "het woord `naar`"),
+                               Slot("plek", .wholeNumber, help: "de nieuwe plek, 1 is bovenaan")]),
+        NodeSchema("schrap", summary: "Haalt een antwoord weg; de rest schuift op.", arguments: [action("schrap"), naam, adres]),
+        NodeSchema("vergelijk", summary: "Zet de werkbladen van meer raadsleden naast elkaar: welke waarden en principes delen ze, hoe vaak, en wie schreef wat.",
+                   arguments: [action("vergelijk"), naam], repeatsLastArgument: true),
+        NodeSchema("samenvoegen", summary: "Maakt een werkblad van de raad (of fractie) uit wat meerdere werkbladen delen.",
+                   arguments: [action("samenvoegen"), Slot("naam", .text, help: "de naam van het nieuwe werkblad")],
+                   fields: [Slot("uit", .list(.text), help: "de werkbladen, bijvoorbeeld [\"Anna\", \"Bram\"]"),
+                            .optional("minimaal", .wholeNumber, help: "in hoeveel werkbladen een antwoord minstens staat (standaard 2)"),
+                            .optional("soort", .choice(["raad", "fractie"]), help: "raad (standaard) of fractie")]),
         NodeSchema("hernoem", summary: "Geeft een werkblad een nieuwe naam.",
                    arguments: [action("hernoem"), naam, Slot("nieuwe naam", .text, help: "de nieuwe naam")]),
         NodeSchema("verwijder", summary: "Verwijdert een werkblad (je krijgt eerst een vraag ter bevestiging).",

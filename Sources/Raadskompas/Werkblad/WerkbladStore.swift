@@ -108,6 +108,51 @@ public struct WerkbladStore: Sendable {
         }
     }
 
+    /// Moves an item to `position` (1-based) within its step and side; the others shift.
+    public func move(_ item: WerkbladItem, to position: Int) throws(Failure) {
+        do {
+            try store.write { db in
+                var siblings = try WerkbladItem.filter(Column("werkbladId") == item.werkbladId && Column("stap") == item.stap.rawValue && Column("kant") == item.kant.rawValue)
+                    .order(Column("volgorde")).fetchAll(db)
+                guard let from = siblings.firstIndex(where: { $0.id == item.id }) else { return }
+                let moved = siblings.remove(at: from)
+                siblings.insert(moved, at: max(0, min(position - 1, siblings.count)))
+                for (index, var sibling) in siblings.enumerated() where sibling.volgorde != index + 1 {
+                    sibling.volgorde = index + 1
+                    try sibling.update(db)
+                }
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// Removes an item; the ones after it move up.
+    public func remove(_ item: WerkbladItem) throws(Failure) {
+        do {
+            try store.write { db in
+                _ = try WerkbladItem.deleteOne(db, key: item.id)
+                try db.execute(sql: "UPDATE item SET volgorde = volgorde - 1 WHERE werkbladId = ? AND stap = ? AND kant = ? AND volgorde > ?",
+                               arguments: [item.werkbladId, item.stap.rawValue, item.kant.rawValue, item.volgorde])
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    public func addLink(to werkblad: Werkblad, waarde: String, principe: String, onderbouwing: String, resultaat: String) throws(Failure) {
+        do {
+            try store.write { db in
+                let last = try Int.fetchOne(db, sql: "SELECT max(volgorde) FROM koppeling WHERE werkbladId = ?", arguments: [werkblad.id]) ?? 0
+                var link = Koppeling(werkbladId: werkblad.id ?? 0, volgorde: last + 1, waarde: waarde, principe: principe,
+                                     onderbouwing: onderbouwing, resultaat: resultaat)
+                try link.insert(db)
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
     public func setPosition(_ werkblad: Werkblad, _ position: String) throws(Failure) {
         do {
             try store.write { db in try db.execute(sql: "UPDATE werkblad SET positie = ? WHERE id = ?", arguments: [position, werkblad.id]) }
