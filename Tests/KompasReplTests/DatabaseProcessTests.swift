@@ -68,4 +68,62 @@ import Testing
         let content = try BinaryRunner.run(["--db", path, "-c", "toon wmo.doelen"])
         #expect(content.status == 0)
     }
+
+    /// Makes a file write-protected: chmod for a normal user, the immutable flag for root (whom
+    /// file modes do not stop). Returns false when neither is possible here.
+    func protect(_ path: String, _ on: Bool) -> Bool {
+        if getuid() != 0 {
+            return chmod(path, on ? 0o444 : 0o644) == 0
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [on ? "+i" : "-i", path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test func writeProtectedDatabaseCanBeReadNotChanged() throws {
+        let scratch = try Scratch()
+        let db = scratch.url.appending(path: "alleen-lezen.sqlite").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Visie\""]).status == 0)
+        guard protect(db, true) else { return } // no way to protect a file on this machine
+        defer { _ = protect(db, false) }
+        let before = FileManager.default.contents(atPath: db)
+        let list = try BinaryRunner.run(["--db", db, "-c", "werkblad lijst"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("Visie"))
+        let change = try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Ander\""])
+        #expect(change.status == 1)
+        #expect(change.stderr.contains("kan alleen gelezen worden"))
+        #expect(FileManager.default.contents(atPath: db) == before)
+    }
+
+    @Test func aLockedDatabaseIsWaitedFor() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        let scratch = try Scratch()
+        let db = scratch.url.appending(path: "bezet.sqlite").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Eerste\""]).status == 0)
+        // Another program holds the write lock for two seconds.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE; INSERT INTO werkblad (naam, aangemaakt, gewijzigd) VALUES ('Van sqlite3', '2026-01-01', '2026-01-01');\n".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+            input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        }
+        let start = Date()
+        let result = try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Tweede\""])
+        holder.waitUntilExit()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(start) >= 1.5, "het wachtte op het slot")
+        let list = try BinaryRunner.run(["--db", db, "-c", "werkblad lijst"])
+        #expect(list.stdout.contains("Werkbladen (3)"))
+    }
 }

@@ -8,7 +8,10 @@ public final class Store: Sendable {
     public static let applicationID: Int32 = 0x524B_4D50
 
     public let path: String
-    let pool: DatabasePool
+    /// Reads go here; nil `writer` means the file can only be read (write-protected), and every
+    /// change is refused with a clear message instead of failing halfway.
+    let reader: any DatabaseReader
+    let writer: (any DatabaseWriter)?
 
     /// Opens (or creates) the database at `path`. A file that is not a Raadskompas database, or one
     /// made by a newer version, is refused and left exactly as it was.
@@ -27,8 +30,28 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
-        pool = try Store.openPool(path: path, configuration: configuration)
+        do {
+            let pool = try Store.openPool(path: path, configuration: configuration)
+            reader = pool
+            writer = pool
+        } catch .readOnly(let path) where FileManager.default.fileExists(atPath: path) {
+            // A write-protected database can still be read: list, show and export work.
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            readOnly.busyMode = .timeout(10)
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: readOnly)
+                guard try queue.read({ db in try Store.migrator.hasCompletedMigrations(db) }) else { throw StoreError.readOnly(path) }
+                reader = queue
+                writer = nil
+            } catch {
+                throw .readOnly(path)
+            }
+        }
     }
+
+    /// Whether changes can be saved.
+    public var isWritable: Bool { writer != nil }
 
     /// Opens the pool. Switching a new file to WAL needs a moment of exclusive access, for which
     /// SQLite does not wait: when another process is opening the same file, try again shortly.
@@ -118,8 +141,9 @@ public final class Store: Sendable {
     /// Runs a change in one transaction. Database errors become `StoreError`s; errors the closure
     /// throws itself pass through unchanged (and roll the transaction back).
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        guard let writer else { throw StoreError.readOnly(path) }
         do {
-            return try pool.write(updates)
+            return try writer.write(updates)
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
         }
@@ -127,7 +151,7 @@ public final class Store: Sendable {
 
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
-            return try pool.read(value)
+            return try reader.read(value)
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
         }
