@@ -103,3 +103,15 @@ import KompasDSL
         #expect(completer.complete(before: "voor elk p in bestanden(\"", word: "Exa") == .fileNames)
     }
 }
+
+@Suite struct WerkbladCompletionTests {
+    let completer = Completer(library: bundledLibrary, variables: [], functions: [], werkbladen: ["Visie 2026", "Visie fractie", "Raad"])
+
+    @Test func actionsNamesAndAddresses() {
+        #expect(completer.complete(before: "werkblad ", word: "in") == .words(["invullen"]))
+        #expect(completer.complete(before: "werkblad toon \"", word: "vis") == .words(["Visie 2026\"", "Visie fractie\""]))
+        #expect(completer.complete(before: "werkblad schrap \"Raad\" ", word: "waarden.z") == .words(["waarden.zelf."]))
+        #expect(completer.complete(before: "exporteer ", word: "inv") == .words(["invulschema"]))
+        #expect(completer.complete(before: "exporteer werkblad \"Raad\" naar \"", word: "vis") == .fileNames)
+    }
+}

@@ -12,11 +12,13 @@ public struct Completer: Sendable {
     let library: ContentLibrary
     let variables: [String]
     let functions: [String]
+    let werkbladen: [String]
 
-    public init(library: ContentLibrary, variables: [String], functions: [String]) {
+    public init(library: ContentLibrary, variables: [String], functions: [String], werkbladen: [String] = []) {
         self.library = library
         self.variables = variables
         self.functions = functions
+        self.werkbladen = werkbladen
     }
 
     /// Characters that separate words for completion. Ids contain `-` and `.`, so those do not.
@@ -29,7 +31,16 @@ public struct Completer: Sendable {
 
     /// `before` is the line up to the start of `word`.
     public func complete(before: String, word: String) -> Result {
-        if isInsideString(before) { return .fileNames }
+        if isInsideString(before) {
+            // `werkblad toon "Vis` completes werkblad names; other strings are paths.
+            let statement = currentStatement(before)
+            if statement.hasPrefix("werkblad ") || statement.hasPrefix("exporteer werkblad "),
+               !statement.contains(" naar ") {
+                let names = werkbladen.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+                if !names.isEmpty { return .words(names.map { $0 + "\"" }) }
+            }
+            return .fileNames
+        }
         if word.hasPrefix("$") {
             return .words(variables.map { "$" + $0 }.filter { $0.hasPrefix(word) }.sorted())
         }
@@ -52,6 +63,18 @@ public struct Completer: Sendable {
             return .words(tokens.count == 1 ? Completer.helpTopics.filter { $0.hasPrefix(word) }.sorted() : [])
         case "voor":
             return .words(tokens.count == 1 && "elk".hasPrefix(word) ? ["elk"] : [])
+        case "werkblad":
+            if tokens.count == 1 {
+                return .words(WerkbladCommands.subcommands.map(\.name).filter { $0.hasPrefix(word) })
+            }
+            if ["wijzig", "verplaats", "schrap"].contains(tokens[1]), tokens.count == 3 {
+                let addresses = VisieStap.allCases.flatMap { stap in Kant.allCases.map { "\(stap.rawValue).\($0.rawValue)." } }
+                return .words(addresses.filter { $0.hasPrefix(word) })
+            }
+            return .words([])
+        case "exporteer":
+            if tokens.count == 1 { return .words(["werkblad", "invulschema"].filter { $0.hasPrefix(word) }) }
+            return .words(tokens.last == "naar" || "naar".hasPrefix(word) && tokens.count >= 2 ? ["naar"].filter { $0.hasPrefix(word) } : [])
         default:
             return .words([])
         }

@@ -193,8 +193,16 @@ public final class Session {
 
     /// Candidates for Tab completion.
     public func completions(before: String, word: String) -> Completer.Result {
-        Completer(library: library, variables: interpreter.variableNames, functions: interpreter.builtins.keys.sorted())
+        Completer(library: library, variables: interpreter.variableNames, functions: interpreter.builtins.keys.sorted(),
+                  werkbladen: werkbladNamesForCompletion())
             .complete(before: before, word: word)
+    }
+
+    /// Names of werkbladen, only from a database that already exists: Tab never creates one.
+    private func werkbladNamesForCompletion() -> [String] {
+        guard let database, FileManager.default.fileExists(atPath: database.path),
+              let store = try? openStore(), let all = try? WerkbladStore(store: store).all() else { return [] }
+        return all.map(\.naam)
     }
 
     private func listing(_ word: String) -> String {
