@@ -267,3 +267,56 @@ print(String(format: "   Bundled Content/ (%d KB, %d cards) load + validate: %.2
              bundledBytes / 1024, ContentLibrary.standard().cards.count, median(bundledTimes) * 1000))
 print("")
 
+
+
+// MARK: - Werkbladen
+
+print("3. Werkbladen")
+let benchFolder = NSTemporaryDirectory() + "raadskompas-bench-\(UUID().uuidString)"
+try? FileManager.default.createDirectory(atPath: benchFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: benchFolder) }
+
+func fullWerkblad(_ name: String) -> WerkbladInhoud {
+    var items: [WerkbladItem] = []
+    for stap in VisieStap.allCases {
+        for kant in Kant.allCases {
+            for i in 1...10 {
+                items.append(WerkbladItem(werkbladId: 0, stap: stap, kant: kant, volgorde: i,
+                                          tekst: "\(stap.titel) \(i): inwoners krijgen tijdig, passend en samenhangend ondersteuning",
+                                          toelichting: i % 2 == 0 ? "Toelichting bij antwoord \(i), met é, ë en ï" : "",
+                                          percentage: stap == .resultaten ? 70 : nil, jaar: stap == .resultaten ? 2030 : nil,
+                                          indicator: stap == .resultaten ? "eenzaamheid-75plus" : nil))
+            }
+        }
+    }
+    let links = (1...10).map { Koppeling(werkbladId: 0, volgorde: $0, waarde: "Waarde \($0)", principe: "Principe \($0)",
+                                         onderbouwing: "Onderbouwing \($0)", resultaat: "Resultaat \($0)") }
+    return WerkbladInhoud(werkblad: Werkblad(naam: name, eigenaar: "Sanne de Vries", gemeente: "Almere"), items: items, koppelingen: links)
+}
+
+do {
+    let store = try Store(path: benchFolder + "/bench.sqlite")
+    let werkbladen = WerkbladStore(store: store)
+    let full = fullWerkblad("Volledig werkblad")
+    try werkbladen.replace(with: full)
+    let template = ContentLibrary.standard().cards(ofKind: "werkbladsjabloon").first
+    for format in [WerkbladExport.Format.html, .kompas, .md] {
+        var size = 0
+        let times = measure(50) { size = WerkbladExport.render(full, as: format, template: template).utf8.count }
+        print(String(format: "   export van een vol werkblad (80 antwoorden, 10 koppelingen) naar .%@: %6.2f ms  (%d KB)",
+                     format.rawValue, median(times) * 1000, size / 1024))
+    }
+    let creation = measure(1) {
+        for i in 1...999 { _ = try? werkbladen.replace(with: fullWerkblad("Werkblad \(i)")) }
+    }
+    print(String(format: "   1.000 werkbladen van 80 antwoorden opslaan: %.1f s (elk werkblad één transactie)", creation[0]))
+    let listing = measure(20) { _ = try? werkbladen.all() }
+    print(String(format: "   1.000 werkbladen opvragen (in het proces): %.2f ms", median(listing) * 1000))
+    row("raadskompas -c 'werkblad lijst' (1.000)", run(binary, ["--db", benchFolder + "/bench.sqlite", "-c", "werkblad lijst"], runs: 20))
+    row("raadskompas exporteer … naar .html", run(binary, ["--db", benchFolder + "/bench.sqlite", "-c",
+                                                            "exporteer werkblad \"Volledig werkblad\" naar \"\(benchFolder)/w.html\""], runs: 20))
+    row("raadskompas exporteer … naar .kompas", run(binary, ["--db", benchFolder + "/bench.sqlite", "-c",
+                                                              "exporteer werkblad \"Volledig werkblad\" naar \"\(benchFolder)/w.kompas\""], runs: 20))
+} catch {
+    print("   (werkbladen niet gemeten: \(error))")
+}

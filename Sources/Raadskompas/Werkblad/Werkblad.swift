@@ -134,6 +134,12 @@ public struct WerkbladInhoud: Sendable, Equatable {
     public var items: [WerkbladItem]
     public var koppelingen: [Koppeling]
 
+    public init(werkblad: Werkblad, items: [WerkbladItem], koppelingen: [Koppeling]) {
+        self.werkblad = werkblad
+        self.items = items
+        self.koppelingen = koppelingen
+    }
+
     public func items(_ stap: VisieStap, _ kant: Kant) -> [WerkbladItem] {
         items.filter { $0.stap == stap && $0.kant == kant }.sorted { $0.volgorde < $1.volgorde }
     }

@@ -12,7 +12,7 @@ public enum WerkbladExport {
     }
 
     /// The text of a text format; `.pdf` is rendered from `.html` by `PDFRenderer`.
-    static func render(_ content: WerkbladInhoud, as format: Format, template: Card?) -> String {
+    public static func render(_ content: WerkbladInhoud, as format: Format, template: Card?) -> String {
         switch format {
         case .kompas: kompas(content)
         case .md: markdown(content)
