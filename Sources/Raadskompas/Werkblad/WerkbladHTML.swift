@@ -91,19 +91,8 @@ enum WerkbladHTML {
         details.append(w.soort == .raad ? "Werkblad van de raad (samen)" : "Werkblad van een \(w.soort.rawValue)")
         if !w.gemeente.isEmpty { details.append("Gemeente \(w.gemeente)") }
         let header: Plot.Node<HTML.BodyContext> = .header(.h1(.text(w.naam)), .p(.class("gegevens"), .text(details.joined(separator: " · "))))
-        var sections: [Plot.Node<HTML.BodyContext>] = VisieStap.allCases.map { stap in
-            .section(
-                .class("stap"),
-                .h2(.text("Stap \(stap.nummer): \(stap.titel)")),
-                .unwrap(guidance.explanation[stap]) { .p(.class("uitleg"), .text($0)) },
-                .forEach(Kant.allCases) { kant in
-                    .group(
-                        .h3(.text(kant == .zelf ? "Zelf" : "Samen")),
-                        .forEach(guidance.prompts[stap]?[kant] ?? []) { .p(.class("noteer"), .text($0)) },
-                        answers(content.items(stap, kant))
-                    )
-                }
-            )
+        var sections = VisieStap.allCases.map { stap in
+            stepSection(stap, guidance: guidance, heading: { $0 == .zelf ? "Zelf" : "Samen" }) { answers(content.items(stap, $0)) }
         }
         sections.append(linkTable(content.koppelingen, explanation: guidance.linkTableExplanation, blankRows: 0))
         return page(title: w.naam, header: header, sections: sections, source: guidance.source)
@@ -115,22 +104,30 @@ enum WerkbladHTML {
             .h1("Visie op het sociaal domein — invulschema"),
             .p(.class("gegevens"), .text("Naam: ______________________________    Fractie/raad: ____________________    Datum: ____________"))
         )
-        var sections: [Plot.Node<HTML.BodyContext>] = VisieStap.allCases.map { stap in
-            .section(
-                .class("stap"),
-                .h2(.text("Stap \(stap.nummer): \(stap.titel)")),
-                .unwrap(guidance.explanation[stap]) { .p(.class("uitleg"), .text($0)) },
-                .forEach(Kant.allCases) { kant in
-                    .group(
-                        .h3(.text(kant == .zelf ? "Wat kun je zelf doen?" : "Wat kun je als raadsleden samen doen?")),
-                        .forEach(guidance.prompts[stap]?[kant] ?? []) { .p(.class("noteer"), .text($0)) },
-                        .div(.class("schrijfruimte"))
-                    )
-                }
-            )
+        var sections = VisieStap.allCases.map { stap in
+            stepSection(stap, guidance: guidance, heading: { $0 == .zelf ? "Wat kun je zelf doen?" : "Wat kun je als raadsleden samen doen?" }) { _ in
+                .div(.class("schrijfruimte"))
+            }
         }
         sections.append(linkTable([], explanation: guidance.linkTableExplanation, blankRows: 6))
         return page(title: "Visie op het sociaal domein — invulschema", header: header, sections: sections, source: guidance.source)
+    }
+
+    /// One step: its title, explanation, and per side the "Noteer" prompts and `content`.
+    static func stepSection(_ stap: VisieStap, guidance: Guidance, heading: (Kant) -> String,
+                            content: (Kant) -> Plot.Node<HTML.BodyContext>) -> Plot.Node<HTML.BodyContext> {
+        .section(
+            .class("stap"),
+            .h2(.text("Stap \(stap.nummer): \(stap.titel)")),
+            .unwrap(guidance.explanation[stap]) { .p(.class("uitleg"), .text($0)) },
+            .group(Kant.allCases.map { kant in
+                .group(
+                    .h3(.text(heading(kant))),
+                    .forEach(guidance.prompts[stap]?[kant] ?? []) { .p(.class("noteer"), .text($0)) },
+                    content(kant)
+                )
+            })
+        )
     }
 
     static func answers(_ items: [WerkbladItem]) -> Plot.Node<HTML.BodyContext> {
