@@ -93,6 +93,7 @@ public enum FieldType: Sendable {
     case any
     case url
     case number
+    case date
     case percent
     case wholeNumber
     case bool
@@ -118,6 +119,7 @@ public enum FieldType: Sendable {
         case .any: "een waarde"
         case .url: "een webadres (\"https://…\")"
         case .number: "een getal"
+        case .date: "een datum (jjjj-mm-dd)"
         case .percent: "een percentage (40%)"
         case .wholeNumber: "een heel getal"
         case .bool: "ja of nee"

@@ -168,6 +168,8 @@ public struct Validation: Sendable {
             guard case .number = value else { return mismatch() }
         case .percent:
             guard case .percent = value else { return mismatch() }
+        case .date:
+            guard case .date = value else { return mismatch() }
         case .wholeNumber:
             guard case .number(let n) = value else { return mismatch() }
             if n != n.rounded() || n < 0 { error("`\(slot.name)` moet een heel getal zijn", hint: "bijvoorbeeld 1, 2 of 3", at: span) }

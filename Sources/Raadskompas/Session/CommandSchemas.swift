@@ -45,7 +45,11 @@ public enum CommandSchemas {
         arguments: [Slot("nummer", .wholeNumber, help: "het nummer tussen [ ] in de vorige uitvoer")]
     )
 
-    public static let all: [NodeSchema] = [help, lijst, toon, zoek, volg, schrijf, WerkbladSchemas.werkblad, WerkbladCommands.export]
+    public static let all: [NodeSchema] = [
+        help, lijst, toon, zoek, volg, schrijf, WerkbladSchemas.werkblad, WerkbladCommands.export,
+        VoorstelCommands.declaration, VoorstelCommands.beoordeel, VoorstelCommands.beoordeling,
+        VoorstelCommands.beoordelingen, VoorstelCommands.vragen,
+    ]
 
     public static func command(named name: String) -> NodeSchema? {
         all.first { $0.name == name }

@@ -46,6 +46,32 @@ extension Store {
                 t.add(column: "positie", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v3 raadsvoorstellen") { db in
+            try db.create(table: "voorstel") { t in
+                t.column("id", .text).primaryKey()
+                t.column("titel", .text).notNull()
+                t.column("datum", .text)
+                t.column("gemeente", .text).notNull().defaults(to: "")
+                t.column("portefeuille", .text).notNull().defaults(to: "")
+                t.column("onderwerp", .text).notNull().defaults(to: "")
+                t.column("wetten", .text).notNull().defaults(to: "")
+                t.column("tekst", .text).notNull()
+                t.column("hash", .text).notNull()
+                t.column("bron", .text).notNull().defaults(to: "")
+                t.column("geimporteerd", .datetime).notNull()
+            }
+            try db.create(table: "beoordeling") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("voorstel", onDelete: .cascade).notNull()
+                t.column("beoordelaar", .text).notNull()
+                t.column("criterium", .text).notNull()
+                t.column("score", .integer).check(sql: "score IS NULL OR score BETWEEN 0 AND 3")
+                t.column("nvt", .boolean).notNull().defaults(to: false)
+                t.column("toelichting", .text).notNull().defaults(to: "")
+                t.column("gewijzigd", .datetime).notNull()
+                t.uniqueKey(["voorstelId", "beoordelaar", "criterium"], onConflict: .replace)
+            }
+        }
         return migrator
     }()
 }

@@ -1,0 +1,161 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ZIPFoundation
+
+/// The text of a raadsvoorstel from `.txt`/`.md` (UTF-8, or Windows-1252 as older word processors
+/// write it), `.pdf` (through `pdftotext` from poppler-utils) or `.docx` (its XML, read from the zip).
+public enum TextImport {
+    public struct Imported: Sendable, Equatable {
+        public let text: String
+        /// Something the user should know ("omgezet uit Windows-1252").
+        public let notes: [String]
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        case missing(String)
+        case isDirectory(String)
+        case unreadable(String)
+        case empty(String)
+        case unknownKind(String)
+        case noPdfToText
+        case noTextLayer(String)
+        case badDocx(String)
+        case tooLarge(String, megabytes: Int)
+
+        public var message: String {
+            switch self {
+            case .missing(let path): "bestand `\(path)` bestaat niet"
+            case .isDirectory(let path): "`\(path)` is een map, geen bestand"
+            case .unreadable(let path): "kan `\(path)` niet lezen"
+            case .empty(let path): "`\(path)` bevat geen tekst"
+            case .unknownKind(let path): "Raadskompas kan `\((path as NSString).pathExtension)`-bestanden niet lezen"
+            case .noPdfToText: "voor PDF-bestanden is `pdftotext` nodig, en dat is niet geïnstalleerd"
+            case .noTextLayer(let path): "`\(path)` heeft geen tekstlaag: het lijkt een gescande PDF"
+            case .badDocx(let path): "`\(path)` is geen leesbaar Word-bestand"
+            case .tooLarge(let path, let megabytes): "`\(path)` is te groot (\(megabytes) MB)"
+            }
+        }
+
+        public var hint: String {
+            switch self {
+            case .missing, .isDirectory: "controleer de naam en de map"
+            case .unreadable: "controleer of je leesrechten hebt"
+            case .empty: "kies het bestand met de tekst van het voorstel"
+            case .unknownKind: "gebruik .txt, .md, .pdf of .docx"
+            case .noPdfToText: "installeer poppler-utils (`apt-get install poppler-utils`), of sla het voorstel op als .txt of .docx"
+            case .noTextLayer: "haal de tekst er eerst uit met OCR, of vraag de griffie om de tekstversie"
+            case .badDocx: "open het in Word of LibreOffice en sla het opnieuw op als .docx"
+            case .tooLarge: "een raadsvoorstel is hoogstens 50 MB"
+            }
+        }
+    }
+
+    public static let maxSize = 50 * 1_048_576
+
+    public static func read(_ path: String) throws(Failure) -> Imported {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
+        if isDirectory.boolValue { throw .isDirectory(path) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maxSize { throw .tooLarge(path, megabytes: size / 1_048_576) }
+        let imported: Imported
+        switch (path as NSString).pathExtension.lowercased() {
+        case "txt", "md", "text", "":
+            guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path) }
+            imported = decode(data)
+        case "pdf":
+            imported = try pdf(path)
+        case "docx":
+            imported = try docx(path)
+        default:
+            throw .unknownKind(path)
+        }
+        guard !imported.text.allSatisfy(\.isWhitespace) else { throw .empty(path) }
+        return imported
+    }
+
+    /// UTF-8 (a byte order mark is dropped); otherwise Windows-1252, which every byte sequence is.
+    static func decode(_ data: Data) -> Imported {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return Imported(text: normalized(text), notes: [])
+        }
+        let text = String(data: Data(bytes), encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
+        return Imported(text: normalized(text), notes: ["de tekst was geen UTF-8 en is gelezen als Windows-1252"])
+    }
+
+    /// Line breaks as `\n`, no NUL characters.
+    static func normalized(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\u{0}", with: "")
+    }
+
+    static func pdf(_ path: String) throws(Failure) -> Imported {
+        let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/pdftotext" }
+        guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { throw .noPdfToText }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["-layout", "-enc", "UTF-8", path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw .noPdfToText }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw .unreadable(path) }
+        let text = normalized(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n"))
+        if text.allSatisfy(\.isWhitespace) { throw .noTextLayer(path) }
+        return Imported(text: text, notes: [])
+    }
+
+    static func docx(_ path: String) throws(Failure) -> Imported {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw .badDocx(path)
+        }
+        guard let entry = archive["word/document.xml"] else { throw .badDocx(path) }
+        var xml = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
+        } catch {
+            throw .badDocx(path)
+        }
+        let reader = DocxText()
+        let parser = XMLParser(data: xml)
+        parser.delegate = reader
+        guard parser.parse() else { throw .badDocx(path) }
+        return Imported(text: normalized(reader.text), notes: [])
+    }
+}
+
+/// Collects the text of a WordprocessingML document: `w:t` runs, tabs, breaks, one line per paragraph.
+final class DocxText: NSObject, XMLParserDelegate {
+    private(set) var text = ""
+    private var inText = false
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "w:t": inText = true
+        case "w:tab": text += "\t"
+        case "w:br", "w:cr": text += "\n"
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "w:t": inText = false
+        case "w:p": text += "\n"
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText { text += string }
+    }
+}
