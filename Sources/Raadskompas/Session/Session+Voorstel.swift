@@ -73,12 +73,13 @@ extension Session {
         } catch {
             throw .error(error.message, hint: error.hint, at: node.arguments[1].span)
         }
-        let id = CardBuilder.value(node, "id")?.stringValue ?? ""
-        let voorstel = makeVoorstel(id: id, node: node, text: imported.text, source: path)
+        let id = (CardBuilder.value(node, "id")?.stringValue ?? "").lowercased()
+        let existing = (try? store.find(id)).flatMap { $0.id == id ? $0 : nil }
+        let voorstel = makeVoorstel(id: id, node: node, text: imported.text, source: path, keeping: existing)
         // The same id for another file is a mistake more often than an update.
         var replace = false
         if case .bool(true)? = CardBuilder.value(node, "vervang") { replace = true }
-        if !replace, let existing = try? store.find(voorstel.id), existing.id == voorstel.id, existing.bron != path {
+        if !replace, let existing, existing.bron != path {
             throw .error("er is al een voorstel \(voorstel.id)" + (existing.bron.isEmpty ? "" : ", ingelezen uit `\(existing.bron)`"),
                          hint: "kies een andere id, of zet `vervang=ja` om de tekst te vervangen", at: node.nameSpan)
         }
@@ -109,15 +110,20 @@ extension Session {
         emit(change == .new ? "Voorstel \(voorstel.id) opgeslagen.\n" : "Voorstel \(voorstel.id) bijgewerkt.\n")
     }
 
-    private func makeVoorstel(id: String, node: Node, text: String, source: String) -> Voorstel {
+    /// The voorstel the statement describes; what it does not say is kept from `existing`.
+    private func makeVoorstel(id: String, node: Node, text: String, source: String, keeping existing: Voorstel? = nil) -> Voorstel {
         let firstLine = text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { String($0).trimmingCharacters(in: .whitespaces) } ?? id
         var wetten: [String] = []
         if case .list(let items)? = CardBuilder.value(node, "wetten") { wetten = items.compactMap(\.stringValue) }
         var datum: String?
         if case .date(let d)? = CardBuilder.value(node, "datum") { datum = d.description }
+        func field(_ name: String, _ kept: String?) -> String {
+            CardBuilder.value(node, name)?.stringValue ?? kept ?? ""
+        }
         return Voorstel(id: id.lowercased(), titel: CardBuilder.value(node, "titel")?.stringValue ?? String(firstLine.prefix(160)),
-                        datum: datum, gemeente: CardBuilder.text(node, "gemeente"), portefeuille: CardBuilder.text(node, "portefeuille"),
-                        onderwerp: CardBuilder.text(node, "onderwerp"), wetten: wetten.joined(separator: ","), tekst: text,
+                        datum: datum ?? existing?.datum, gemeente: field("gemeente", existing?.gemeente),
+                        portefeuille: field("portefeuille", existing?.portefeuille), onderwerp: field("onderwerp", existing?.onderwerp),
+                        wetten: wetten.isEmpty ? existing?.wetten ?? "" : wetten.joined(separator: ","), tekst: text,
                         hash: VoorstelStore.hash(text), bron: source, geimporteerd: Date())
     }
 

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import ZIPFoundation
+import KompasDSL
+@testable import Raadskompas
+
+@Suite struct VoorstelTests {
+    func session(_ folder: TemporaryFolder) -> Session {
+        Session(library: bundledLibrary, database: (folder.path("v.sqlite"), false))
+    }
+
+    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
+        var output = ""
+        let result = s.run(text) { output += $0 }
+        return (output, result.diagnostics)
+    }
+
+    func write(_ folder: TemporaryFolder, _ name: String, _ data: Data) throws -> String {
+        let path = folder.path(name)
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func importsTextNoticesChangesAndRefusesAnotherFileUnderTheSameId() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let path = try write(folder, "rv.txt", Data("Raadsvoorstel Wmo-verordening 2026\n\nDe raad besluit …\n".utf8))
+        let first = run(s, "voorstel importeer \"\(path)\" id=rv-2026-001 datum=2026-03-12 gemeente=\"Dommelrade\" wetten=[wmo]")
+        #expect(first.diagnostics.isEmpty, "\(DiagnosticRenderer().render(first.diagnostics))")
+        #expect(first.output == "Voorstel rv-2026-001 ingelezen: ‘Raadsvoorstel Wmo-verordening 2026’ (2 regels).\n")
+        #expect(run(s, "voorstel importeer \"\(path)\" id=rv-2026-001").output == "Voorstel rv-2026-001 is al ingelezen; de tekst is niet veranderd.\n")
+        try Data("Raadsvoorstel Wmo-verordening 2026\n\nGewijzigd besluit.\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(run(s, "voorstel importeer \"\(path)\" id=rv-2026-001").output.contains("de tekst is veranderd sinds"))
+        let other = try write(folder, "ander.txt", Data("Iets anders\n".utf8))
+        let clash = run(s, "voorstel importeer \"\(other)\" id=rv-2026-001").diagnostics.first
+        #expect(clash?.summary.hasPrefix("er is al een voorstel rv-2026-001") == true)
+        #expect(clash?.hint == "kies een andere id, of zet `vervang=ja` om de tekst te vervangen")
+        #expect(run(s, "voorstel importeer \"\(other)\" id=rv-2026-001 vervang=ja").diagnostics.isEmpty)
+        let shown = run(s, "voorstel toon rv-2026-001").output
+        #expect(shown.contains("1 │ Iets anders"))
+        #expect(shown.contains("datum 2026-03-12") && shown.contains("wetten wmo"), "metadata van de eerste import blijft als ze niet opnieuw is gegeven: \(shown)") 
+    }
+
+    @Test func windows1252EmptyMissingAndUnknownFiles() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let legacy = try write(folder, "oud.txt", Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x80, 0x20, 0x35, 0x0D, 0x0A]))
+        let imported = run(s, "voorstel importeer \"\(legacy)\" id=oud")
+        #expect(imported.output.hasPrefix("Let op: de tekst was geen UTF-8 en is gelezen als Windows-1252."))
+        #expect(run(s, "voorstel toon oud").output.contains("Café € 5"))
+        let empty = try write(folder, "leeg.txt", Data())
+        #expect(run(s, "voorstel importeer \"\(empty)\" id=leeg").diagnostics.first?.summary == "`\(empty)` bevat geen tekst")
+        #expect(run(s, "voorstel importeer \"\(folder.path("nee.txt"))\" id=x").diagnostics.first?.summary.hasSuffix("bestaat niet") == true)
+        #expect(run(s, "voorstel importeer \"\(folder.url.path)\" id=x").diagnostics.first?.summary.hasSuffix("is een map, geen bestand") == true)
+        let odt = try write(folder, "x.odt", Data("x".utf8))
+        #expect(run(s, "voorstel importeer \"\(odt)\" id=x").diagnostics.first?.hint == "gebruik .txt, .md, .pdf of .docx")
+        #expect(run(s, "voorstel importeer \"\(legacy)\" id=\"Geen Id\"").diagnostics.first?.summary == "ongeldige id `Geen Id`")
+    }
+
+    @Test func docxTextIsRead() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let path = folder.path("voorstel.docx")
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+            <w:p><w:r><w:t>Raadsvoorstel inkoop jeugdhulp</w:t></w:r></w:p>
+            <w:p><w:r><w:t xml:space="preserve">Beoogd effect: </w:t></w:r><w:r><w:t>minder wachttijd &amp; coöperatie</w:t></w:r></w:p>
+            </w:body></w:document>
+            """
+        let data = Data(xml.utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+        #expect(run(s, "voorstel importeer \"\(path)\" id=rv-docx").diagnostics.isEmpty)
+        let shown = run(s, "voorstel toon rv-docx").output
+        #expect(shown.contains("1 │ Raadsvoorstel inkoop jeugdhulp"))
+        #expect(shown.contains("2 │ Beoogd effect: minder wachttijd & coöperatie"))
+        let broken = try write(folder, "kapot.docx", Data("geen zip".utf8))
+        #expect(run(s, "voorstel importeer \"\(broken)\" id=kapot").diagnostics.first?.summary == "`\(broken)` is geen leesbaar Word-bestand")
+    }
+
+    @Test func pdfThroughPdftotextOrAClearMessage() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, "werkblad nieuw \"Bron\"")
+        let pdf = folder.path("werkblad.pdf")
+        guard run(s, "exporteer werkblad \"Bron\" naar \"\(pdf)\"").diagnostics.isEmpty else { return } // no PDF maker here
+        let result = run(s, "voorstel importeer \"\(pdf)\" id=rv-pdf")
+        let hasPdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains { FileManager.default.isExecutableFile(atPath: $0) }
+        if hasPdftotext {
+            #expect(result.diagnostics.isEmpty)
+            #expect(run(s, "voorstel toon rv-pdf").output.contains("Stap 1"))
+        } else {
+            #expect(result.diagnostics.first?.summary == "voor PDF-bestanden is `pdftotext` nodig, en dat is niet geïnstalleerd")
+        }
+    }
+
+    @Test func declarativeVoorstelAndBeoordeling() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let declared = run(s, """
+            voorstel rv-2026-014 datum=2026-03-12 gemeente="Veenhoven" wetten=[jeugdwet] {
+              titel "Regiovisie jeugdhulp"
+              tekst \"\"\"
+                De raad besluit de regiovisie vast te stellen.
+                \"\"\"
+            }
+            beoordeling rv-2026-014 door="Griffie" {
+              criterium A score=2 "Verwijst naar het beleidsplan"
+              criterium B score=0
+              criterium F score=nvt
+            }
+            beoordeling rv-2026-014 door="Raadslid Jansen" { criterium A score=0; criterium B score=1 "Geen risico’s genoemd" }
+            """)
+        #expect(declared.diagnostics.isEmpty, "\(DiagnosticRenderer().render(declared.diagnostics))")
+        let side = run(s, "beoordelingen rv-2026-014").output
+        #expect(side.contains("Griffie") && side.contains("Raadslid Jansen"))
+        #expect(side.contains("A 2 voldoende") && side.contains("← verschil van 2 punten"))
+        #expect(side.contains("n.v.t."))
+        let questions = run(s, "vragen rv-2026-014").output
+        #expect(questions.contains("A. In lijn met eerder gemaakte beleidskeuzes") && questions.contains("B. Inzicht in te verwachten"))
+        #expect(!questions.contains("F. "), "n.v.t. levert geen vragen op")
+        let griffie = run(s, "vragen rv-2026-014 door=\"Griffie\"").output
+        #expect(!griffie.contains("A. In lijn"), "de griffie gaf A een 2")
+        // Bad input: a score outside the scale, a criterion that does not exist, two scores for one criterion.
+        #expect(run(s, "beoordeling rv-2026-014 door=\"X\" { criterium A score=4 }").diagnostics.first?.summary == "score `4` ligt niet op de schaal")
+        #expect(run(s, "beoordeling rv-2026-014 door=\"X\" { criterium G score=1 }").diagnostics.first?.summary == "er is geen criterium G")
+        #expect(run(s, "beoordeling rv-2026-014 door=\"X\" { criterium A score=1; criterium A score=2 }").diagnostics.first?.summary == "criterium A staat er twee keer")
+        #expect(run(s, "voorstel lijst { tekst \"x\" }").diagnostics.first?.summary == "`lijst` kan geen id zijn: het is een actie van `voorstel`")
+    }
+
+    @Test func guidedBeoordelingStoresEachScoreAndResumes() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, "voorstel rv-1 { titel \"T\"; tekst \"x\" }")
+        let first = ScriptedConversation(["2", "Sluit aan bij het beleidsplan", "7", "1", "", nil])
+        s.conversation = first
+        #expect(run(s, "beoordeel rv-1 door=\"Griffie\"").diagnostics.isEmpty)
+        #expect(first.transcript.contains("A. In lijn met eerder gemaakte beleidskeuzes"))
+        #expect(first.transcript.contains("Typ 0, 1, 2, 3 of nvt."))
+        #expect(first.transcript.contains("Gestopt. De scores tot nu toe zijn bewaard"))
+        let second = ScriptedConversation(["nvt", "", "3", "", "3", "", "0", "", "n.v.t.", ""])
+        s.conversation = second
+        _ = run(s, "beoordeel rv-1 door=\"Griffie\"")
+        #expect(second.transcript.contains("Je gaat verder bij criterium C."))
+        #expect(second.transcript.contains("Klaar."))
+        let side = run(s, "beoordelingen rv-1").output
+        #expect(side.contains("A 2 voldoende") && side.contains("B 1 summier") && side.contains("C n.v.t."))
+        s.conversation = nil
+        #expect(run(s, "beoordeel rv-1").diagnostics.first?.summary == "`beoordeel` werkt in de shell, waar Raadskompas vragen kan stellen")
+    }
+}
