@@ -113,7 +113,8 @@ final class ScriptedConversation: Conversation {
         #expect(werkbladen.map(\.naam) == ["Oud"])
         #expect(werkbladen.first?.positie == "")
         let applied = try store.read { db in try Store.migrator.appliedMigrations(db) }
-        #expect(applied == ["v1 werkbladen", "v2 voortgang"])
+        #expect(applied == Store.migrator.migrations)
+        #expect(applied.first == "v1 werkbladen" && applied.count >= 3)
     }
 }
 
