@@ -21,6 +21,7 @@ public struct Card: Sendable, Identifiable {
         case kaart(theme: String)
         case adviesproces
         case indicator(Indicator)
+        case analyseregels(AnalysisRules)
 
         /// The node name of the kind (`staalkaart`, …).
         public var name: String {
@@ -33,6 +34,7 @@ public struct Card: Sendable, Identifiable {
             case .kaart: "kaart"
             case .adviesproces: "adviesproces"
             case .indicator: "indicator"
+            case .analyseregels: "analyseregels"
             }
         }
     }

@@ -17,6 +17,7 @@ enum CardBuilder {
         case "criteria": kind = .criteria
         case "kaart": kind = .kaart(theme: text(node, "thema"))
         case "adviesproces": kind = .adviesproces
+        case "analyseregels": kind = .analyseregels(AnalysisRules(node: node))
         case "indicator":
             let laws: [String]
             if case .list(let items)? = value(node, "wet") { laws = items.compactMap(\.stringValue) } else { laws = [] }
@@ -117,7 +118,7 @@ enum CardBuilder {
         case "soort": return .adviceKind(id: argumentText(node, 0), name: argumentText(node, 1), blocks: blocks(node))
         case "fase": return .phase(id: argumentText(node, 0), name: argumentText(node, 1), who: value(node, "wie")?.stringValue, blocks: blocks(node))
         case "trede": return .rung(number: argumentInt(node, 0), name: argumentText(node, 1), blocks: blocks(node))
-        case "noteer", "zelf", "samen": return nil // read by their parent
+        case "noteer", "zelf", "samen", "regel", "drempel", "ontbreekt", "jargon": return nil // read by their parent
         default: return nil // fields
         }
     }

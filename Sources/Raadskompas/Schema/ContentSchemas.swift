@@ -4,7 +4,7 @@ import KompasDSL
 public enum ContentSchemas {
     /// Card kinds, by node name: the nodes that may stand at the top of a content file.
     public static let cards: [NodeSchema] = [
-        staalkaart, koerskaart, waardemodel, werkbladsjabloon, criteria, kaart, adviesproces, indicator,
+        staalkaart, koerskaart, waardemodel, werkbladsjabloon, criteria, kaart, adviesproces, indicator, analyseregels,
     ]
 
     public static func card(named name: String) -> NodeSchema? {
@@ -232,6 +232,42 @@ public enum ContentSchemas {
     ) { node, validation in
         checkNumbering(node, child: "trede", validation: &validation)
     }
+
+    // MARK: - Analyseregels
+
+    static let regel: NodeSchema = NodeSchema(
+        "regel", summary: "Een signaal in de tekst van een raadsvoorstel dat bij een criterium hoort.",
+        arguments: [Slot("id", .identifier, help: "de naam van de regel, bijvoorbeeld `a-eerdere-kaders`")],
+        fields: [Slot("criterium", .letter, help: "het criterium (A–F) waar het signaal bij hoort"),
+                 Slot("gewicht", .number, help: "hoeveel het signaal telt; negatief voor een signaal dat iets juist ontkent"),
+                 Slot("uitleg", .text, help: "wat het signaal laat zien, zoals het in de analyse staat"),
+                 .optional("kop", .bool, help: "ja: het signaal telt alleen als kopje (een korte regel zonder punt)")],
+        children: [ChildRule("patroon", min: 1) { patroon }]
+    )
+    static let patroon: NodeSchema = NodeSchema(
+        "patroon", summary: "Woorden die een signaal aanwijzen; `…` staat voor ‘iets in dezelfde zin’ (als … dan).",
+        arguments: [Slot("woorden", .text, help: "de woorden, zonder op hoofdletters en accenten te letten")]
+    )
+    static let drempel: NodeSchema = NodeSchema(
+        "drempel", summary: "Vanaf welk totaal gewicht een criterium aanwezig of deels aanwezig heet.",
+        arguments: [Slot("criterium", .letter, help: "het criterium")],
+        fields: [Slot("aanwezig", .wholeNumber, help: "totaal gewicht voor ‘aanwezig’"), Slot("deels", .wholeNumber, help: "totaal gewicht voor ‘deels’")]
+    )
+    static let ontbreekt: NodeSchema = NodeSchema(
+        "ontbreekt", summary: "Wat de analyse noemt als een criterium niet (helemaal) aanwezig is.",
+        arguments: [Slot("criterium", .letter, help: "het criterium"), Slot("tekst", .text, help: "wat er ontbreekt")]
+    )
+    static let woordenlijst: NodeSchema = NodeSchema(
+        "jargon", summary: "Woorden die een publieksvriendelijke samenvatting liever vermijdt.",
+        arguments: [Slot("woorden", .list(.text), help: "de woorden")]
+    )
+
+    public static let analyseregels: NodeSchema = NodeSchema(
+        "analyseregels", summary: "De signalen en gewichten waarmee Raadskompas een raadsvoorstel langs de criteria A–F legt; een griffie kan ze aanpassen.",
+        arguments: [id], fields: [titel, bron, samenvatting],
+        children: [ChildRule("regel", min: 1) { regel }, ChildRule("drempel") { drempel }, ChildRule("ontbreekt") { ontbreekt },
+                   ChildRule("jargon", max: 1) { woordenlijst }] + body()
+    )
 
     // MARK: - Indicator
 

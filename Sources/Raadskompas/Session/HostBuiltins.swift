@@ -54,7 +54,7 @@ enum HostBuiltins {
                 ("bbv", .bool(indicator.isBBV)), ("richting", .symbol(indicator.direction ?? "")),
                 ("thema", .text(indicator.theme ?? "")),
             ]
-        case .waardemodel, .werkbladsjabloon, .criteria, .adviesproces:
+        case .waardemodel, .werkbladsjabloon, .criteria, .adviesproces, .analyseregels:
             break
         }
         return Record(kind: card.kind.name, fields: fields)

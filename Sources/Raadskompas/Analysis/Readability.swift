@@ -1,0 +1,62 @@
+import Foundation
+
+/// Readability of a publieksvriendelijke samenvatting: the Flesch-Douma score (the Dutch
+/// adaptation of Flesch reading ease), long sentences, jargon and unexplained abbreviations.
+struct Readability {
+    let score: Double
+    let longSentences: Int
+    let jargon: [String]
+    let abbreviations: [String]
+
+    init?(sentences: [Analyzer.Sentence], jargon list: [String], fullText: String) {
+        let words = sentences.flatMap { Readability.words($0.text) }
+        guard !sentences.isEmpty, !words.isEmpty else { return nil }
+        let syllables = words.reduce(0) { $0 + Readability.syllables($1) }
+        score = 206.835 - 0.93 * (Double(words.count) / Double(sentences.count)) - 77 * (Double(syllables) / Double(words.count))
+        longSentences = sentences.filter { Readability.words($0.text).count > 25 }.count
+        let folded = Set(words.map { String(Folding.fold($0)) })
+        jargon = list.filter { folded.contains(String(Folding.fold($0))) }
+        // An abbreviation is explained when it appears in parentheses somewhere: "Adviesraad (ASD)".
+        let explained = Set(fullText.matches(of: /\(([A-Z]{2,6})\)/).map { String($0.output.1) })
+        var seen: [String] = []
+        for word in sentences.flatMap({ Readability.rawWords($0.text) }) where word.count >= 2 && word.count <= 6
+            && word.allSatisfy({ $0.isUppercase && $0.isLetter }) && !explained.contains(word) && !seen.contains(word) {
+            seen.append(word)
+        }
+        abbreviations = seen
+    }
+
+    /// Plain enough for inwoners: Flesch-Douma 60 or more, at most one long sentence, little jargon.
+    var isPlain: Bool {
+        score >= 60 && longSentences <= 1 && jargon.count <= 1 && abbreviations.count <= 1
+    }
+
+    var findings: [String] {
+        var out = [String(format: "Flesch-Douma van de samenvatting: %.0f (%@)", score, score >= 60 ? "goed leesbaar" : score >= 50 ? "redelijk" : "moeilijk")]
+        if longSentences > 0 { out.append("\(longSentences) \(longSentences == 1 ? "zin" : "zinnen") van meer dan 25 woorden in de samenvatting") }
+        if !jargon.isEmpty { out.append("jargon in de samenvatting: " + jargon.joined(separator: ", ")) }
+        if !abbreviations.isEmpty { out.append("onverklaarde afkortingen in de samenvatting: " + abbreviations.joined(separator: ", ")) }
+        return out
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+    }
+
+    static func rawWords(_ text: String) -> [String] {
+        text.split { !$0.isLetter }.map(String.init)
+    }
+
+    /// Dutch syllables, counted as groups of vowels (ij, ei, ou, au, ui, oe, eu, ie and doubles are one).
+    static func syllables(_ word: String) -> Int {
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
+        var count = 0
+        var previousVowel = false
+        for c in Folding.fold(word) {
+            let isVowel = vowels.contains(c) || c == "ĳ"
+            if isVowel, !previousVowel { count += 1 }
+            previousVowel = isVowel
+        }
+        return max(1, count)
+    }
+}
