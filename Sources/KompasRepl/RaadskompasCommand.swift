@@ -25,7 +25,7 @@ struct RaadskompasCommand: ParsableCommand {
         Shell-aanvulling: raadskompas --generate-completion-script bash|zsh|fish
         """,
         version: "raadskompas 0.1.0",
-        subcommands: [Start.self, Check.self],
+        subcommands: [Start.self, Check.self, Analyze.self],
         defaultSubcommand: Start.self
     )
 

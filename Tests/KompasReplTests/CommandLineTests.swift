@@ -150,3 +150,22 @@ import Testing
         #expect(!noColor.stdout.contains("\u{1B}["))
     }
 }
+
+@Suite struct AnalyzeCommandTests {
+    static let fixtures = BinaryRunner.packageRoot.appending(path: "Tests/Fixtures/voorstellen")
+
+    @Test func jsonForABatchAndErrorsPerFile() throws {
+        let good = AnalyzeCommandTests.fixtures.appending(path: "02-wmo-verordening.txt").path
+        let empty = AnalyzeCommandTests.fixtures.appending(path: "16-leeg.txt").path
+        let result = try BinaryRunner.run(["analyseer", "--json", good, empty])
+        #expect(result.status == 1, "een leeg bestand is een fout")
+        #expect(result.stderr.contains("bevat geen tekst"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(parsed?.count == 1)
+        #expect((parsed?.first?["criteria"] as? [String: Any])?.count == 6)
+        let text = try BinaryRunner.run(["analyseer", good])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("F. Publieksvriendelijke samenvatting"))
+        #expect(try BinaryRunner.run(["analyseer"]).status == 2)
+    }
+}

@@ -56,3 +56,55 @@ import Testing
         #expect(agreement >= 0.8, "overeenstemming \(agreement)")
     }
 }
+
+@Suite struct AnalysisStatementTests {
+    @Test func findingsCiteLinesAndRules() throws {
+        let analyzer = try #require(Analyzer(library: bundledLibrary))
+        let text = """
+            Publieksvriendelijke samenvatting
+            De gemeente wil dat meer mensen met schulden op tijd hulp krijgen. Zo raken zij minder diep in de problemen.
+
+            Beslispunten
+            Dit voorstel is een uitwerking van het beleidsplan dat uw raad heeft vastgesteld op 4 maart 2024.
+            Als de aanmeldingen sterk stijgen, dan is er een risico op wachtlijsten.
+            Er waren drie scenario's; scenario B valt af omdat het te duur is.
+            """
+        let result = analyzer.analyze(text, name: "test")
+        let a = try #require(result.criteria["A"])
+        #expect(a.oordeel == .aanwezig)
+        #expect(a.bewijs.first?.regel == 5)
+        #expect(a.bewijs.first?.signaal.hasPrefix("a-") == true)
+        #expect(result.criteria["B"]?.oordeel == .aanwezig)
+        #expect(result.criteria["D"]?.oordeel == .aanwezig)
+        #expect(result.criteria["E"]?.oordeel == .ontbreekt)
+        #expect(result.criteria["E"]?.ontbreekt.first?.hasPrefix("Geen indicatoren") == true)
+        #expect(result.criteria["F"]?.oordeel == .aanwezig)
+        #expect(result.vragen.contains { $0.hasPrefix("E: ") })
+        #expect(result.signalen.contains { $0.hasPrefix("Flesch-Douma van de samenvatting") })
+    }
+
+    @Test func jsonHasTheAgreedShape() throws {
+        let analyzer = try #require(Analyzer(library: bundledLibrary))
+        let json = AnalysisRenderer.json([analyzer.analyze("Raadsvoorstel\nWe evalueren in 2027.\n", name: "rv.txt")])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let first = try #require(parsed.first)
+        #expect(first["bestand"] as? String == "rv.txt")
+        let criteria = try #require(first["criteria"] as? [String: [String: Any]])
+        #expect(Set(criteria.keys) == Set(Analyzer.letters))
+        let e = try #require(criteria["E"])
+        #expect(e["oordeel"] is String && e["bewijs"] is [[String: Any]] && e["ontbreekt"] is [String])
+        #expect((e["bewijs"] as? [[String: Any]])?.first?["regel"] as? Int == 2)
+        #expect(first["vragen"] is [String])
+    }
+
+    @Test func analyseStatementOnAStoredVoorstel() throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("a.sqlite"), false))
+        var output = ""
+        let path = AnalysisTests.folder.appending(path: "09-beschermd-wonen.txt").path
+        #expect(s.run("voorstel importeer \"\(path)\" id=rv-bw\nanalyseer rv-bw") { output += $0 }.succeeded)
+        #expect(output.contains("A. In lijn met eerder gemaakte beleidskeuzes  →  aanwezig"))
+        #expect(output.contains("regel "))
+        #expect(output.contains("Een voorstel, geen oordeel: jij beslist."))
+    }
+}

@@ -100,11 +100,19 @@ public struct Analyzer: Sendable {
             sentences[i].isHeading && i + 1 < sentences.count ? sentences[i].folded + [" "] + sentences[i + 1].folded : sentences[i].folded
         }
         for rule in rules.rules {
+            // A match inside one sentence is that sentence's; only a match that needs the heading
+            // and the sentence under it together ("Alternatieven" + "Geen.") is the heading's.
             let hits = sentences.indices.filter { i in
-                (!rule.headingOnly || sentences[i].isHeading) && rule.patterns.contains { Analyzer.matches($0, in: context[i]) }
+                guard !rule.headingOnly || sentences[i].isHeading else { return false }
+                if rule.patterns.contains(where: { Analyzer.matches($0, in: sentences[i].folded) }) { return true }
+                guard context[i].count != sentences[i].folded.count else { return false }
+                return rule.patterns.contains { Analyzer.matches($0, in: context[i]) }
+                    && !rule.patterns.contains { Analyzer.matches($0, in: sentences[i + 1].folded) }
             }.map { sentences[$0] }
             guard !hits.isEmpty else { continue }
             fired.insert(rule.id)
+            // Weight-0 rules are signals for questions and warnings, not evidence for a criterion.
+            guard rule.weight != 0 else { continue }
             weights[rule.criterion, default: 0] += rule.weight
             for hit in hits.prefix(2) {
                 evidence[rule.criterion, default: []].append(Evidence(regel: hit.line, tekst: String(hit.text.prefix(300)), signaal: "\(rule.id): \(rule.explanation)"))

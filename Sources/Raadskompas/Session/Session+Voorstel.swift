@@ -130,6 +130,7 @@ extension Session {
     /// `beoordeel`, `beoordeling`, `beoordelingen`, `vragen`.
     func review(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
         let schema = switch node.name {
+        case "analyseer": VoorstelCommands.analyseer
         case "beoordeel": VoorstelCommands.beoordeel
         case "beoordeling": VoorstelCommands.beoordeling
         case "beoordelingen": VoorstelCommands.beoordelingen
@@ -140,6 +141,11 @@ extension Session {
         let voorstel = try findVoorstel(store, node, argument: 0)
         let criteria = GuidedReview.criteria(from: library)
         switch node.name {
+        case "analyseer":
+            guard let analyzer = Analyzer(library: library) else {
+                throw .error("er zijn geen analyseregels in de inhoud", hint: "controleer de inhoud met `lijst alles`", at: node.nameSpan)
+            }
+            emit(AnalysisRenderer.text(analyzer.analyze(voorstel.tekst, name: "\(voorstel.id) ‘\(voorstel.titel)’"), criteria: criteria, style: style))
         case "beoordeel":
             guard let conversation else {
                 throw .error("`beoordeel` werkt in de shell, waar Raadskompas vragen kan stellen",

@@ -2,16 +2,23 @@ import KompasDSL
 
 /// `beoordeel ID`: per criterion the key questions from the criteria card, then a score and a
 /// toelichting; each stored on Enter. Coming back starts at the first criterion without a score.
-struct GuidedReview {
+/// The criteria for other targets (the `analyseer` command line).
+public enum GuidedReviewCriteria {
+    public static func load(_ library: ContentLibrary) -> [GuidedReview.Criterion] {
+        GuidedReview.criteria(from: library)
+    }
+}
+
+public struct GuidedReview {
     let store: VoorstelStore
     let criteria: [Criterion]
     let style: TextStyle
     let conversation: Conversation
 
-    struct Criterion {
-        let letter: String
-        let title: String
-        let questions: [String]
+    public struct Criterion: Sendable {
+        public let letter: String
+        public let title: String
+        public let questions: [String]
     }
 
     /// The criteria A–F of the content card, in order.

@@ -70,6 +70,11 @@ public enum VoorstelCommands {
         arguments: [Slot("id", .word, help: "de id van het voorstel")]
     )
 
+    public static let analyseer: NodeSchema = NodeSchema(
+        "analyseer", summary: "Legt de tekst van een voorstel langs de criteria A–F: wat er staat (met regelnummers), wat ontbreekt, en een voorstel voor het oordeel.",
+        arguments: [Slot("id", .word, help: "de id van het voorstel")]
+    )
+
     public static let vragen: NodeSchema = NodeSchema(
         "vragen", summary: "Maakt technische vragen aan het college voor elk criterium dat onder voldoende scoort.",
         arguments: [Slot("id", .word, help: "de id van het voorstel")],
