@@ -320,3 +320,41 @@ do {
 } catch {
     print("   (werkbladen niet gemeten: \(error))")
 }
+
+
+// MARK: - Analysis of raadsvoorstellen
+
+print("4. Analyse van raadsvoorstellen")
+do {
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Tests/Fixtures/voorstellen")
+    let texts = ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []).filter { $0.hasSuffix(".txt") && !$0.hasPrefix("15") && !$0.hasPrefix("16") }
+        .sorted().compactMap { try? String(contentsOf: fixtures.appending(path: $0), encoding: .utf8) }
+    let folder = benchFolder + "/voorstellen"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    var paths: [String] = []
+    for i in 0..<100 where !texts.isEmpty {
+        var text = ""
+        var k = i
+        while text.utf8.count < 30_000 {
+            text += texts[k % texts.count] + "\n\n"
+            k += 1
+        }
+        let path = folder + "/voorstel-\(i).txt"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        paths.append(path)
+    }
+    let library = ContentLibrary.standard()
+    if let analyzer = Analyzer(library: library), !paths.isEmpty {
+        let inProcess = measure(3) {
+            for path in paths { _ = analyzer.analyze((try? String(contentsOfFile: path, encoding: .utf8)) ?? "", name: path) }
+        }
+        print(String(format: "   100 voorstellen van ~30 KB, in het proces: %.0f ms in totaal, %.1f ms per voorstel", median(inProcess) * 1000, median(inProcess) * 10))
+        if let stats = run(binary, ["analyseer", "--json"] + paths, runs: 3) {
+            print(String(format: "   raadskompas analyseer --json (100 bestanden): %.0f ms in totaal, %.1f ms per voorstel, piek %.1f MB",
+                         stats.median * 1000, stats.median * 10, Double(stats.peakKB) / 1024))
+        }
+    }
+} catch {
+    print("   (analyse niet gemeten: \(error))")
+}
