@@ -152,3 +152,43 @@ import KompasDSL
         #expect(run(s, "beoordeel rv-1").diagnostics.first?.summary == "`beoordeel` werkt in de shell, waar Raadskompas vragen kan stellen")
     }
 }
+
+@Suite struct APKTests {
+    @Test func reportInTextHtmlMarkdownAndCsv() throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("apk.sqlite"), false))
+        var output = ""
+        let setup = s.run("""
+            voorstel rv-1 datum=2026-02-10 portefeuille="Zorg" { titel "Wmo-verordening"; tekst "x" }
+            voorstel rv-2 datum=2026-05-03 portefeuille="Jeugd" { titel "=HYPERLINK(\\"x\\") <script>"; tekst "y" }
+            voorstel rv-3 datum=2026-06-01 { titel "Niet beoordeeld"; tekst "z" }
+            voorstel rv-4 datum=2027-01-05 { titel "Buiten de periode"; tekst "z" }
+            beoordeling rv-1 door="Griffie" { criterium A score=3; criterium B score=1; criterium E score=0; criterium F score=nvt }
+            beoordeling rv-1 door="Jansen" { criterium A score=2; criterium B score=2 }
+            beoordeling rv-2 door="Griffie" { criterium A score=1; criterium B score=3; criterium E score=1 }
+            beoordeling rv-4 door="Griffie" { criterium A score=0 }
+            apk 2026-01-01 2026-12-31
+            """) { output += $0 }
+        #expect(setup.succeeded, "\(DiagnosticRenderer().render(setup.diagnostics))")
+        #expect(output.contains("2 beoordeelde voorstellen; nog niet beoordeeld: rv-3"))
+        #expect(output.contains("  A 1,8    0 / 1 / 0 / 1"))
+        #expect(output.contains("Zwakste criterium: E"))
+        #expect(output.contains("2026-K1  A 2,5  B 1,5"))
+        for name in ["apk.html", "apk.md", "apk.csv"] {
+            #expect(s.run("apk 2026-01-01 2026-12-31 naar \"\(folder.path(name))\"") { _ in }.succeeded)
+        }
+        let csv = try String(contentsOfFile: folder.path("apk.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("id;titel;datum;portefeuille;criterium;gemiddelde_score;beoordelaars\n"))
+        #expect(csv.contains("rv-2;\"'=HYPERLINK(\"\"x\"\") <script>\";"), "een formule wordt onschadelijk gemaakt")
+        #expect(!csv.contains("rv-4"))
+        let html = try String(contentsOfFile: folder.path("apk.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("<rect"))
+        #expect(!html.contains("<script>"))
+        let md = try String(contentsOfFile: folder.path("apk.md"), encoding: .utf8)
+        #expect(md.contains("| A. In lijn met eerder gemaakte beleidskeuzes | 1,8 | 0 | 1 | 0 | 1 |"))
+        var bad = s.run("apk 2026-12-31 2026-01-01") { _ in }.diagnostics.first
+        #expect(bad?.summary.hasPrefix("de periode loopt achteruit") == true)
+        bad = s.run("apk 2026-01-01 2026-12-31 naar \"\(folder.path("apk.pdf"))\"") { _ in }.diagnostics.first
+        #expect(bad?.hint == "kies een naam die eindigt op .html, .md of .csv")
+    }
+}

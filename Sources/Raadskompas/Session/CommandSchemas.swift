@@ -48,7 +48,7 @@ public enum CommandSchemas {
     public static let all: [NodeSchema] = [
         help, lijst, toon, zoek, volg, schrijf, WerkbladSchemas.werkblad, WerkbladCommands.export,
         VoorstelCommands.declaration, VoorstelCommands.beoordeel, VoorstelCommands.beoordeling,
-        VoorstelCommands.beoordelingen, VoorstelCommands.vragen, VoorstelCommands.analyseer,
+        VoorstelCommands.beoordelingen, VoorstelCommands.vragen, VoorstelCommands.analyseer, VoorstelCommands.apk,
     ]
 
     public static func command(named name: String) -> NodeSchema? {

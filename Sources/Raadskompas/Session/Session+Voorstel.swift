@@ -127,6 +127,40 @@ extension Session {
                         hash: VoorstelStore.hash(text), bron: source, geimporteerd: Date())
     }
 
+    /// `apk VAN TOT [naar "PAD"]`.
+    func apk(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        try check(node, against: VoorstelCommands.apk)
+        guard case .date(let from) = node.arguments[0].value, case .date(let to) = node.arguments[1].value else { return }
+        guard from <= to else {
+            throw .error("de periode loopt achteruit: \(from.dutch) ligt na \(to.dutch)", hint: "zet de vroegste datum eerst", at: node.arguments[0].span.to(node.arguments[1].span))
+        }
+        if node.arguments.count == 3 {
+            throw .error("na `naar` hoort een bestand", hint: "bijvoorbeeld `apk \(from) \(to) naar \"apk.html\"`", at: node.arguments[2].span)
+        }
+        let store = try voorstelStore(at: node)
+        let voorstellen = try attempt(node) { () throws(VoorstelStore.Failure) in try store.all() }
+        var judgements: [Beoordeling] = []
+        for voorstel in voorstellen {
+            judgements += try attempt(node) { () throws(VoorstelStore.Failure) in try store.judgements(of: voorstel) }
+        }
+        let report = APKReport(from: from, to: to, voorstellen: voorstellen, judgements: judgements, criteria: GuidedReview.criteria(from: library))
+        guard node.arguments.count == 4, let path = node.arguments[3].value.stringValue else {
+            emit(report.text(style: style))
+            return
+        }
+        let span = node.arguments[3].span
+        let text: String
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html": text = report.html()
+        case "md": text = report.markdown()
+        case "csv": text = report.csv()
+        default:
+            throw .error("onbekend soort bestand `\((path as NSString).pathExtension)`", hint: "kies een naam die eindigt op .html, .md of .csv", at: span)
+        }
+        try FileOutput.write(text, to: path, at: span)
+        emit("APK (\(report.rows.count) voorstellen) geschreven naar \(path).\n")
+    }
+
     /// `beoordeel`, `beoordeling`, `beoordelingen`, `vragen`.
     func review(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
         let schema = switch node.name {

@@ -79,6 +79,7 @@ public final class Session {
         case "exporteer": return try export(node, emit: emit)
         case "voorstel": return try voorstel(node, emit: emit)
         case "beoordeel", "beoordeling", "beoordelingen", "vragen", "analyseer": return try review(node, emit: emit)
+        case "apk": return try apk(node, emit: emit)
         default: break
         }
         guard let schema = CommandSchemas.command(named: node.name) else {

@@ -75,6 +75,12 @@ public enum VoorstelCommands {
         arguments: [Slot("id", .word, help: "de id van het voorstel")]
     )
 
+    public static let apk: NodeSchema = NodeSchema(
+        "apk", summary: "De APK voor raadsvoorstellen: alle beoordeelde voorstellen in een periode, per criterium, per kwartaal en per portefeuille; ook naar .html, .md of .csv.",
+        arguments: [Slot("van", .date, help: "de eerste dag, bijvoorbeeld 2026-01-01"), Slot("tot", .date, help: "de laatste dag"),
+                    .optional("naar", .choice(["naar"]), help: "het woord `naar`"), .optional("pad", .text, help: "het bestand: .html, .md of .csv")]
+    )
+
     public static let vragen: NodeSchema = NodeSchema(
         "vragen", summary: "Maakt technische vragen aan het college voor elk criterium dat onder voldoende scoort.",
         arguments: [Slot("id", .word, help: "de id van het voorstel")],
