@@ -192,3 +192,28 @@ import KompasDSL
         #expect(bad?.hint == "kies een naam die eindigt op .html, .md of .csv")
     }
 }
+
+@Suite struct VoorstelBadInputTests {
+    @Test func scannedPdfWithoutTextLayerIsNamed() throws {
+        guard PDFRenderer.find() != nil,
+              ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].contains(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { return }
+        let folder = try TemporaryFolder()
+        let html = folder.path("scan.html")
+        // A page with only a drawing, as a scanner makes: no text for pdftotext to find.
+        try "<!DOCTYPE html><html><body><svg width=\"400\" height=\"300\"><rect width=\"400\" height=\"300\" fill=\"#888\"/></svg></body></html>"
+            .write(toFile: html, atomically: true, encoding: .utf8)
+        let pdf = folder.path("scan.pdf")
+        let file = SourceFile(name: "test", text: "x")
+        try PDFRenderer.write(html: try String(contentsOfFile: html, encoding: .utf8), to: pdf, at: SourceSpan(file: file, start: 0, end: 1))
+        #expect(throws: TextImport.Failure.noTextLayer(pdf)) { try TextImport.read(pdf) }
+    }
+
+    @Test func a300PageVoorstelIsAnalysed() throws {
+        let analyzer = try #require(Analyzer(library: bundledLibrary))
+        let page = "Dit voorstel sluit aan bij het coalitieakkoord. Er is een risico op wachtlijsten. We evalueren in 2027.\n"
+        let text = String(repeating: page + String(repeating: "Een gewone zin over de uitvoering van het beleid.\n", count: 30), count: 300)
+        let result = analyzer.analyze(text, name: "groot.txt")
+        #expect(result.criteria["A"]?.oordeel != nil)
+        #expect((result.criteria["B"]?.bewijs.count ?? 0) <= 4, "bewijs blijft kort, ook bij een lang stuk")
+    }
+}
