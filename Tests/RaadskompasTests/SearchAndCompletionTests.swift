@@ -115,3 +115,21 @@ import KompasDSL
         #expect(completer.complete(before: "exporteer werkblad \"Raad\" naar \"", word: "vis") == .fileNames)
     }
 }
+
+@Suite struct VoorstelCompletionTests {
+    let completer = Completer(library: bundledLibrary, variables: [], functions: [], voorstellen: ["rv-2026-001", "rv-2026-014"])
+
+    @Test func actionsAndIds() {
+        #expect(completer.complete(before: "voorstel ", word: "im") == .words(["importeer"]))
+        #expect(completer.complete(before: "voorstel toon ", word: "rv-2026-01") == .words(["rv-2026-014"]))
+        #expect(completer.complete(before: "analyseer ", word: "rv") == .words(["rv-2026-001", "rv-2026-014"]))
+        #expect(completer.complete(before: "beoordeel ", word: "rv-2026-00") == .words(["rv-2026-001"]))
+    }
+
+    @Test func helpForVoorstelListsEveryForm() {
+        let (output, _) = shell("help voorstel")
+        for word in ["voorstel importeer", "analyseer", "beoordeel", "beoordelingen", "vragen", "apk"] {
+            #expect(output.contains(word))
+        }
+    }
+}

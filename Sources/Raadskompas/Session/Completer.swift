@@ -13,12 +13,14 @@ public struct Completer: Sendable {
     let variables: [String]
     let functions: [String]
     let werkbladen: [String]
+    let voorstellen: [String]
 
-    public init(library: ContentLibrary, variables: [String], functions: [String], werkbladen: [String] = []) {
+    public init(library: ContentLibrary, variables: [String], functions: [String], werkbladen: [String] = [], voorstellen: [String] = []) {
         self.library = library
         self.variables = variables
         self.functions = functions
         self.werkbladen = werkbladen
+        self.voorstellen = voorstellen
     }
 
     /// Characters that separate words for completion. Ids contain `-` and `.`, so those do not.
@@ -72,6 +74,12 @@ public struct Completer: Sendable {
                 return .words(addresses.filter { $0.hasPrefix(word) })
             }
             return .words([])
+        case "voorstel":
+            if tokens.count == 1 { return .words(VoorstelCommands.actions.filter { $0.hasPrefix(word) }) }
+            if tokens.count == 2, ["toon", "verwijder"].contains(tokens[1]) { return .words(voorstellen.filter { $0.hasPrefix(word) }) }
+            return .words([])
+        case "analyseer", "beoordeel", "beoordeling", "beoordelingen", "vragen":
+            return .words(tokens.count == 1 ? voorstellen.filter { $0.hasPrefix(word) } : [])
         case "exporteer":
             if tokens.count == 1 { return .words(["werkblad", "invulschema"].filter { $0.hasPrefix(word) }) }
             return .words(tokens.last == "naar" || "naar".hasPrefix(word) && tokens.count >= 2 ? ["naar"].filter { $0.hasPrefix(word) } : [])

@@ -5,6 +5,20 @@ import KompasDSL
 enum HelpText {
     static func render(topic: String?, library: ContentLibrary, interpreter: Interpreter, style: TextStyle, span: SourceSpan) -> String {
         guard let topic else { return overview(library: library, style: style) }
+        if topic == "voorstel" {
+            var out = [style.bold("Raadsvoorstellen"), ""]
+            for schema in VoorstelCommands.subcommands {
+                out.append("  " + style.accent("voorstel " + schema.name))
+                out += TextLayout.wrap(schema.summary, width: style.width, first: "      ", rest: "      ")
+            }
+            for schema in [VoorstelCommands.analyseer, VoorstelCommands.beoordeel, VoorstelCommands.beoordeling,
+                           VoorstelCommands.beoordelingen, VoorstelCommands.vragen, VoorstelCommands.apk] {
+                out.append("  " + style.accent(schema.usage))
+                out += TextLayout.wrap(schema.summary, width: style.width, first: "      ", rest: "      ")
+            }
+            out.append("")
+            return out.joined(separator: "\n") + "\n" + schemaHelp(VoorstelCommands.declaration, title: "Schrijfwijze in een script", style: style)
+        }
         if topic == "werkblad" {
             var out = [style.bold("Werkbladen"), ""]
             for form in WerkbladCommands.forms {

@@ -197,8 +197,15 @@ public final class Session {
     /// Candidates for Tab completion.
     public func completions(before: String, word: String) -> Completer.Result {
         Completer(library: library, variables: interpreter.variableNames, functions: interpreter.builtins.keys.sorted(),
-                  werkbladen: werkbladNamesForCompletion())
+                  werkbladen: werkbladNamesForCompletion(), voorstellen: voorstelIdsForCompletion())
             .complete(before: before, word: word)
+    }
+
+    /// Ids of voorstellen, likewise only from an existing database.
+    private func voorstelIdsForCompletion() -> [String] {
+        guard let database, FileManager.default.fileExists(atPath: database.path),
+              let store = try? openStore(), let all = try? VoorstelStore(store: store).all() else { return [] }
+        return all.map(\.id).sorted()
     }
 
     /// Names of werkbladen, only from a database that already exists: Tab never creates one.
