@@ -49,15 +49,8 @@ extension Session {
             emit(out.joined(separator: "\n") + "\n")
         case "verwijder":
             let voorstel = try findVoorstel(store, node, argument: 1)
-            if case .bool(true)? = CardBuilder.value(node, "zeker") {} else {
-                guard let confirm else {
-                    throw .error("verwijderen vraagt om bevestiging", hint: "schrijf in een script `voorstel verwijder \(voorstel.id) zeker=ja`", at: node.nameSpan)
-                }
-                guard confirm("Voorstel \(voorstel.id) met zijn beoordelingen verwijderen?") else {
-                    emit("Niets verwijderd.\n")
-                    return
-                }
-            }
+            guard try confirmDeletion(node, question: "Voorstel \(voorstel.id) met zijn beoordelingen verwijderen?",
+                                      script: "voorstel verwijder \(voorstel.id) zeker=ja", emit: emit) else { return }
             try attempt(node) { () throws(VoorstelStore.Failure) in try store.delete(voorstel) }
             emit("Voorstel \(voorstel.id) is verwijderd.\n")
         default:

@@ -113,18 +113,8 @@ extension Session {
             emit("Werkblad ‘\(werkblad.naam)’ heet nu ‘\(newName.trimmingCharacters(in: .whitespaces))’.\n")
         case "verwijder":
             let werkblad = try find(store, node, argument: 1)
-            var sure = false
-            if case .bool(true)? = CardBuilder.value(node, "zeker") { sure = true }
-            if !sure {
-                guard let confirm else {
-                    throw .error("verwijderen vraagt om bevestiging", hint: "schrijf in een script `werkblad verwijder \(Value.quote(werkblad.naam)) zeker=ja`",
-                                 at: node.nameSpan)
-                }
-                guard confirm("Werkblad ‘\(werkblad.naam)’ met alles erin verwijderen?") else {
-                    emit("Niets verwijderd.\n")
-                    return
-                }
-            }
+            guard try confirmDeletion(node, question: "Werkblad ‘\(werkblad.naam)’ met alles erin verwijderen?",
+                                      script: "werkblad verwijder \(Value.quote(werkblad.naam)) zeker=ja", emit: emit) else { return }
             try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.delete(werkblad) }
             emit("Werkblad ‘\(werkblad.naam)’ is verwijderd.\n")
         default:

@@ -63,6 +63,18 @@ public final class Session {
         return run(SourceFile(name: name, text: text), emit: emit)
     }
 
+    /// Whether a deletion may go ahead: `zeker=ja`, or a yes from the user at the shell. A script
+    /// without `zeker=ja` gets an error that shows the line to write.
+    func confirmDeletion(_ node: Node, question: String, script: String, emit: (String) -> Void) throws(Diagnostic) -> Bool {
+        if case .bool(true)? = CardBuilder.value(node, "zeker") { return true }
+        guard let confirm else {
+            throw .error("verwijderen vraagt om bevestiging", hint: "schrijf in een script `\(script)`", at: node.nameSpan)
+        }
+        if confirm(question) { return true }
+        emit("Niets verwijderd.\n")
+        return false
+    }
+
     func openStore() throws(StoreError) -> Store {
         if let openedStore { return openedStore }
         guard let database else { throw .noLocation }
