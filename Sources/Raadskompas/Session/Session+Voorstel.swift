@@ -105,7 +105,12 @@ extension Session {
 
     /// The voorstel the statement describes; what it does not say is kept from `existing`.
     private func makeVoorstel(id: String, node: Node, text: String, source: String, keeping existing: Voorstel? = nil) -> Voorstel {
-        let firstLine = text.split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) }.map { String($0).trimmingCharacters(in: .whitespaces) } ?? id
+        // The title: given, else the "Onderwerp:" line that most raadsvoorstel templates have near
+        // the top, else the first line.
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let subject = lines.prefix(30).first { $0.lowercased().hasPrefix("onderwerp:") }
+            .map { String($0.dropFirst("onderwerp:".count)).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let firstLine = subject ?? lines.first ?? id
         var wetten: [String] = []
         if case .list(let items)? = CardBuilder.value(node, "wetten") { wetten = items.compactMap(\.stringValue) }
         var datum: String?
