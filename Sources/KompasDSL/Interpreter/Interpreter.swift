@@ -79,10 +79,9 @@ public final class Interpreter {
                 outcome.nodeCount += 1
                 try host(node)
             }
-        case .assignment(let name, let nameSpan, let expression, _):
-            _ = nameSpan
+        case .assignment(let name, _, let expression, _):
             assign(name, try eval(expression))
-        case .forEach(let variable, let variableSpan, let sequence, let body, _):
+        case .forEach(let variable, _, let sequence, let body, _):
             let value = try eval(sequence)
             let items: [Value]
             switch value {
@@ -92,7 +91,6 @@ public final class Interpreter {
                 throw .error("`voor elk` loopt over een lijst, maar kreeg een \(value.typeName)",
                              hint: "schrijf bijvoorbeeld `voor elk x in [1, 2, 3] { … }`", at: sequence.span)
             }
-            _ = variableSpan
             for item in items {
                 scopes.append([variable: item])
                 defer { scopes.removeLast() }
@@ -341,7 +339,8 @@ public final class Interpreter {
             default: throw mismatch()
             }
         case .and, .or:
-            return .bool(false) // handled above
+            // Evaluated lazily at the top of this function; never reached.
+            preconditionFailure("`en`/`of` are short-circuited before both sides are evaluated")
         }
     }
 }

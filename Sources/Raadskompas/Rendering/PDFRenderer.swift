@@ -26,7 +26,6 @@ enum PDFRenderer {
                          hint: "installeer er een (bijvoorbeeld `apt-get install chromium`), of exporteer naar .html en druk die af als PDF",
                          at: span)
         }
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         let scratch = FileManager.default.temporaryDirectory.appending(path: "raadskompas-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
@@ -65,7 +64,6 @@ enum PDFRenderer {
         guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output.path), data.starts(with: Data("%PDF".utf8)) else {
             throw .error("het maken van de PDF is mislukt", hint: "exporteer naar .html en druk die af als PDF", at: span)
         }
-        _ = directory
         try FileOutput.write(data, to: path, at: span)
     }
 }
