@@ -15,6 +15,11 @@ public final class Session {
     /// Asks the user a yes/no question (the shell sets it); nil in scripts, where a destructive
     /// statement must say `zeker=ja`.
     public var confirm: ((String) -> Bool)?
+    /// Today's date, replaceable in tests (the reactietermijn of adviezen depends on it).
+    public var today: () -> DateValue = {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return DateValue(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? DateValue(dayNumber: 0)
+    }
     /// The user at a terminal, for guided flows (`werkblad invullen`); nil in scripts.
     public weak var conversation: (any Conversation)?
     let interpreter: Interpreter
@@ -92,6 +97,7 @@ public final class Session {
         case "voorstel": return try voorstel(node, emit: emit)
         case "beoordeel", "beoordeling", "beoordelingen", "vragen", "analyseer": return try review(node, emit: emit)
         case "apk": return try apk(node, emit: emit)
+        case "adviesraad", "advies", "reactie": return try adviezen(node, emit: emit)
         default: break
         }
         guard let schema = CommandSchemas.command(named: node.name) else {

@@ -72,6 +72,36 @@ extension Store {
                 t.uniqueKey(["voorstelId", "beoordelaar", "criterium"], onConflict: .replace)
             }
         }
+        migrator.registerMigration("v4 adviezen") { db in
+            try db.create(table: "adviesraad") { t in
+                t.column("id", .text).primaryKey()
+                t.column("naam", .text).notNull()
+                t.column("gemeente", .text).notNull().defaults(to: "")
+                // The college's reactietermijn in weeks, from the gemeente's own verordening; NULL: not set.
+                t.column("reactietermijn", .integer)
+            }
+            try db.create(table: "advies") { t in
+                t.column("id", .text).primaryKey()
+                t.column("raad", .text).notNull().references("adviesraad", onDelete: .restrict)
+                t.column("soort", .text).notNull().check(sql: "soort IN ('voorkant', 'gevraagd', 'ongevraagd', 'signaal')")
+                t.column("onderwerp", .text).notNull()
+                t.column("thema", .text).notNull().defaults(to: "")
+                t.column("wetten", .text).notNull().defaults(to: "")
+                t.column("aangevraagd", .text)
+                t.column("uitgebracht", .text)
+                t.column("reactieOntvangen", .text)
+                t.column("bijRaadsstukken", .text)
+                t.column("voorstel", .text)
+            }
+            try db.create(table: "aanbeveling") { t in
+                t.belongsTo("advies", onDelete: .cascade).notNull()
+                t.column("nummer", .integer).notNull()
+                t.column("tekst", .text).notNull()
+                t.column("reactie", .text).check(sql: "reactie IS NULL OR reactie IN ('overgenomen', 'deels', 'niet')")
+                t.column("motivering", .text).notNull().defaults(to: "")
+                t.primaryKey(["adviesId", "nummer"])
+            }
+        }
         return migrator
     }()
 }

@@ -1,0 +1,49 @@
+import KompasDSL
+
+/// Declarations and statements for adviesraden, adviezen and reacties.
+public enum AdviesCommands {
+    static let datum = FieldType.date
+
+    public static let adviesraad: NodeSchema = NodeSchema(
+        "adviesraad", summary: "Een adviesraad sociaal domein, met de reactietermijn uit de eigen verordening.",
+        arguments: [Slot("id", .identifier, help: "de id, bijvoorbeeld asd-almere")],
+        fields: [Slot("naam", .text, help: "de naam"), .optional("gemeente", .text, help: "de gemeente"),
+                 .optional("reactietermijn", .wholeNumber, help: "binnen hoeveel weken het college reageert (uit de verordening; er is geen standaard)")]
+    )
+
+    static let aanbeveling: NodeSchema = NodeSchema(
+        "aanbeveling", summary: "Een genummerde aanbeveling van het advies.",
+        arguments: [Slot("nummer", .wholeNumber, help: "1, 2, 3, …"), Slot("tekst", .text, help: "de aanbeveling")]
+    )
+
+    public static let advies: NodeSchema = NodeSchema(
+        "advies", summary: "Een advies van de adviesraad, met de data van de levensloop en de aanbevelingen.",
+        arguments: [Slot("id", .identifier, help: "de id, bijvoorbeeld adv-2026-03")],
+        fields: [Slot("raad", .identifier, help: "de id van de adviesraad"),
+                 Slot("soort", .choice(Advies.soorten), help: "voorkant, gevraagd, ongevraagd of signaal"),
+                 Slot("onderwerp", .text, help: "waar het advies over gaat"),
+                 .optional("thema", .text, help: "het thema"),
+                 .optional("wetten", .list(.reference(kinds: ["staalkaart"])), help: "de wetten, bijvoorbeeld [wmo]"),
+                 .optional("aangevraagd", datum, help: "wanneer het college om advies vroeg"),
+                 .optional("uitgebracht", datum, help: "wanneer het advies is uitgebracht; de reactietermijn loopt vanaf hier"),
+                 .optional("bij_raadsstukken", datum, help: "wanneer advies en reactie bij de raadsstukken kwamen"),
+                 .optional("voorstel", .identifier, help: "de id van het raadsvoorstel waar het bij hoort")],
+        children: [ChildRule("aanbeveling") { aanbeveling }]
+    ) { node, validation in
+        ContentSchemas.checkNumbering(node, child: "aanbeveling", validation: &validation)
+    }
+
+    static let reactieOpAanbeveling: NodeSchema = NodeSchema(
+        "aanbeveling", summary: "De reactie van het college op één aanbeveling.",
+        arguments: [Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling"),
+                    Slot("reactie", .choice(Aanbeveling.reacties), help: "overgenomen, deels of niet"),
+                    .optional("motivering", .text, help: "waarom")]
+    )
+
+    public static let reactie: NodeSchema = NodeSchema(
+        "reactie", summary: "De reactie van het college op een advies, per aanbeveling (niet) overgenomen, met motivering.",
+        arguments: [Slot("advies", .identifier, help: "de id van het advies")],
+        fields: [Slot("datum", datum, help: "wanneer de reactie kwam")],
+        children: [ChildRule("aanbeveling", min: 1) { reactieOpAanbeveling }]
+    )
+}
