@@ -87,3 +87,78 @@ import KompasDSL
         #expect(run(s, "advies lijst").output.contains("geen reactietermijn ingesteld"))
     }
 }
+
+@Suite struct MeasurementImportTests {
+    func session(_ folder: TemporaryFolder) -> Session {
+        Session(library: bundledLibrary, database: (folder.path("m.sqlite"), false))
+    }
+
+    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
+        var output = ""
+        let result = s.run(text) { output += $0 }
+        return (output, result.diagnostics)
+    }
+
+    func file(_ folder: TemporaryFolder, _ name: String, _ text: String) throws -> String {
+        let path = folder.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func periodCodes() {
+        #expect(MeasurementImport.period("2023JJ00") == "2023")
+        #expect(MeasurementImport.period("2023KW02") == "2023-K2")
+        #expect(MeasurementImport.period("2023MM05") == "2023-05")
+        #expect(MeasurementImport.period("2023KW05") == nil)
+        #expect(MeasurementImport.period("2023XX01") == nil)
+    }
+
+    @Test func longFormatIsIdempotentAndProvisionalValuesAreReplaced() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let first = try file(folder, "a.csv", "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022;12,5\neenzaamheid-75plus;GM0363;2023KW02;13.1*\neenzaamheid-75plus;GM0034;2022;.\n")
+        #expect(run(s, "importeer metingen \"\(first)\"").output.hasSuffix("3 nieuw of gewijzigd.\n"))
+        #expect(run(s, "importeer metingen \"\(first)\"").output.hasSuffix("0 nieuw of gewijzigd.\n"))
+        let final = try file(folder, "b.csv", "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2023KW02;13,4\n")
+        #expect(run(s, "importeer metingen \"\(final)\"").output.hasSuffix("1 nieuw of gewijzigd.\n"))
+        let shown = run(s, "metingen eenzaamheid-75plus").output
+        #expect(shown.contains("2023-K2  13,4") && !shown.contains("voorlopig"))
+        #expect(shown.contains("GM0034     2022     onbekend"))
+    }
+
+    @Test func cbsStatLineCsv() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let cbs = try file(folder, "cbs.csv", "\"ID\";\"RegioS\";\"Perioden\";\"Totaal_1\";\"Jongeren_2\"\n\"0\";\"GM0363\";\"2023JJ00\";\"100\";\"10,2\"\n\"1\";\"GM0034\";\"2023MM05\";\"90\";\"9,8*\"\n")
+        let ambiguous = run(s, "importeer metingen \"\(cbs)\" indicator=jongeren-met-jeugdhulp").diagnostics.first
+        #expect(ambiguous?.summary.contains("het bestand heeft meer kolommen met waarden") == true)
+        #expect(ambiguous?.hint.map { $0.contains("totaal_1") && $0.contains("jongeren_2") } == true)
+        #expect(run(s, "importeer metingen \"\(cbs)\" indicator=jongeren-met-jeugdhulp kolom=\"Jongeren_2\"").diagnostics.isEmpty)
+        let shown = run(s, "metingen jongeren-met-jeugdhulp").output
+        #expect(shown.contains("GM0363     2023     10,2") && shown.contains("2023-05  9,8 (voorlopig)"))
+        #expect(run(s, "importeer metingen \"\(cbs)\"").diagnostics.first?.summary.contains("in een CBS-bestand staat niet welke indicator het is") == true)
+    }
+
+    @Test func badFilesStoreNothingAndNameTheLine() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let cases: [(String, String)] = [
+            ("indicator,gebied,periode,waarde\nx,y,z,1\n", "regel 1"),
+            ("indicator;gebied;periode\neenzaamheid-75plus;GM0363;2022\n", "kolommen niet herkend"),
+            ("indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022;1\neenzaamheid-75plus;GM0363;2023;veel\n", "regel 3 van"),
+            ("indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022;1\neenzaamheid-75plus;GM0363;2022;2\n", "dubbele regel"),
+            ("indicator;gebied;periode;waarde\neenzaamheid-75plu;GM0363;2022;1\n", "onbekende indicator"),
+            ("indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022JJ01;1\n", "onbekende periodecode"),
+            ("indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022\n", "kolommen, de kopregel"),
+            ("indicator;gebied;periode;waarde\n", "bevat geen metingen"),
+        ]
+        for (i, (text, expected)) in cases.enumerated() {
+            let path = try file(folder, "bad\(i).csv", text)
+            let d = run(s, "importeer metingen \"\(path)\"").diagnostics.first
+            #expect(d?.summary.contains(expected) == true, "geval \(i): \(d?.summary ?? "geen fout")")
+        }
+        #expect(run(s, "metingen eenzaamheid-75plus").output.hasPrefix("Nog geen metingen"), "niets half ingelezen")
+        let typo = run(s, "importeer metingen \"\(try file(folder, "t.csv", "indicator;gebied;periode;waarde\neenzaamheid-75plu;GM0363;2022;1\n"))\"").diagnostics.first
+        #expect(typo?.hint == "bedoelde je `eenzaamheid-75plus`?")
+    }
+}

@@ -40,6 +40,19 @@ public enum AdviesCommands {
                     .optional("motivering", .text, help: "waarom")]
     )
 
+    public static let importeer: NodeSchema = NodeSchema(
+        "importeer", summary: "Leest metingen in uit een CSV: een CBS StatLine-bestand, of indicator;gebied;periode;waarde. Alles of niets; opnieuw inlezen verandert niets.",
+        arguments: [Slot("wat", .choice(["metingen"]), help: "het woord `metingen`"), Slot("pad", .text, help: "het CSV-bestand")],
+        fields: [.optional("indicator", .identifier, help: "bij een CBS-bestand: de indicator waar de waarden bij horen"),
+                 .optional("kolom", .text, help: "bij een CBS-bestand met meer kolommen: de kolom met de waarden")]
+    )
+
+    public static let metingen: NodeSchema = NodeSchema(
+        "metingen", summary: "Laat de metingen van een indicator zien, per gebied en periode.",
+        arguments: [Slot("indicator", .word, help: "de id van de indicator")],
+        fields: [.optional("gebied", .text, help: "alleen dit gebied, bijvoorbeeld GM0363")]
+    )
+
     public static let reactie: NodeSchema = NodeSchema(
         "reactie", summary: "De reactie van het college op een advies, per aanbeveling (niet) overgenomen, met motivering.",
         arguments: [Slot("advies", .identifier, help: "de id van het advies")],

@@ -49,7 +49,7 @@ public enum CommandSchemas {
         help, lijst, toon, zoek, volg, schrijf, WerkbladSchemas.werkblad, WerkbladCommands.export,
         VoorstelCommands.declaration, VoorstelCommands.beoordeel, VoorstelCommands.beoordeling,
         VoorstelCommands.beoordelingen, VoorstelCommands.vragen, VoorstelCommands.analyseer, VoorstelCommands.apk,
-        AdviesCommands.adviesraad, AdviesCommands.advies, AdviesCommands.reactie,
+        AdviesCommands.adviesraad, AdviesCommands.advies, AdviesCommands.reactie, AdviesCommands.importeer, AdviesCommands.metingen,
     ]
 
     public static func command(named name: String) -> NodeSchema? {

@@ -96,6 +96,54 @@ extension Session {
         }
     }
 
+    /// `importeer metingen "PAD" …` and `metingen INDICATOR`.
+    func measurements(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        let store = try openAdviesStore(node)
+        let indicators = Set(library.cards(ofKind: "indicator").map(\.id))
+        if node.name == "importeer" {
+            try check(node, against: AdviesCommands.importeer)
+            let path = CardBuilder.argumentText(node, 1)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw .error("bestand `\(path)` bestaat niet", hint: "controleer de naam en de map", at: node.arguments[1].span)
+            }
+            if let fixed = CardBuilder.value(node, "indicator")?.stringValue, !indicators.contains(fixed) {
+                throw .error("onbekende indicator `\(fixed)`", hint: Suggestion.hint(for: fixed, in: indicators) ?? "typ `lijst indicatoren`",
+                             at: node.property("indicator")?.valueSpan ?? node.nameSpan)
+            }
+            do {
+                let (read, changed) = try MeasurementImport.run(path: path, indicator: CardBuilder.value(node, "indicator")?.stringValue,
+                                                                 column: CardBuilder.value(node, "kolom")?.stringValue, knownIndicators: indicators, store: store)
+                emit("\(read) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed) nieuw of gewijzigd.\n")
+            } catch {
+                let where_ = error.line.map { "regel \($0) van `\(path)`: " } ?? ""
+                throw .error(where_ + error.message + (error.line == nil ? "" : "; er is niets opgeslagen"), hint: error.hint, at: node.arguments[1].span)
+            }
+            return
+        }
+        try check(node, against: AdviesCommands.metingen)
+        let indicator = CardBuilder.argumentText(node, 0)
+        guard let card = library.card(indicator), case .indicator(let info) = card.kind else {
+            throw .error("onbekende indicator `\(indicator)`", hint: Suggestion.hint(for: indicator, in: indicators) ?? "typ `lijst indicatoren`", at: node.arguments[0].span)
+        }
+        let area = CardBuilder.value(node, "gebied")?.stringValue
+        let rows = try run(node, store: store) { db in
+            try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? AND (? IS NULL OR gebied = ?) ORDER BY gebied, periode",
+                             arguments: [indicator, area, area])
+        }
+        guard !rows.isEmpty else {
+            emit("Nog geen metingen voor \(indicator). Lees ze in met: importeer metingen \"bestand.csv\"\n")
+            return
+        }
+        var out = [style.bold(card.title) + style.dim("  (\(info.unit))")]
+        for row in rows {
+            let value: Double? = row["waarde"]
+            let provisional: Bool = row["voorlopig"]
+            out.append("  \((row["gebied"] as String).padded(to: 10)) \((row["periode"] as String).padded(to: 8)) "
+                       + (value.map { Value.format($0) } ?? "onbekend") + (provisional ? style.dim(" (voorlopig)") : ""))
+        }
+        emit(out.joined(separator: "\n") + "\n")
+    }
+
     private func showAdviezen(_ node: Node, action: String, store: Store, emit: (String) -> Void) throws(Diagnostic) {
         let today = self.today()
         let raden = Dictionary(uniqueKeysWithValues: try run(node, store: store) { db in try Adviesraad.fetchAll(db) }.map { ($0.id, $0) })

@@ -102,6 +102,17 @@ extension Store {
                 t.primaryKey(["adviesId", "nummer"])
             }
         }
+        migrator.registerMigration("v5 metingen") { db in
+            try db.create(table: "meting") { t in
+                t.column("indicator", .text).notNull()
+                t.column("gebied", .text).notNull()
+                t.column("periode", .text).notNull()
+                t.column("waarde", .double)
+                t.column("voorlopig", .boolean).notNull().defaults(to: false)
+                t.column("bron", .text).notNull().defaults(to: "")
+                t.primaryKey(["indicator", "gebied", "periode"])
+            }
+        }
         return migrator
     }()
 }
