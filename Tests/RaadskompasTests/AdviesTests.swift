@@ -162,3 +162,22 @@ import KompasDSL
         #expect(typo?.hint == "bedoelde je `eenzaamheid-75plus`?")
     }
 }
+
+@Suite struct SparklineTests {
+    @Test func scalesFromLowToHighWithGapsForUnknown() {
+        #expect(Session.sparkline([1, 2, 3, nil, 8]) == "▁▂▃ █")
+        #expect(Session.sparkline([5, 5]) == "▄▄")
+        #expect(Session.sparkline([nil, nil]) == "  ")
+    }
+
+    @Test func metingenShowsTheTrend() throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("s.sqlite"), false))
+        let path = folder.path("t.csv")
+        try "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2021;10\neenzaamheid-75plus;GM0363;2022;12\neenzaamheid-75plus;GM0363;2023;14\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var output = ""
+        #expect(s.run("importeer metingen \"\(path)\"\nmetingen eenzaamheid-75plus") { output += $0 }.succeeded)
+        #expect(output.contains("GM0363     ▁▅█  10 → 14  (2021 – 2023)"))
+    }
+}

@@ -135,6 +135,20 @@ extension Session {
             return
         }
         var out = [style.bold(card.title) + style.dim("  (\(info.unit))")]
+        // The trend per gebied as a sparkline, first and last known value.
+        var byArea: [(String, [(String, Double?)])] = []
+        for row in rows {
+            let area: String = row["gebied"]
+            if byArea.last?.0 != area { byArea.append((area, [])) }
+            byArea[byArea.count - 1].1.append((row["periode"], row["waarde"]))
+        }
+        for (area, series) in byArea where series.count > 1 {
+            let known = series.compactMap(\.1)
+            guard let first = known.first, let last = known.last else { continue }
+            out.append("  " + area.padded(to: 10) + " " + style.accent(Session.sparkline(series.map(\.1)))
+                       + "  \(Value.format(first)) → \(Value.format(last))" + style.dim("  (\(series.first?.0 ?? "") – \(series.last?.0 ?? ""))"))
+        }
+        if byArea.contains(where: { $0.1.count > 1 }) { out.append("") }
         for row in rows {
             let value: Double? = row["waarde"]
             let provisional: Bool = row["voorlopig"]
@@ -142,6 +156,18 @@ extension Session {
                        + (value.map { Value.format($0) } ?? "onbekend") + (provisional ? style.dim(" (voorlopig)") : ""))
         }
         emit(out.joined(separator: "\n") + "\n")
+    }
+
+    /// ▁▂▃▄▅▆▇█ scaled from the lowest to the highest known value; a space for an unknown one.
+    static func sparkline(_ values: [Double?]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        let known = values.compactMap { $0 }
+        guard let low = known.min(), let high = known.max() else { return String(repeating: " ", count: values.count) }
+        return String(values.map { value -> Character in
+            guard let value else { return " " }
+            guard high > low else { return bars[3] }
+            return bars[min(bars.count - 1, Int((value - low) / (high - low) * Double(bars.count - 1) + 0.5))]
+        })
     }
 
     private func showAdviezen(_ node: Node, action: String, store: Store, emit: (String) -> Void) throws(Diagnostic) {
