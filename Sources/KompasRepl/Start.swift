@@ -45,7 +45,7 @@ struct Start: ParsableCommand {
             }
             try runBatch(SourceFile(name: source.name, bytes: source.bytes), library: library)
         } else if Terminal.stdinIsTTY {
-            let shell = Shell(session: session(library, interactive: true), colorChoice: options.kleur)
+            let shell = Shell(session: session(library), colorChoice: options.kleur)
             shell.run()
         } else {
             let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -53,7 +53,7 @@ struct Start: ParsableCommand {
         }
     }
 
-    private func session(_ library: ContentLibrary, interactive: Bool) -> Session {
+    private func session(_ library: ContentLibrary) -> Session {
         let color = Terminal.useColor(options.kleur, isTTY: Terminal.stdoutIsTTY)
         return Session(library: library, style: TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: color),
                        database: DatabaseLocation.resolve(option: options.db))
@@ -62,7 +62,7 @@ struct Start: ParsableCommand {
     /// Runs statements without prompts; stops at the first error with exit status 1. With `paged`
     /// (`-c` on a terminal) long output goes through the pager, as in the shell.
     private func runBatch(_ file: SourceFile, library: ContentLibrary, paged: Bool = false) throws {
-        let session = session(library, interactive: false)
+        let session = session(library)
         var collected = ""
         let result = session.run(file) { paged ? (collected += $0) : Output.out($0) }
         if paged, !collected.isEmpty { Pager.show(collected) }

@@ -7,7 +7,7 @@ extension Session {
         let store = try openAdviesStore(node)
         let action = node.arguments.first?.value.stringValue
         if node.name == "adviesraad", action == "lijst", !node.hasBlock {
-            let raden = try run(node, store: store) { db in try Adviesraad.order(Column("id")).fetchAll(db) }
+            let raden = try fetch(node, store: store) { db in try Adviesraad.order(Column("id")).fetchAll(db) }
             emit(raden.isEmpty ? "Er zijn nog geen adviesraden. Leg er een vast met: adviesraad asd naam=\"…\" reactietermijn=6\n"
                  : raden.map { "  \($0.id)  \($0.naam)" + ($0.reactietermijn.map { " — reactietermijn \($0) weken" } ?? " — geen reactietermijn ingesteld") }
                     .joined(separator: "\n") + "\n")
@@ -41,7 +41,7 @@ extension Session {
                 Aanbeveling(adviesId: advies.id, nummer: CardBuilder.argumentInt($0, 0), tekst: CardBuilder.argumentText($0, 1), reactie: nil, motivering: "")
             }
             let raadSpan = node.property("raad")?.valueSpan ?? node.nameSpan
-            let known = try run(node, store: store) { db in try Adviesraad.order(Column("id")).fetchAll(db).map(\.id) }
+            let known = try fetch(node, store: store) { db in try Adviesraad.order(Column("id")).fetchAll(db).map(\.id) }
             guard known.contains(advies.raad) else {
                 throw .error("onbekende adviesraad `\(advies.raad)`",
                              hint: Suggestion.hint(for: advies.raad, in: known) ?? "leg de adviesraad eerst vast: adviesraad \(advies.raad) naam=\"…\" reactietermijn=…", at: raadSpan)
@@ -67,10 +67,10 @@ extension Session {
             try check(node, against: AdviesCommands.reactie)
             let id = CardBuilder.argumentText(node, 0)
             guard case .date(let date)? = CardBuilder.value(node, "datum") else { return }
-            let existing = try run(node, store: store) { db in try Aanbeveling.filter(Column("adviesId") == id).fetchAll(db) }
-            let adviesExists = try run(node, store: store) { db in try Advies.fetchOne(db, key: id) != nil }
+            let existing = try fetch(node, store: store) { db in try Aanbeveling.filter(Column("adviesId") == id).fetchAll(db) }
+            let adviesExists = try fetch(node, store: store) { db in try Advies.fetchOne(db, key: id) != nil }
             guard adviesExists else {
-                let ids = try run(node, store: store) { db in try Advies.fetchAll(db).map(\.id) }
+                let ids = try fetch(node, store: store) { db in try Advies.fetchAll(db).map(\.id) }
                 throw .error("geen advies met id `\(id)`", hint: Suggestion.hint(for: id, in: ids) ?? "leg het advies eerst vast met `advies \(id) …`",
                              at: node.arguments[0].span)
             }
@@ -126,7 +126,7 @@ extension Session {
             throw .error("onbekende indicator `\(indicator)`", hint: Suggestion.hint(for: indicator, in: indicators) ?? "typ `lijst indicatoren`", at: node.arguments[0].span)
         }
         let area = CardBuilder.value(node, "gebied")?.stringValue
-        let rows = try run(node, store: store) { db in
+        let rows = try fetch(node, store: store) { db in
             try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? AND (? IS NULL OR gebied = ?) ORDER BY gebied, periode",
                              arguments: [indicator, area, area])
         }
@@ -172,9 +172,9 @@ extension Session {
 
     private func showAdviezen(_ node: Node, action: String, store: Store, emit: (String) -> Void) throws(Diagnostic) {
         let today = self.today()
-        let raden = Dictionary(uniqueKeysWithValues: try run(node, store: store) { db in try Adviesraad.fetchAll(db) }.map { ($0.id, $0) })
+        let raden = Dictionary(uniqueKeysWithValues: try fetch(node, store: store) { db in try Adviesraad.fetchAll(db) }.map { ($0.id, $0) })
         if action == "lijst" {
-            let adviezen = try run(node, store: store) { db in try Advies.order(Column("uitgebracht").desc, Column("id")).fetchAll(db) }
+            let adviezen = try fetch(node, store: store) { db in try Advies.order(Column("uitgebracht").desc, Column("id")).fetchAll(db) }
             guard !adviezen.isEmpty else {
                 emit("Er zijn nog geen adviezen.\n")
                 return
@@ -190,13 +190,13 @@ extension Session {
             return
         }
         let id = node.arguments.count > 1 ? node.arguments[1].value.stringValue ?? "" : ""
-        let found = try run(node, store: store) { db in try Advies.fetchOne(db, key: id) }
+        let found = try fetch(node, store: store) { db in try Advies.fetchOne(db, key: id) }
         guard let advies = found else {
-            let ids = try run(node, store: store) { db in try Advies.fetchAll(db).map(\.id) }
+            let ids = try fetch(node, store: store) { db in try Advies.fetchAll(db).map(\.id) }
             throw .error("geen advies met id `\(id)`", hint: Suggestion.hint(for: id, in: ids) ?? "typ `advies lijst`",
                          at: node.arguments.count > 1 ? node.arguments[1].span : node.nameSpan)
         }
-        let recommendations = try run(node, store: store) { db in try Aanbeveling.filter(Column("adviesId") == id).order(Column("nummer")).fetchAll(db) }
+        let recommendations = try fetch(node, store: store) { db in try Aanbeveling.filter(Column("adviesId") == id).order(Column("nummer")).fetchAll(db) }
         var out = [style.heading(advies.onderwerp) + "  " + style.dim("[\(advies.id)]")]
         out.append(style.dim("\(advies.soort) advies van \(raden[advies.raad]?.naam ?? advies.raad)" + (advies.voorstel.map { " · bij voorstel \($0)" } ?? "")))
         for (label, value) in [("aangevraagd", advies.aangevraagd), ("uitgebracht", advies.uitgebracht),
@@ -231,6 +231,17 @@ extension Session {
             return try openStore()
         } catch {
             throw .error(error.message, hint: error.hint, at: node.nameSpan)
+        }
+    }
+
+    /// Reads without a write transaction, so listing works on a write-protected database too.
+    private func fetch<T>(_ node: Node, store: Store, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
+        do {
+            return try store.read(body)
+        } catch let error as StoreError {
+            throw .error(error.message, hint: error.hint, at: node.nameSpan)
+        } catch {
+            throw .error("fout in de database: \(error)", hint: "probeer het opnieuw", at: node.nameSpan)
         }
     }
 
