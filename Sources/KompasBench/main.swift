@@ -358,3 +358,72 @@ do {
 } catch {
     print("   (analyse niet gemeten: \(error))")
 }
+
+// MARK: - Import of measurements
+
+/// Elapsed seconds and peak RSS of one process through GNU time.
+func timed(_ executable: String, _ arguments: [String]) -> (seconds: Double, peakKB: Int, status: Int32)? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+    process.arguments = ["-f", "%e %M", executable] + arguments
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time"), (try? process.run()) != nil else { return nil }
+    let data = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard let last = String(decoding: data, as: UTF8.self).split(separator: "\n").last else { return nil }
+    let parts = last.split(separator: " ")
+    guard parts.count == 2, let seconds = Double(parts[0]), let kb = Int(parts[1]) else { return nil }
+    return (seconds, kb, process.terminationStatus)
+}
+
+print("5. Metingen inlezen: 1.000.000 regels indicator;gebied;periode;waarde")
+do {
+    let indicators = ["bijstandsuitkeringen", "jongeren-met-jeugdhulp", "cliënten-met-maatwerkarrangement-wmo", "werkloze-jongeren",
+                      "lopende-re-integratievoorzieningen", "jongeren-met-jeugdbescherming", "jongeren-met-jeugdreclassering",
+                      "kinderen-in-uitkeringsgezin", "netto-arbeidsparticipatie", "absoluut-verzuim"]
+    let library = ContentLibrary.standard()
+    let known = Set(library.cards(ofKind: "indicator").map(\.id))
+    let usable = indicators.filter { known.contains($0) } + known.sorted().filter { !indicators.contains($0) }
+    let path = benchFolder + "/metingen-1m.csv"
+    var csv = "indicator;gebied;periode;waarde\n"
+    csv.reserveCapacity(36_000_000)
+    var rows = 0
+    outer: for indicator in usable.prefix(10) {
+        for gemeente in 1...350 {
+            for month in 0..<286 {
+                csv += "\(indicator);GM\(String(format: "%04d", gemeente));\(2001 + month / 12)MM\(String(format: "%02d", month % 12 + 1));\(gemeente * 7 % 1000),\(month % 10)\n"
+                rows += 1
+                if rows == 1_000_000 { break outer }
+            }
+        }
+    }
+    try csv.write(toFile: path, atomically: true, encoding: .utf8)
+    let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
+    print(String(format: "   bestand: %d regels, %.1f MB", rows, size))
+    var ours: [(Double, Int)] = [], again: [(Double, Int)] = [], theirs: [(Double, Int)] = []
+    for round in 0..<3 {
+        let db = benchFolder + "/metingen-\(round).sqlite", plain = benchFolder + "/plain-\(round).sqlite"
+        for file in [db, db + "-wal", db + "-shm", plain] { try? FileManager.default.removeItem(atPath: file) }
+        if let first = timed(binary, ["--db", db, "-c", "importeer metingen \"\(path)\""]), first.status == 0 { ours.append((first.seconds, first.peakKB)) }
+        if let second = timed(binary, ["--db", db, "-c", "importeer metingen \"\(path)\""]), second.status == 0 { again.append((second.seconds, second.peakKB)) }
+        if let reference = timed("sqlite3", [plain, "-cmd", ".mode csv", "-cmd", ".separator ;", ".import \(path) meting"]), reference.status == 0 {
+            theirs.append((reference.seconds, reference.peakKB))
+        }
+    }
+    func report(_ label: String, _ samples: [(Double, Int)]) {
+        guard !samples.isEmpty else { return print("   \(label): (niet beschikbaar)") }
+        print(String(format: "   %@ median %5.2f s  peak RSS %6.1f MB", label.padding(toLength: 52, withPad: " ", startingAt: 0),
+                     median(samples.map(\.0)), Double(samples.map(\.1).max() ?? 0) / 1024))
+    }
+    report("raadskompas importeer metingen (lege database)", ours)
+    report("raadskompas importeer metingen (nog eens: niets nieuw)", again)
+    report("sqlite3 .import in een gewone tabel", theirs)
+    if !ours.isEmpty, !theirs.isEmpty {
+        print(String(format: "   verhouding: %.2f× sqlite3 (doel: binnen 2×)", median(ours.map(\.0)) / median(theirs.map(\.0))))
+    }
+} catch {
+    print("   (metingen niet gemeten: \(error))")
+}

@@ -116,6 +116,30 @@ final class ScriptedConversation: Conversation {
         #expect(applied == Store.migrator.migrations)
         #expect(applied.first == "v1 werkbladen" && applied.count >= 3)
     }
+
+    @Test func measurementsOfTheFifthSchemaKeepTheirSource() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("v5.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(queue, upTo: "v5 metingen")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO meting (indicator, gebied, periode, waarde, voorlopig, bron) VALUES
+                  ('werkloze-jongeren', 'GM0363', '2022', 2.5, 0, 'a.csv'),
+                  ('werkloze-jongeren', 'GM0363', '2023', NULL, 1, 'a.csv'),
+                  ('werkloze-jongeren', 'GM0344', '2023', 3, 0, 'b.csv')
+                """)
+        }
+        try queue.close()
+        let store = try Store(path: path)
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT m.gebied, m.periode, m.waarde, m.voorlopig, i.pad FROM meting m JOIN metingimport i ON i.id = m.import ORDER BY m.gebied, m.periode")
+        }
+        #expect(rows.map { "\($0["gebied"] as String) \($0["periode"] as String) \(($0["waarde"] as Double?).map { String($0) } ?? "-") \($0["voorlopig"] as Bool) \($0["pad"] as String)" }
+                == ["GM0344 2023 3.0 false b.csv", "GM0363 2022 2.5 false a.csv", "GM0363 2023 - true a.csv"])
+        let withoutRowid = try store.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'meting'") }
+        #expect(withoutRowid?.contains("WITHOUT ROWID") == true)
+    }
 }
 
 @Suite struct KoppeltabelAndSamenTests {

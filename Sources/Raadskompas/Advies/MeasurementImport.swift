@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import KompasDSL
 
 /// `importeer metingen "PAD.csv"`: measurements from a CBS StatLine/OData CSV or the simple long
@@ -33,142 +34,310 @@ public enum MeasurementImport {
         }
     }
 
-    /// A value: Dutch or plain decimals, `.` for unknown, a trailing `*` for provisional.
+    /// A value: `12,5`, `12.5`, `1.250,5`, `1.250.000`; `.` for unknown; a trailing `*` for
+    /// provisional. A single dot is a decimal point (as CBS writes), a comma is a Dutch decimal
+    /// comma; with a comma, or with more than one dot, dots group thousands.
     static func value(_ raw: String) -> (Double?, Bool)? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var bytes = Array(raw.utf8)
+        return bytes.withUnsafeMutableBufferPointer { value(UnsafeBufferPointer($0)) }
+    }
+
+    static func value(_ raw: UnsafeBufferPointer<UInt8>) -> (Double?, Bool)? {
+        var start = raw.startIndex, end = raw.endIndex
+        while start < end, raw[start] == 0x20 { start += 1 }
+        while end > start, raw[end - 1] == 0x20 { end -= 1 }
         var provisional = false
-        if text.hasSuffix("*") {
+        if end > start, raw[end - 1] == UInt8(ascii: "*") {
             provisional = true
-            text.removeLast()
-            text = text.trimmingCharacters(in: .whitespaces)
+            end -= 1
+            while end > start, raw[end - 1] == 0x20 { end -= 1 }
         }
-        if text == "." || text.isEmpty { return (nil, provisional) }
-        guard let number = StandardLibrary.parseDutchNumber(text) else { return nil }
+        if end == start || (end - start == 1 && raw[start] == UInt8(ascii: ".")) { return (nil, provisional) }
+        var commas = 0, dots = 0
+        for i in start..<end {
+            switch raw[i] {
+            case UInt8(ascii: ","): commas += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where i == start: break
+            default: return nil
+            }
+        }
+        guard commas <= 1 else { return nil }
+        let groupsThousands = commas == 1 || dots > 1
+        var text = ""
+        text.reserveCapacity(end - start)
+        var digitsSinceDot = -1
+        for i in start..<end {
+            let byte = raw[i]
+            if byte == UInt8(ascii: ".") {
+                guard !groupsThousands || digitsSinceDot == -1 || digitsSinceDot == 3 else { return nil }
+                if groupsThousands { digitsSinceDot = 0; continue }
+                text.append(".")
+            } else if byte == UInt8(ascii: ",") {
+                guard digitsSinceDot == -1 || digitsSinceDot == 3 else { return nil }
+                digitsSinceDot = -1
+                text.append(".")
+            } else {
+                if digitsSinceDot >= 0 { digitsSinceDot += 1 }
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        if groupsThousands, commas == 0, digitsSinceDot != 3 { return nil }
+        guard let number = Double(text), number.isFinite else { return nil }
         return (number, provisional)
     }
 
-    /// Splits one CSV line on `;`, honouring double quotes.
+    /// Splits one CSV line on `;`, honouring double quotes (`""` inside quotes is a quote).
     static func fields(_ line: String) -> [String] {
+        var bytes = Array(line.utf8)
+        return bytes.withUnsafeMutableBufferPointer { fields(UnsafeBufferPointer($0)) }
+    }
+
+    static func fields(_ line: UnsafeBufferPointer<UInt8>) -> [String] {
         var fields: [String] = []
-        var current = ""
+        var current: [UInt8] = []
         var quoted = false
-        var iterator = Array(line).makeIterator()
-        while let c = iterator.next() {
-            if c == "\"" {
-                if quoted, let next = iterator.next() {
-                    if next == "\"" { current.append("\"") } else {
-                        quoted = false
-                        if next == ";" { fields.append(current); current = "" } else { current.append(next) }
-                    }
+        var i = line.startIndex
+        func finish() {
+            var s = current.startIndex, e = current.endIndex
+            while s < e, current[s] == 0x20 || current[s] == 0x09 { s += 1 }
+            while e > s, current[e - 1] == 0x20 || current[e - 1] == 0x09 { e -= 1 }
+            fields.append(String(decoding: current[s..<e], as: UTF8.self))
+            current.removeAll(keepingCapacity: true)
+        }
+        while i < line.endIndex {
+            let c = line[i]
+            if c == UInt8(ascii: "\"") {
+                if quoted, i + 1 < line.endIndex, line[i + 1] == UInt8(ascii: "\"") {
+                    current.append(c)
+                    i += 1
                 } else {
                     quoted.toggle()
                 }
-            } else if c == ";", !quoted {
-                fields.append(current)
-                current = ""
+            } else if c == UInt8(ascii: ";"), !quoted {
+                finish()
             } else {
                 current.append(c)
             }
+            i += 1
         }
-        fields.append(current)
-        return fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        finish()
+        return fields
     }
 
-    /// Reads the file line by line in 64 KB chunks.
-    static func lines(of path: String, _ body: (Int, String) throws -> Void) throws {
+    /// The longest line accepted; a longer one means the file is not a CSV of measurements.
+    static let maximumLineLength = 1 << 20
+
+    /// Reads the file line by line in 1 MB chunks: memory stays the same for a file of any size.
+    static func lines(of path: String, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Failure(line: nil, message: "kan `\(path)` niet lezen", hint: "controleer de naam en je leesrechten")
         }
         defer { try? handle.close() }
-        var pending = Data()
+        var pending: [UInt8] = []
         var number = 0
+        func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
+            number += 1
+            var line = line
+            if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+            if number == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
+                line = UnsafeBufferPointer(rebasing: line.dropFirst(3))
+            }
+            if line.contains(0) {
+                throw Failure(line: number, message: "deze regel bevat binaire tekens; dit is geen CSV-tekstbestand",
+                              hint: "exporteer de cijfers als CSV (tekst, gescheiden door puntkomma's)")
+            }
+            try body(number, line)
+        }
         while true {
-            let chunk = (try? handle.read(upToCount: 65_536)) ?? Data()
-            pending.append(chunk)
-            while let newline = pending.firstIndex(of: 0x0A) {
-                let lineData = pending[pending.startIndex..<newline]
-                pending.removeSubrange(pending.startIndex...newline)
-                number += 1
-                var line = String(decoding: lineData, as: UTF8.self)
-                if line.hasSuffix("\r") { line.removeLast() }
-                if number == 1, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-                try body(number, line)
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw Failure(line: nil, message: "kan `\(path)` niet verder lezen na regel \(number)", hint: "controleer of het bestand nog bestaat en leesbaar is")
             }
             if chunk.isEmpty { break }
+            try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                var lineStart = 0
+                var index = 0
+                while index < bytes.count {
+                    guard let newline = memchr(bytes.baseAddress! + index, 0x0A, bytes.count - index) else { break }
+                    let position = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+                    if pending.isEmpty {
+                        try emit(UnsafeBufferPointer(rebasing: bytes[lineStart..<position]))
+                    } else {
+                        pending.append(contentsOf: bytes[lineStart..<position])
+                        try pending.withUnsafeBufferPointer { try emit($0) }
+                        pending.removeAll(keepingCapacity: true)
+                    }
+                    lineStart = position + 1
+                    index = lineStart
+                }
+                pending.append(contentsOf: bytes[lineStart..<bytes.count])
+            }
+            if pending.count > maximumLineLength {
+                throw Failure(line: number + 1, message: "deze regel is langer dan 1 MB; dit lijkt geen CSV met metingen",
+                              hint: "kies het CSV-bestand zelf (indicator;gebied;periode;waarde of een CBS StatLine-bestand)")
+            }
         }
-        if !pending.isEmpty {
-            number += 1
-            try body(number, String(decoding: pending, as: UTF8.self))
+        if !pending.isEmpty { try pending.withUnsafeBufferPointer { try emit($0) } }
+    }
+
+    /// Splits a line into `scratch` (quotes removed) and the trimmed range of every cell, without
+    /// making a string per cell: the rows of a large file are bound to SQLite as bytes.
+    static func split(_ line: UnsafeBufferPointer<UInt8>, into scratch: inout [UInt8], cells: inout [Range<Int>]) {
+        scratch.removeAll(keepingCapacity: true)
+        cells.removeAll(keepingCapacity: true)
+        var cellStart = 0
+        var quoted = false
+        var i = line.startIndex
+        func finish() {
+            var s = cellStart, e = scratch.count
+            while s < e, scratch[s] == 0x20 || scratch[s] == 0x09 { s += 1 }
+            while e > s, scratch[e - 1] == 0x20 || scratch[e - 1] == 0x09 { e -= 1 }
+            cells.append(s..<e)
+            cellStart = scratch.count
         }
+        while i < line.endIndex {
+            let c = line[i]
+            if c == UInt8(ascii: "\"") {
+                if quoted, i + 1 < line.endIndex, line[i + 1] == UInt8(ascii: "\"") {
+                    scratch.append(c)
+                    i += 1
+                } else {
+                    quoted.toggle()
+                }
+            } else if c == UInt8(ascii: ";"), !quoted {
+                finish()
+            } else {
+                scratch.append(c)
+            }
+            i += 1
+        }
+        finish()
     }
 
     /// Parses and stores in one transaction while reading; returns how many rows were read and how
-    /// many measurements were new or changed.
+    /// many measurements were new or changed. Every run is numbered: a row that was already written
+    /// in this run is a duplicate line, found by the upsert itself, without keeping keys in memory.
     public static func run(path: String, indicator fixedIndicator: String?, column: String?, knownIndicators: Set<String>,
                            store: Store) throws(Failure) -> (read: Int, changed: Int) {
         do {
             return try store.write { db -> (Int, Int) in
                 var header: [String] = []
                 var layout: (indicator: Int?, region: Int, period: Int, value: Int)?
-                var seen = Set<String>()
-                var read = 0, changed = 0
-                let insert = try db.makeStatement(sql: """
-                    INSERT INTO meting (indicator, gebied, periode, waarde, voorlopig, bron) VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(indicator, gebied, periode) DO UPDATE SET waarde = excluded.waarde, voorlopig = excluded.voorlopig, bron = excluded.bron
-                    WHERE meting.waarde IS NOT excluded.waarde OR meting.voorlopig != excluded.voorlopig
+                var read = 0
+                var scratch: [UInt8] = [], cells: [Range<Int>] = []
+                var lastIndicator: [UInt8] = [], lastIndicatorText = ""
+                var periods: [[UInt8]: String] = [:]
+                // A large import fits in the page cache instead of spilling halfway.
+                let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+                try db.execute(sql: "INSERT INTO metingimport (pad, datum) VALUES (?, ?)", arguments: [path, Date()])
+                let run = db.lastInsertedRowID
+                // Nothing changed: the row was already written in this run, so the line is a duplicate.
+                // (No RETURNING clause: SQLite buffers its rows in a temporary table per execution.)
+                let upsert = try db.makeStatement(sql: """
+                    INSERT INTO meting (indicator, gebied, periode, waarde, voorlopig, import, wijziging) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+                    ON CONFLICT(indicator, gebied, periode) DO UPDATE SET
+                        wijziging = CASE WHEN meting.waarde IS NOT excluded.waarde OR meting.voorlopig != excluded.voorlopig
+                                         THEN excluded.import ELSE meting.wijziging END,
+                        waarde = excluded.waarde, voorlopig = excluded.voorlopig, import = excluded.import
+                    WHERE meting.import IS NOT excluded.import
                     """)
+                let statement = upsert.sqliteStatement
+                let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+                func text(_ range: Range<Int>) -> String { String(decoding: scratch[range], as: UTF8.self) }
                 try lines(of: path) { number, line in
-                    if line.trimmingCharacters(in: .whitespaces).isEmpty { return }
-                    let cells = fields(line)
-                    if header.isEmpty {
-                        header = cells.map { $0.lowercased() }
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                    guard let layout else {
+                        header = fields(line).map { $0.lowercased() }
                         guard header.count >= 3 else {
                             throw Failure(line: number, message: "de kopregel heeft geen kolommen gescheiden door `;`",
-                                          hint: line.contains(",") ? "dit bestand gebruikt komma's; sla het op met puntkomma's als scheidingsteken (zoals CBS StatLine doet)"
-                                                                   : "de eerste regel noemt de kolommen, gescheiden door `;`")
+                                          hint: line.contains(UInt8(ascii: ",")) || line.contains(0x09)
+                                            ? "dit bestand gebruikt komma's of tabs; sla het op met puntkomma's als scheidingsteken (zoals CBS StatLine doet)"
+                                            : "de eerste regel noemt de kolommen, gescheiden door `;`")
                         }
                         layout = try detect(header, indicatorColumn: fixedIndicator == nil, valueColumn: column?.lowercased(), line: number)
                         return
                     }
-                    guard let layout else { return }
+                    split(line, into: &scratch, cells: &cells)
                     guard cells.count == header.count else {
-                        throw Failure(line: number, message: "regel heeft \(cells.count) kolommen, de kopregel \(header.count)",
+                        throw Failure(line: number, message: "regel heeft \(cells.count) \(cells.count == 1 ? "kolom" : "kolommen"), de kopregel \(header.count)",
                                       hint: "controleer de scheidingstekens en aanhalingstekens op deze regel")
                     }
-                    let indicator = layout.indicator.map { cells[$0] } ?? fixedIndicator ?? ""
-                    guard knownIndicators.contains(indicator) else {
-                        throw Failure(line: number, message: "onbekende indicator `\(indicator)`",
-                                      hint: Suggestion.hint(for: indicator, in: knownIndicators) ?? "typ `lijst indicatoren` voor de indicatoren")
+                    var indicator = fixedIndicator ?? ""
+                    if let column = layout.indicator {
+                        let bytes = scratch[cells[column]]
+                        if !bytes.elementsEqual(lastIndicator) {
+                            let candidate = text(cells[column])
+                            guard knownIndicators.contains(candidate) else {
+                                throw Failure(line: number, message: "onbekende indicator `\(candidate)`",
+                                              hint: Suggestion.hint(for: candidate, in: knownIndicators) ?? "typ `indicator lijst` voor de indicatoren")
+                            }
+                            lastIndicator = Array(bytes)
+                            lastIndicatorText = candidate
+                        }
+                        indicator = lastIndicatorText
                     }
-                    let rawPeriod = cells[layout.period]
-                    guard let periode = period(rawPeriod) ?? (rawPeriod.count == 4 && Int(rawPeriod) != nil ? rawPeriod : nil) else {
-                        throw Failure(line: number, message: "onbekende periodecode `\(rawPeriod)`",
-                                      hint: "CBS-codes zijn bijvoorbeeld 2023JJ00 (jaar), 2023KW02 (kwartaal) en 2023MM05 (maand)")
+                    let periodBytes = Array(scratch[cells[layout.period]])
+                    let periode: String
+                    if let known = periods[periodBytes] {
+                        periode = known
+                    } else {
+                        let rawPeriod = text(cells[layout.period])
+                        guard let parsed = period(rawPeriod) ?? (rawPeriod.count == 4 && Int(rawPeriod) != nil ? rawPeriod : nil) else {
+                            throw Failure(line: number, message: "onbekende periodecode `\(rawPeriod)`",
+                                          hint: "CBS-codes zijn bijvoorbeeld 2023JJ00 (jaar), 2023KW02 (kwartaal) en 2023MM05 (maand)")
+                        }
+                        if periods.count < 10_000 { periods[periodBytes] = parsed }
+                        periode = parsed
                     }
-                    guard let (waarde, voorlopig) = value(cells[layout.value]) else {
-                        throw Failure(line: number, message: "`\(cells[layout.value])` is geen getal",
+                    let parsedValue = scratch.withUnsafeBufferPointer { value(UnsafeBufferPointer(rebasing: $0[cells[layout.value]])) }
+                    guard let (waarde, voorlopig) = parsedValue else {
+                        throw Failure(line: number, message: "`\(text(cells[layout.value]))` is geen getal",
                                       hint: "schrijf een getal (12,5 of 12.5), een punt voor ‘onbekend’, of een * voor ‘voorlopig’")
                     }
-                    let gebied = cells[layout.region]
-                    guard seen.insert("\(indicator)|\(gebied)|\(periode)").inserted else {
-                        throw Failure(line: number, message: "dubbele regel voor \(indicator), \(gebied), \(periode)", hint: "haal een van de twee regels weg")
+                    let region = cells[layout.region]
+                    guard !region.isEmpty else {
+                        throw Failure(line: number, message: "het gebied ontbreekt", hint: "schrijf een gebiedscode, bijvoorbeeld GM0363")
                     }
-                    let before = db.totalChangesCount
-                    try insert.execute(arguments: [indicator, gebied, periode, waarde, voorlopig, path])
-                    if db.totalChangesCount > before { changed += 1 }
+                    sqlite3_reset(statement)
+                    sqlite3_bind_text(statement, 1, indicator, -1, transient)
+                    scratch.withUnsafeBufferPointer { buffer in
+                        _ = sqlite3_bind_text(statement, 2, UnsafeRawPointer(buffer.baseAddress! + region.lowerBound).assumingMemoryBound(to: CChar.self),
+                                              Int32(region.count), transient)
+                    }
+                    sqlite3_bind_text(statement, 3, periode, -1, transient)
+                    if let waarde { sqlite3_bind_double(statement, 4, waarde) } else { sqlite3_bind_null(statement, 4) }
+                    sqlite3_bind_int(statement, 5, voorlopig ? 1 : 0)
+                    sqlite3_bind_int64(statement, 6, run)
+                    let code = sqlite3_step(statement)
+                    guard code == SQLITE_DONE else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                    if sqlite3_changes(db.sqliteConnection) == 0 {
+                        throw Failure(line: number, message: "dubbele regel voor \(indicator), \(text(region)), \(periode)", hint: "haal een van de twee regels weg")
+                    }
                     read += 1
                 }
+                sqlite3_reset(statement)
                 guard read > 0 else {
                     throw Failure(line: nil, message: "`\(path)` bevat geen metingen", hint: "de eerste regel noemt de kolommen, daarna één meting per regel")
                 }
+                try db.execute(sql: "UPDATE metingimport SET regels = ? WHERE id = ?", arguments: [read, run])
+                let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM meting WHERE wijziging = ?", arguments: [run]) ?? 0
                 return (read, changed)
             }
         } catch let failure as Failure {
             throw failure
         } catch let error as StoreError {
             throw Failure(line: nil, message: error.message, hint: error.hint)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw Failure(line: nil, message: "de schijf is vol; er is niets opgeslagen", hint: "maak ruimte vrij en lees het bestand opnieuw in")
         } catch {
-            throw Failure(line: nil, message: "de metingen konden niet worden opgeslagen", hint: "probeer het opnieuw")
+            throw Failure(line: nil, message: "de metingen konden niet worden opgeslagen (\(error))", hint: "probeer het opnieuw")
         }
     }
 

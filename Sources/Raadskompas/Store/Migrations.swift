@@ -113,6 +113,70 @@ extension Store {
                 t.primaryKey(["indicator", "gebied", "periode"])
             }
         }
+        migrator.registerMigration("v6 koppelingen") { db in
+            // Indicators a gemeente or fractie defines itself, next to the catalogue in Content/.
+            try db.create(table: "eigenindicator") { t in
+                t.column("id", .text).primaryKey()
+                t.column("naam", .text).notNull()
+                t.column("omschrijving", .text).notNull().defaults(to: "")
+                t.column("eenheid", .text).notNull().defaults(to: "")
+                t.column("richting", .text).check(sql: "richting IS NULL OR richting IN ('hoger-is-beter', 'lager-is-beter')")
+                t.column("thema", .text).notNull().defaults(to: "")
+            }
+            // An aanbeveling of an advies linked to an indicator: the expected direction and horizon.
+            // Keyed by advies and number (not a foreign key to `aanbeveling`): declaring an advies
+            // again replaces its aanbevelingen, and the links must survive that.
+            try db.create(table: "aanbevelingindicator") { t in
+                t.belongsTo("advies", onDelete: .cascade).notNull()
+                t.column("nummer", .integer).notNull()
+                t.column("indicator", .text).notNull()
+                t.column("richting", .text).notNull().check(sql: "richting IN ('omhoog', 'omlaag')")
+                t.column("horizon", .integer)
+                t.primaryKey(["adviesId", "nummer", "indicator"])
+            }
+            // A resultaat's target value on its indicator, and the gebied it is measured in.
+            try db.alter(table: "item") { t in
+                t.add(column: "doel", .double)
+                t.add(column: "gebied", .text)
+            }
+            // A duiding of an indicator for one period (and gebied) with the four questions a–d.
+            try db.create(table: "duiding") { t in
+                t.column("indicator", .text).notNull()
+                t.column("gebied", .text).notNull().defaults(to: "")
+                t.column("periode", .text).notNull()
+                t.column("a", .text).notNull().defaults(to: "")
+                t.column("b", .text).notNull().defaults(to: "")
+                t.column("c", .text).notNull().defaults(to: "")
+                t.column("d", .text).notNull().defaults(to: "")
+                t.column("door", .text).notNull().defaults(to: "")
+                t.column("gewijzigd", .datetime).notNull()
+                t.primaryKey(["indicator", "gebied", "periode"])
+            }
+            // Every import run gets a number; a row written twice in one run is a duplicate line.
+            try db.create(table: "metingimport") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pad", .text).notNull()
+                t.column("datum", .datetime).notNull()
+                t.column("regels", .integer).notNull().defaults(to: 0)
+            }
+            // Measurements move to a WITHOUT ROWID table: the key is stored once (not in a table and
+            // an index), which halves the writes of a large import. The path per row becomes an
+            // import run. `import` is the run that last saw the row (a second sighting in the same
+            // run is a duplicate line); `wijziging` the run that last changed its value.
+            try db.execute(sql: """
+                CREATE TABLE meting_v6 (
+                    indicator TEXT NOT NULL, gebied TEXT NOT NULL, periode TEXT NOT NULL,
+                    waarde DOUBLE, voorlopig BOOLEAN NOT NULL DEFAULT 0, import INTEGER, wijziging INTEGER,
+                    PRIMARY KEY (indicator, gebied, periode)) WITHOUT ROWID;
+                INSERT INTO metingimport (pad, datum, regels)
+                    SELECT bron, CURRENT_TIMESTAMP, count(*) FROM meting GROUP BY bron ORDER BY min(rowid);
+                INSERT INTO meting_v6 (indicator, gebied, periode, waarde, voorlopig, import, wijziging)
+                    SELECT m.indicator, m.gebied, m.periode, m.waarde, m.voorlopig, i.id, i.id
+                    FROM meting m JOIN metingimport i ON i.pad = m.bron;
+                DROP TABLE meting;
+                ALTER TABLE meting_v6 RENAME TO meting;
+                """)
+        }
         return migrator
     }()
 }
