@@ -50,6 +50,8 @@ public enum CommandSchemas {
         VoorstelCommands.declaration, VoorstelCommands.beoordeel, VoorstelCommands.beoordeling,
         VoorstelCommands.beoordelingen, VoorstelCommands.vragen, VoorstelCommands.analyseer, VoorstelCommands.apk,
         AdviesCommands.adviesraad, AdviesCommands.advies, AdviesCommands.reactie, AdviesCommands.importeer, AdviesCommands.metingen,
+        MonitorCommands.indicator, MonitorCommands.koppel, MonitorCommands.ontkoppel, MonitorCommands.duid, MonitorCommands.duiding,
+        MonitorCommands.jaaroverzicht, MonitorCommands.rapport,
     ]
 
     public static func command(named name: String) -> NodeSchema? {

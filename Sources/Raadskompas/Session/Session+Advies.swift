@@ -96,66 +96,27 @@ extension Session {
         }
     }
 
-    /// `importeer metingen "PAD" …` and `metingen INDICATOR`.
+    /// `importeer metingen "PAD" …`.
     func measurements(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
         let store = try openAdviesStore(node)
-        let indicators = Set(library.cards(ofKind: "indicator").map(\.id))
-        if node.name == "importeer" {
-            try check(node, against: AdviesCommands.importeer)
-            let path = CardBuilder.argumentText(node, 1)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw .error("bestand `\(path)` bestaat niet", hint: "controleer de naam en de map", at: node.arguments[1].span)
-            }
-            if let fixed = CardBuilder.value(node, "indicator")?.stringValue, !indicators.contains(fixed) {
-                throw .error("onbekende indicator `\(fixed)`", hint: Suggestion.hint(for: fixed, in: indicators) ?? "typ `lijst indicatoren`",
-                             at: node.property("indicator")?.valueSpan ?? node.nameSpan)
-            }
-            do {
-                let (read, changed) = try MeasurementImport.run(path: path, indicator: CardBuilder.value(node, "indicator")?.stringValue,
-                                                                 column: CardBuilder.value(node, "kolom")?.stringValue, knownIndicators: indicators, store: store)
-                emit("\(read) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed) nieuw of gewijzigd.\n")
-            } catch {
-                let where_ = error.line.map { "regel \($0) van `\(path)`: " } ?? ""
-                throw .error(where_ + error.message + (error.line == nil ? "" : "; er is niets opgeslagen"), hint: error.hint, at: node.arguments[1].span)
-            }
-            return
+        let indicators = try catalog(at: node).ids
+        try check(node, against: AdviesCommands.importeer)
+        let path = CardBuilder.argumentText(node, 1)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .error("bestand `\(path)` bestaat niet", hint: "controleer de naam en de map", at: node.arguments[1].span)
         }
-        try check(node, against: AdviesCommands.metingen)
-        let indicator = CardBuilder.argumentText(node, 0)
-        guard let card = library.card(indicator), case .indicator(let info) = card.kind else {
-            throw .error("onbekende indicator `\(indicator)`", hint: Suggestion.hint(for: indicator, in: indicators) ?? "typ `lijst indicatoren`", at: node.arguments[0].span)
+        if let fixed = CardBuilder.value(node, "indicator")?.stringValue, !indicators.contains(fixed) {
+            throw .error("onbekende indicator `\(fixed)`", hint: Suggestion.hint(for: fixed, in: indicators) ?? "typ `indicator lijst`",
+                         at: node.property("indicator")?.valueSpan ?? node.nameSpan)
         }
-        let area = CardBuilder.value(node, "gebied")?.stringValue
-        let rows = try fetch(node, store: store) { db in
-            try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? AND (? IS NULL OR gebied = ?) ORDER BY gebied, periode",
-                             arguments: [indicator, area, area])
+        do {
+            let (read, changed) = try MeasurementImport.run(path: path, indicator: CardBuilder.value(node, "indicator")?.stringValue,
+                                                             column: CardBuilder.value(node, "kolom")?.stringValue, knownIndicators: indicators, store: store)
+            emit("\(read) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed) nieuw of gewijzigd.\n")
+        } catch {
+            let where_ = error.line.map { "regel \($0) van `\(path)`: " } ?? ""
+            throw .error(where_ + error.message + (error.line == nil ? "" : "; er is niets opgeslagen"), hint: error.hint, at: node.arguments[1].span)
         }
-        guard !rows.isEmpty else {
-            emit("Nog geen metingen voor \(indicator). Lees ze in met: importeer metingen \"bestand.csv\"\n")
-            return
-        }
-        var out = [style.bold(card.title) + style.dim("  (\(info.unit))")]
-        // The trend per gebied as a sparkline, first and last known value.
-        var byArea: [(String, [(String, Double?)])] = []
-        for row in rows {
-            let area: String = row["gebied"]
-            if byArea.last?.0 != area { byArea.append((area, [])) }
-            byArea[byArea.count - 1].1.append((row["periode"], row["waarde"]))
-        }
-        for (area, series) in byArea where series.count > 1 {
-            let known = series.compactMap(\.1)
-            guard let first = known.first, let last = known.last else { continue }
-            out.append("  " + area.padded(to: 10) + " " + style.accent(Session.sparkline(series.map(\.1)))
-                       + "  \(Value.format(first)) → \(Value.format(last))" + style.dim("  (\(series.first?.0 ?? "") – \(series.last?.0 ?? ""))"))
-        }
-        if byArea.contains(where: { $0.1.count > 1 }) { out.append("") }
-        for row in rows {
-            let value: Double? = row["waarde"]
-            let provisional: Bool = row["voorlopig"]
-            out.append("  \((row["gebied"] as String).padded(to: 10)) \((row["periode"] as String).padded(to: 8)) "
-                       + (value.map { Value.format($0) } ?? "onbekend") + (provisional ? style.dim(" (voorlopig)") : ""))
-        }
-        emit(out.joined(separator: "\n") + "\n")
     }
 
     /// ▁▂▃▄▅▆▇█ scaled from the lowest to the highest known value; a space for an unknown one.
@@ -197,6 +158,8 @@ extension Session {
                          at: node.arguments.count > 1 ? node.arguments[1].span : node.nameSpan)
         }
         let recommendations = try fetch(node, store: store) { db in try Aanbeveling.filter(Column("adviesId") == id).order(Column("nummer")).fetchAll(db) }
+        let links = try fetch(node, store: store) { db in try AanbevelingIndicator.filter(Column("adviesId") == id).order(Column("nummer"), Column("indicator")).fetchAll(db) }
+        let catalog = links.isEmpty ? nil : try catalog(at: node)
         var out = [style.heading(advies.onderwerp) + "  " + style.dim("[\(advies.id)]")]
         out.append(style.dim("\(advies.soort) advies van \(raden[advies.raad]?.naam ?? advies.raad)" + (advies.voorstel.map { " · bij voorstel \($0)" } ?? "")))
         for (label, value) in [("aangevraagd", advies.aangevraagd), ("uitgebracht", advies.uitgebracht),
@@ -210,6 +173,13 @@ extension Session {
             let reactie = recommendation.reactie.map { $0 == "niet" ? "niet overgenomen" : $0 } ?? "nog geen reactie"
             out += TextLayout.wrap(reactie + (recommendation.motivering.isEmpty ? "" : ": \(recommendation.motivering)"), width: style.width,
                                    first: "     → ", rest: "       ").map(style.dim)
+            for link in links where link.nummer == recommendation.nummer {
+                guard let entry = catalog?.entry(link.indicator) else { continue }
+                out.append("     " + style.accent("◆ \(entry.naam)") + style.dim(" — verwacht \(link.richting)" + (link.horizon.map { " in \($0)" } ?? "")))
+                let report = try fetch(node, store: store) { db in try IndicatorReport.load(db, indicator: entry, gebied: nil) }
+                let effect = report.effect(IndicatorReport.Link(advies: advies, aanbeveling: recommendation, koppeling: link))
+                for line in effect { out += TextLayout.wrap(line, width: style.width, first: "       ", rest: "         ") }
+            }
         }
         if !recommendations.isEmpty {
             let adopted = recommendations.filter { $0.reactie == "overgenomen" }.count
@@ -219,14 +189,14 @@ extension Session {
         emit(out.joined(separator: "\n") + "\n")
     }
 
-    private func isLate(_ status: Termijn.Status) -> Bool {
+    func isLate(_ status: Termijn.Status) -> Bool {
         switch status {
         case .teLaat, .laatBeantwoord: true
         default: false
         }
     }
 
-    private func openAdviesStore(_ node: Node) throws(Diagnostic) -> Store {
+    func openAdviesStore(_ node: Node) throws(Diagnostic) -> Store {
         do {
             return try openStore()
         } catch {
@@ -235,7 +205,7 @@ extension Session {
     }
 
     /// Reads without a write transaction, so listing works on a write-protected database too.
-    private func fetch<T>(_ node: Node, store: Store, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
+    func fetch<T>(_ node: Node, store: Store, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
         do {
             return try store.read(body)
         } catch let error as StoreError {
@@ -247,7 +217,7 @@ extension Session {
 
     /// Runs a database step; a failure becomes a diagnostic at the statement.
     @discardableResult
-    private func run<T>(_ node: Node, store: Store, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
+    func run<T>(_ node: Node, store: Store, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
         do {
             return try store.write(body)
         } catch let error as StoreError {

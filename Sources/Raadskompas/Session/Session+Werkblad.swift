@@ -54,6 +54,10 @@ extension Session {
             }
             let linking = GuidedLinking(store: store, template: library.cards(ofKind: "werkbladsjabloon").first, style: style, conversation: conversation)
             try attempt(at: node) { () throws(WerkbladStore.Failure) in try linking.run(werkblad) }
+        case "voortgang":
+            let werkblad = try find(store, node, argument: 1)
+            let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
+            emit(try progress(content, at: node))
         case "wijzig", "verplaats", "schrap":
             let werkblad = try find(store, node, argument: 1)
             let item = try item(store, werkblad, node)
@@ -126,13 +130,15 @@ extension Session {
     private func declare(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
         var validation = Validation()
         validation.validate(node, against: WerkbladSchemas.werkblad)
-        for reference in validation.references {
-            guard let card = library.card(reference.target), case .indicator = card.kind else {
-                let indicators = library.cards(ofKind: "indicator").map(\.id)
-                validation.error("onbekende indicator `\(reference.target)`",
-                                 hint: Suggestion.hint(for: reference.target, in: indicators) ?? "typ `lijst indicatoren` voor de indicatoren",
-                                 at: reference.span)
-                continue
+        // Indicators: the catalogue of Content/ plus the user's own (read only when one is named).
+        let named = node.children.filter { $0.name == "stap" }.flatMap(\.children).flatMap(\.children)
+            .compactMap { entry in entry.property("indicator").map { (entry, $0) } }
+        if !named.isEmpty {
+            let known = try catalog(at: node).ids
+            for (entry, property) in named {
+                guard let id = CardBuilder.value(entry, "indicator")?.stringValue, !known.contains(id) else { continue }
+                validation.error("onbekende indicator `\(id)`",
+                                 hint: Suggestion.hint(for: id, in: known) ?? "typ `indicator lijst` voor de indicatoren", at: property.valueSpan)
             }
         }
         if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
@@ -243,6 +249,95 @@ extension Session {
         guard number >= 1, number <= items.count else {
             throw .error("\(stap.rawValue).\(kant.rawValue) heeft geen antwoord \(number)",
                          hint: items.isEmpty ? "daar staat nog niets" : "kies 1 tot en met \(items.count); bekijk ze met `werkblad toon \(Value.quote(werkblad.naam))`", at: span)
+        }
+        return items[number - 1]
+    }
+
+    /// `werkblad voortgang`: every resultaat with an indicator, from its first measurement toward its target.
+    private func progress(_ content: WerkbladInhoud, at node: Node) throws(Diagnostic) -> String {
+        let resultaten = Kant.allCases.flatMap { content.items(.resultaten, $0) }
+        var out = [style.heading("Voortgang: \(content.werkblad.naam)")]
+        guard !resultaten.isEmpty else {
+            return out.joined() + "\nNog geen maatschappelijke resultaten. Vul ze in met `werkblad invullen \(Value.quote(content.werkblad.naam))`.\n"
+        }
+        let catalog = try catalog(at: node)
+        let store = try openAdviesStore(node)
+        for item in resultaten {
+            out.append("")
+            out += TextLayout.wrap(item.tekst, width: style.width, first: "\(item.kant.rawValue).\(item.volgorde)  ", rest: "      ")
+            guard let id = item.indicator else {
+                out.append(style.dim("      geen indicator; koppel er een met: koppel resultaat \(Value.quote(content.werkblad.naam)) \(item.kant.rawValue).\(item.volgorde) indicator=ID doel=…"))
+                continue
+            }
+            guard let entry = catalog.entry(id) else {
+                out.append(style.dim("      indicator `\(id)` bestaat niet (meer)"))
+                continue
+            }
+            let report = try fetch(node, store: store) { db in try IndicatorReport.load(db, indicator: entry, gebied: item.gebied) }
+            let target = IndicatorReport.Target(werkblad: content.werkblad.naam, item: item)
+            let progress = report.progress(target)
+            out.append("      \(entry.naam) " + style.dim("(\(entry.eenheid))"))
+            out += TextLayout.wrap(IndicatorReport.describe(progress, target), width: style.width, first: "      ", rest: "      ")
+            if let share = progress?.share {
+                let filled = max(0, min(20, Int((share * 20).rounded())))
+                out.append("      " + style.accent(String(repeating: "█", count: filled)) + style.dim(String(repeating: "░", count: 20 - filled)) + " \(Int((share * 100).rounded()))%")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `koppel resultaat "WERKBLAD" ADRES indicator=ID doel=… [jaar=…] [gebied=…]`.
+    func koppelResultaat(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        try validate(node, against: MonitorCommands.koppelResultaat)
+        let store = try werkbladStore(at: node)
+        let werkblad = try find(store, node, argument: 1)
+        var item = try resultaat(store, werkblad, node)
+        let entry = try requireIndicator(CardBuilder.text(node, "indicator"), in: catalog(at: node), at: node.property("indicator")?.valueSpan ?? node.nameSpan)
+        guard let doel = CardBuilder.value(node, "doel").flatMap(WerkbladSchemas.number) else {
+            throw .error("het doel is geen getal", hint: "schrijf de streefwaarde in de eenheid van de indicator (\(entry.eenheid)), bijvoorbeeld doel=70% of doel=12,5",
+                         at: node.property("doel")?.valueSpan ?? node.nameSpan)
+        }
+        item.indicator = entry.id
+        item.doel = doel
+        if case .number(let n)? = CardBuilder.value(node, "jaar") {
+            guard (1900...2200).contains(Int(n)) else {
+                throw .error("\(Int(n)) is geen jaar", hint: "bijvoorbeeld jaar=2030", at: node.property("jaar")?.valueSpan ?? node.nameSpan)
+            }
+            item.jaar = Int(n)
+        }
+        if let gebied = CardBuilder.value(node, "gebied")?.stringValue { item.gebied = gebied }
+        let updated = item
+        try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.updateItem(updated) }
+        emit("Resultaat \(item.kant.rawValue).\(item.volgorde) van ‘\(werkblad.naam)’ gekoppeld aan \(entry.id), doel \(Value.format(doel))"
+             + (item.jaar.map { " in \($0)" } ?? "") + ". Volg het met `werkblad voortgang \(Value.quote(werkblad.naam))`.\n")
+    }
+
+    func ontkoppelResultaat(_ node: Node, emit: (String) -> Void) throws(Diagnostic) {
+        let store = try werkbladStore(at: node)
+        let werkblad = try find(store, node, argument: 1)
+        var item = try resultaat(store, werkblad, node)
+        guard let indicator = item.indicator else {
+            throw .error("dit resultaat is niet aan een indicator gekoppeld", hint: "bekijk het werkblad met `werkblad voortgang \(Value.quote(werkblad.naam))`", at: node.arguments[2].span)
+        }
+        item.indicator = nil
+        item.doel = nil
+        item.gebied = nil
+        let updated = item
+        try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.updateItem(updated) }
+        emit("Koppeling van resultaat \(item.kant.rawValue).\(item.volgorde) met \(indicator) weggehaald.\n")
+    }
+
+    /// The resultaat at `zelf.2`, `samen.1` or `resultaten.zelf.2` (argument 2).
+    private func resultaat(_ store: WerkbladStore, _ werkblad: Werkblad, _ node: Node) throws(Diagnostic) -> WerkbladItem {
+        let raw = node.arguments[2].value.displayText
+        let parts = raw.split(separator: ".").map(String.init).drop { $0 == "resultaten" }
+        guard parts.count == 2, let kant = Kant(rawValue: parts[parts.startIndex]), let number = Int(parts[parts.startIndex + 1]) else {
+            throw .error("`\(raw)` is geen adres van een resultaat", hint: "schrijf zelf.1 of samen.2 (de resultaten van stap 3)", at: node.arguments[2].span)
+        }
+        let items = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }.items(.resultaten, kant)
+        guard number >= 1, number <= items.count else {
+            throw .error("‘\(werkblad.naam)’ heeft geen resultaat \(kant.rawValue).\(number)",
+                         hint: items.isEmpty ? "bij \(kant.rawValue) staan nog geen resultaten" : "kies \(kant.rawValue).1 tot en met \(kant.rawValue).\(items.count)", at: node.arguments[2].span)
         }
         return items[number - 1]
     }

@@ -98,7 +98,8 @@ public final class Session {
         case "beoordeel", "beoordeling", "beoordelingen", "vragen", "analyseer": return try review(node, emit: emit)
         case "apk": return try apk(node, emit: emit)
         case "adviesraad", "advies", "reactie": return try adviezen(node, emit: emit)
-        case "importeer", "metingen": return try measurements(node, emit: emit)
+        case "importeer": return try measurements(node, emit: emit)
+        case "metingen", "rapport", "indicator", "koppel", "ontkoppel", "duid", "duiding", "jaaroverzicht": return try monitor(node, emit: emit)
         default: break
         }
         guard let schema = CommandSchemas.command(named: node.name) else {

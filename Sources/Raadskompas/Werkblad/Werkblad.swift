@@ -83,9 +83,12 @@ public struct WerkbladItem: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var percentage: Double?
     public var jaar: Int?
     public var indicator: String?
+    /// The target value on the indicator (in its unit), and the gebied where it is measured.
+    public var doel: Double?
+    public var gebied: String?
 
     public init(werkbladId: Int64, stap: VisieStap, kant: Kant, volgorde: Int, tekst: String, toelichting: String = "",
-                percentage: Double? = nil, jaar: Int? = nil, indicator: String? = nil) {
+                percentage: Double? = nil, jaar: Int? = nil, indicator: String? = nil, doel: Double? = nil, gebied: String? = nil) {
         self.werkbladId = werkbladId
         self.stap = stap
         self.kant = kant
@@ -95,6 +98,8 @@ public struct WerkbladItem: Codable, Sendable, Equatable, FetchableRecord, Mutab
         self.percentage = percentage
         self.jaar = jaar
         self.indicator = indicator
+        self.doel = doel
+        self.gebied = gebied
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -34,6 +34,8 @@ public enum WerkbladCommands {
                    fields: [Slot("uit", .list(.text), help: "de werkbladen, bijvoorbeeld [\"Anna\", \"Bram\"]"),
                             .optional("minimaal", .wholeNumber, help: "in hoeveel werkbladen een antwoord minstens staat (standaard 2)"),
                             .optional("soort", .choice(["raad", "fractie"]), help: "raad (standaard) of fractie")]),
+        NodeSchema("voortgang", summary: "Laat per maatschappelijk resultaat met een indicator zien hoe ver het is: van de eerste meting naar het doel.",
+                   arguments: [action("voortgang"), naam]),
         NodeSchema("hernoem", summary: "Geeft een werkblad een nieuwe naam.",
                    arguments: [action("hernoem"), naam, Slot("nieuwe naam", .text, help: "de nieuwe naam")]),
         NodeSchema("verwijder", summary: "Verwijdert een werkblad (je krijgt eerst een vraag ter bevestiging).",

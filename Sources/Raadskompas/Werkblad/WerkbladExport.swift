@@ -43,6 +43,8 @@ public enum WerkbladExport {
                     if let p = item.percentage { line += " percentage=\(Value.percent(p).sourceText)" }
                     if let jaar = item.jaar { line += " jaar=\(jaar)" }
                     if let indicator = item.indicator { line += " indicator=\(indicator)" }
+                    if let doel = item.doel { line += " doel=\(Value.number(doel).sourceText)" }
+                    if let gebied = item.gebied { line += " gebied=\(Value.quote(gebied))" }
                     out += line + "\n"
                 }
                 out += "    }\n"
@@ -85,6 +87,7 @@ public enum WerkbladExport {
                     if let p = item.percentage { target.append("\(Value.percent(p).displayText)") }
                     if let jaar = item.jaar { target.append("in \(jaar)") }
                     if let indicator = item.indicator { target.append("indicator `\(indicator)`") }
+                    if let doel = item.doel { target.append("streefwaarde \(Value.format(doel))" + (item.gebied.map { " in \(escape($0))" } ?? "")) }
                     if !target.isEmpty { out += " (doel: \(target.joined(separator: ", ")))" }
                     if !item.toelichting.isEmpty { out += "  \n   _\(escape(item.toelichting))_" }
                     out += "\n"

@@ -137,6 +137,7 @@ enum WerkbladHTML {
             if let p = item.percentage { target.append(Value.format(p) + "%") }
             if let jaar = item.jaar { target.append("in \(jaar)") }
             if let indicator = item.indicator { target.append("indicator \(indicator)") }
+            if let doel = item.doel { target.append("streefwaarde \(Value.format(doel))" + (item.gebied.map { " in \($0)" } ?? "")) }
             return .li(
                 .text(item.tekst),
                 .if(!target.isEmpty, .span(.class("doel"), .text(" (doel: \(target.joined(separator: ", ")))"))),

@@ -12,13 +12,24 @@ import KompasDSL
 ///       koppeling { waarde "Zelfbeschikking"; principe "…"; onderbouwing "…"; resultaat "…" }
 ///     }
 public enum WerkbladSchemas {
+    /// A target value: a number, a percentage (70% → 70) or a Dutch number in text ("12,5").
+    public static func number(_ value: Value) -> Double? {
+        switch value {
+        case .number(let n), .percent(let n): n.isFinite ? n : nil
+        case .text(let t): StandardLibrary.parseDutchNumber(t.replacingOccurrences(of: "%", with: ""))
+        default: nil
+        }
+    }
+
     static func item(_ stap: VisieStap) -> NodeSchema {
         var fields: [Slot] = [.optional("toelichting", .text, help: "een korte uitleg")]
         if stap == .resultaten {
             fields += [
                 .optional("percentage", .percent, help: "het streefpercentage, bijvoorbeeld 70%"),
                 .optional("jaar", .wholeNumber, help: "het jaar waarin het resultaat bereikt moet zijn"),
-                .optional("indicator", .reference(kinds: ["indicator"]), help: "de id van een indicator uit `lijst indicatoren`"),
+                .optional("indicator", .identifier, help: "de id van een indicator uit `indicator lijst`"),
+                .optional("doel", .any, help: "de streefwaarde op de indicator, bijvoorbeeld 70% of 12,5"),
+                .optional("gebied", .text, help: "het gebied waarin de indicator gemeten wordt, bijvoorbeeld GM0363"),
             ]
         }
         return NodeSchema(stap.itemName, summary: "Een \(stap.itemName) in stap \(stap.nummer): \(stap.titel.lowercased()).",
@@ -82,7 +93,9 @@ public enum WerkbladSchemas {
                     if case .number(let n)? = CardBuilder.value(entry, "jaar"), n.isFinite, abs(n) < 100_000 { jaar = Int(n) }
                     items.append(WerkbladItem(werkbladId: 0, stap: stap, kant: kant, volgorde: index + 1,
                                               tekst: CardBuilder.argumentText(entry, 0), toelichting: CardBuilder.text(entry, "toelichting"),
-                                              percentage: percentage, jaar: jaar, indicator: CardBuilder.value(entry, "indicator")?.stringValue))
+                                              percentage: percentage, jaar: jaar, indicator: CardBuilder.value(entry, "indicator")?.stringValue,
+                                              doel: CardBuilder.value(entry, "doel").flatMap(WerkbladSchemas.number),
+                                              gebied: CardBuilder.value(entry, "gebied")?.stringValue))
                 }
             }
         }
