@@ -40,6 +40,21 @@ public enum AdviesCommands {
                     .optional("motivering", .text, help: "waarom")]
     )
 
+    static func action(_ name: String) -> Slot { Slot(name, .choice([name]), help: "het woord `\(name)`") }
+
+    /// `advies lijst`, `advies toon ID`, `advies nieuw` (next to the declarative `advies ID { … }`).
+    public static let subcommands: [NodeSchema] = [
+        NodeSchema("lijst", summary: "Laat alle adviezen zien, met de termijn van de reactie; voorstellen in het kerndomein zonder advies worden gemeld.",
+                   arguments: [action("lijst")]),
+        NodeSchema("toon", summary: "Laat een advies zien: de data, elke aanbeveling met de reactie, en de trend van gekoppelde indicatoren voor en na het advies.",
+                   arguments: [action("toon"), Slot("id", .identifier, help: "de id van het advies")]),
+        NodeSchema("nieuw", summary: "Legt stap voor stap een advies vast, met de aanbevelingen; elk antwoord wordt meteen bewaard.",
+                   arguments: [action("nieuw")]),
+    ]
+
+    public static let adviesraadLijst: NodeSchema = NodeSchema(
+        "lijst", summary: "Laat de adviesraden zien, met hun reactietermijn.", arguments: [action("lijst")])
+
     public static let importeer: NodeSchema = NodeSchema(
         "importeer", summary: "Leest metingen in uit een CSV: een CBS StatLine-bestand, of indicator;gebied;periode;waarde. Alles of niets; opnieuw inlezen verandert niets.",
         arguments: [Slot("wat", .choice(["metingen"]), help: "het woord `metingen`"), Slot("pad", .text, help: "het CSV-bestand")],

@@ -68,15 +68,17 @@ public enum MeasurementImport {
         var text = ""
         text.reserveCapacity(end - start)
         var digitsSinceDot = -1
+        var afterComma = false
         for i in start..<end {
             let byte = raw[i]
             if byte == UInt8(ascii: ".") {
-                guard !groupsThousands || digitsSinceDot == -1 || digitsSinceDot == 3 else { return nil }
+                guard !afterComma, !groupsThousands || digitsSinceDot == -1 || digitsSinceDot == 3 else { return nil }
                 if groupsThousands { digitsSinceDot = 0; continue }
                 text.append(".")
             } else if byte == UInt8(ascii: ",") {
                 guard digitsSinceDot == -1 || digitsSinceDot == 3 else { return nil }
                 digitsSinceDot = -1
+                afterComma = true
                 text.append(".")
             } else {
                 if digitsSinceDot >= 0 { digitsSinceDot += 1 }
@@ -287,9 +289,9 @@ public enum MeasurementImport {
                         periode = known
                     } else {
                         let rawPeriod = text(cells[layout.period])
-                        guard let parsed = period(rawPeriod) ?? (rawPeriod.count == 4 && Int(rawPeriod) != nil ? rawPeriod : nil) else {
+                        guard let parsed = Periode.normalize(rawPeriod) else {
                             throw Failure(line: number, message: "onbekende periodecode `\(rawPeriod)`",
-                                          hint: "CBS-codes zijn bijvoorbeeld 2023JJ00 (jaar), 2023KW02 (kwartaal) en 2023MM05 (maand)")
+                                          hint: "schrijf een jaar (2023), kwartaal (2023-K2) of maand (2023-05), of een CBS-code als 2023JJ00, 2023KW02 of 2023MM05")
                         }
                         if periods.count < 10_000 { periods[periodBytes] = parsed }
                         periode = parsed

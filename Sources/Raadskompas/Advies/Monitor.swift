@@ -149,7 +149,8 @@ public struct Kerndomein: Sendable {
 
     public func contains(_ voorstel: Voorstel) -> Bool {
         if !Kerndomein.wetten.isDisjoint(with: voorstel.wettenLijst) { return true }
-        let text = String(Folding.fold(voorstel.titel + "\n" + voorstel.onderwerp + "\n" + voorstel.tekst))
+        // The title, the onderwerp and the opening of the text say what a voorstel is about.
+        let text = String(Folding.fold(voorstel.titel + "\n" + voorstel.onderwerp + "\n" + voorstel.tekst.prefix(6_000)))
         return phrases.contains { text.contains($0) }
     }
 }

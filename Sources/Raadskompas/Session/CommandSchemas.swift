@@ -57,4 +57,25 @@ public enum CommandSchemas {
     public static func command(named name: String) -> NodeSchema? {
         all.first { $0.name == name }
     }
+
+    /// The schema a statement is checked against: for statements with an action word
+    /// (`werkblad toon`, `advies lijst`, `koppel resultaat`) the schema of that action, as the
+    /// session picks it. nil for an unknown statement or action (the session reports those).
+    public static func schema(for node: Node) -> NodeSchema? {
+        let first = node.arguments.first?.value
+        let action = first?.stringValue ?? ""
+        func sub(_ list: [NodeSchema]) -> NodeSchema? { list.first { $0.name == action } }
+        switch node.name {
+        case "werkblad":
+            if case .text? = first { return WerkbladSchemas.werkblad }
+            return sub(WerkbladCommands.subcommands)
+        case "voorstel": return node.hasBlock ? VoorstelCommands.declaration : sub(VoorstelCommands.subcommands)
+        case "advies": return node.hasBlock || !node.properties.isEmpty ? AdviesCommands.advies : sub(AdviesCommands.subcommands)
+        case "adviesraad": return action == "lijst" && !node.hasBlock && node.properties.isEmpty ? AdviesCommands.adviesraadLijst : AdviesCommands.adviesraad
+        case "indicator": return sub(MonitorCommands.indicatorSubcommands)
+        case "koppel": return action == "resultaat" ? MonitorCommands.koppelResultaat : action == "aanbeveling" ? MonitorCommands.koppelAanbeveling : MonitorCommands.koppel
+        case "exporteer": return action == "invulschema" ? WerkbladCommands.exportForm : WerkbladCommands.export
+        default: return command(named: node.name)
+        }
+    }
 }

@@ -8,7 +8,8 @@ public enum ScriptCheck {
         func holdsCards(_ statements: [Statement]) -> Bool {
             statements.contains {
                 switch $0 {
-                case .node(let node): ContentSchemas.card(named: node.name) != nil
+                // A card always has a block; `indicator nieuw …` (a statement) has none.
+                case .node(let node): ContentSchemas.card(named: node.name) != nil && (node.constant?.hasBlock ?? (node.children != nil))
                 case .forEach(_, _, _, let body, _): holdsCards(body)
                 case .conditional(let branches, let otherwise, _): branches.contains { holdsCards($0.body) } || holdsCards(otherwise ?? [])
                 case .assignment: false
@@ -24,14 +25,14 @@ public enum ScriptCheck {
             for statement in statements {
                 switch statement {
                 case .node(let syntax):
-                    guard let schema = CommandSchemas.command(named: syntax.name) else {
+                    guard CommandSchemas.command(named: syntax.name) != nil else {
                         validation.error("onbekende opdracht `\(syntax.name)`",
                                          hint: Suggestion.hint(for: syntax.name, in: CommandSchemas.all.map(\.name)) ?? "typ `raadskompas -c help` voor de opdrachten",
                                          at: syntax.nameSpan)
                         continue
                     }
                     // Nodes with variables are only known when the script runs.
-                    if let constant = syntax.constant { validation.validate(constant, against: schema) }
+                    if let constant = syntax.constant, let schema = CommandSchemas.schema(for: constant) { validation.validate(constant, against: schema) }
                 case .forEach(_, _, _, let body, _):
                     walk(body)
                 case .conditional(let branches, let otherwise, _):

@@ -13,8 +13,13 @@ extension Session {
                     .joined(separator: "\n") + "\n")
             return
         }
-        if node.name == "advies", let action, ["lijst", "toon"].contains(action), !node.hasBlock, node.properties.isEmpty {
+        if node.name == "advies", let action, ["lijst", "toon", "nieuw"].contains(action), !node.hasBlock, node.properties.isEmpty {
+            if let schema = AdviesCommands.subcommands.first(where: { $0.name == action }) { try check(node, against: schema) }
+            if action == "nieuw" { return try guidedAdvies(node, store: store) }
             return try showAdviezen(node, action: action, store: store, emit: emit)
+        }
+        if node.name == "reactie", !node.hasBlock, node.properties.isEmpty, node.arguments.count == 1 {
+            return try guidedReactie(node, store: store)
         }
         switch node.name {
         case "adviesraad":
@@ -147,6 +152,14 @@ extension Session {
                                        first: "  " + style.accent(advies.id) + "  ", rest: "    ")
                 out.append("    " + (isLate(status) ? style.bold(Termijn.describe(status)) : style.dim(Termijn.describe(status))))
             }
+            let voorstellen = try fetch(node, store: store) { db in try Voorstel.order(Column("datum"), Column("id")).fetchAll(db) }
+            let unadvised = try withoutAdvies(voorstellen, at: node)
+            if !unadvised.isEmpty {
+                out += ["", style.bold("⚑ Raadsvoorstellen in het kerndomein zonder advies")]
+                for voorstel in voorstellen where unadvised.contains(voorstel.id) {
+                    out += TextLayout.wrap(voorstel.titel + style.dim(voorstel.datum.map { " (\($0))" } ?? ""), width: style.width, first: "  \(voorstel.id)  ", rest: "    ")
+                }
+            }
             emit(out.joined(separator: "\n") + "\n")
             return
         }
@@ -187,6 +200,39 @@ extension Session {
             out.append("\(adopted) van \(recommendations.count) aanbevelingen overgenomen, \(recommendations.filter { $0.reactie == "deels" }.count) deels.")
         }
         emit(out.joined(separator: "\n") + "\n")
+    }
+
+    private func guided(_ node: Node, store: Store, what: String, script: String) throws(Diagnostic) -> GuidedAdvies {
+        guard let conversation else {
+            throw .error("`\(what)` werkt in de shell, waar Raadskompas vragen kan stellen", hint: "in een script schrijf je \(script)", at: node.nameSpan)
+        }
+        return GuidedAdvies(style: style, conversation: conversation, today: today()) { body throws(Diagnostic) in
+            try self.run(node, store: store) { db in try body(db) }
+        }
+    }
+
+    private func guidedAdvies(_ node: Node, store: Store) throws(Diagnostic) {
+        let raden = try fetch(node, store: store) { db in try Adviesraad.order(Column("id")).fetchAll(db) }
+        guard !raden.isEmpty else {
+            throw .error("er is nog geen adviesraad", hint: "leg die eerst vast: adviesraad asd naam=\"Adviesraad Sociaal Domein\" reactietermijn=6", at: node.nameSpan)
+        }
+        let flow = try guided(node, store: store, what: "advies nieuw", script: "`advies ID raad=… soort=… onderwerp=\"…\" { aanbeveling 1 \"…\" }`")
+        let existing = Set(try fetch(node, store: store) { db in try String.fetchAll(db, sql: "SELECT id FROM advies") })
+        try flow.newAdvies(raden: raden, existing: existing, laws: ContentSchemas.staalkaartIds)
+    }
+
+    private func guidedReactie(_ node: Node, store: Store) throws(Diagnostic) {
+        let id = CardBuilder.argumentText(node, 0)
+        guard let advies = try fetch(node, store: store, { db in try Advies.fetchOne(db, key: id) }) else {
+            let ids = try fetch(node, store: store) { db in try Advies.fetchAll(db).map(\.id) }
+            throw .error("geen advies met id `\(id)`", hint: Suggestion.hint(for: id, in: ids) ?? "typ `advies lijst`", at: node.arguments[0].span)
+        }
+        let aanbevelingen = try fetch(node, store: store) { db in try Aanbeveling.filter(Column("adviesId") == id).order(Column("nummer")).fetchAll(db) }
+        guard !aanbevelingen.isEmpty else {
+            throw .error("advies \(id) heeft nog geen aanbevelingen", hint: "voeg ze toe met `advies \(id) … { aanbeveling 1 \"…\" }`", at: node.arguments[0].span)
+        }
+        let flow = try guided(node, store: store, what: "reactie", script: "`reactie \(id) datum=2026-03-01 { aanbeveling 1 overgenomen \"…\" }`")
+        try flow.reactie(advies, aanbevelingen: aanbevelingen)
     }
 
     func isLate(_ status: Termijn.Status) -> Bool {

@@ -26,10 +26,12 @@ extension Session {
                 return
             }
             var out = [style.bold("Raadsvoorstellen") + style.dim(" (\(all.count))")]
+            let unadvised = try withoutAdvies(all, at: node)
             for voorstel in all {
                 let details = [voorstel.datum, voorstel.gemeente.isEmpty ? nil : voorstel.gemeente].compactMap { $0 }.joined(separator: ", ")
                 out += TextLayout.wrap("\(voorstel.titel)" + (details.isEmpty ? "" : style.dim("  (\(details))")), width: style.width,
                                        first: "  " + style.accent(voorstel.id) + "  ", rest: "    ")
+                if unadvised.contains(voorstel.id) { out.append("    " + style.bold("⚑ kerndomein sociaal domein, maar geen advies van de adviesraad")) }
             }
             emit(out.joined(separator: "\n") + "\n")
         case "toon":
@@ -39,6 +41,10 @@ extension Session {
                            voorstel.portefeuille.isEmpty ? nil : "portefeuille \(voorstel.portefeuille)",
                            voorstel.wettenLijst.isEmpty ? nil : "wetten \(voorstel.wettenLijst.joined(separator: ", "))"].compactMap { $0 }
             if !details.isEmpty { out.append(style.dim(details.joined(separator: " · "))) }
+            if try withoutAdvies([voorstel], at: node).contains(voorstel.id) {
+                out += TextLayout.wrap("⚑ Dit voorstel valt in het kerndomein van de adviesraad sociaal domein, maar er is geen advies aan gekoppeld. "
+                                       + "Vraag het college waarom niet, of leg het advies vast met `advies ID … voorstel=\(voorstel.id)`.", width: style.width).map(style.bold)
+            }
             out.append("")
             let lines = voorstel.tekst.split(separator: "\n", omittingEmptySubsequences: false)
             let width = String(lines.count).count
@@ -262,6 +268,14 @@ extension Session {
     }
 
     // MARK: - Helpers
+
+    /// The ids of voorstellen in the kerndomein that no advies names.
+    func withoutAdvies(_ voorstellen: [Voorstel], at node: Node) throws(Diagnostic) -> Set<String> {
+        let store = try openAdviesStore(node)
+        let advised = Set(try fetch(node, store: store) { db in try String.fetchAll(db, sql: "SELECT DISTINCT voorstel FROM advies WHERE voorstel IS NOT NULL") })
+        let kerndomein = Kerndomein(library: library)
+        return Set(voorstellen.filter { !advised.contains($0.id) && kerndomein.contains($0) }.map(\.id))
+    }
 
     func check(_ node: Node, against schema: NodeSchema) throws(Diagnostic) {
         var validation = Validation()

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import KompasDSL
+
+/// `advies nieuw` and `reactie ID` in the shell: ask for an advies (or the college's reactie) one
+/// question at a time. The advies is stored as soon as it has a raad, soort, onderwerp and id;
+/// every later answer and every aanbeveling is stored on Enter, so Ctrl-C loses nothing typed.
+struct GuidedAdvies {
+    let style: TextStyle
+    let conversation: Conversation
+    let today: DateValue
+    /// Runs a database step; a failure is reported as a diagnostic.
+    let write: (_ body: (Database) throws -> Void) throws(Diagnostic) -> Void
+
+    /// `2026-03-10`, `10-03-2026`, `10-3-2026` or `10 maart 2026`.
+    static func date(_ text: String) -> DateValue? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == " " || $0 == "/" }).map(String.init)
+        guard parts.count == 3 else { return nil }
+        if parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) { return DateValue(year: y, month: m, day: d) }
+        guard let d = Int(parts[0]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
+        let month = Int(parts[1]) ?? DateValue.monthNames.firstIndex(of: parts[1]).map { $0 + 1 }
+        return month.flatMap { DateValue(year: y, month: $0, day: d) }
+    }
+
+    private func stopped(_ what: String) {
+        conversation.say("Gestopt. \(what)\n")
+    }
+
+    enum Answer<T> {
+        case given(T)
+        case stopped
+    }
+
+    /// Asks until the answer passes `parse` (which returns nil for a bad answer).
+    private func ask<T>(_ prompt: String, again: String, _ parse: (String) -> T?) -> Answer<T> {
+        while true {
+            guard let answer = conversation.ask(prompt) else { return .stopped }
+            if let value = parse(answer.trimmingCharacters(in: .whitespaces)) { return .given(value) }
+            conversation.say(again + "\n")
+        }
+    }
+
+    // MARK: - advies nieuw
+
+    func newAdvies(raden: [Adviesraad], existing: Set<String>, laws: [String]) throws(Diagnostic) {
+        conversation.say(style.heading("Nieuw advies") + "\n" + style.dim("Elk antwoord wordt bewaard zodra je op Enter drukt. Ctrl-C: stoppen (wat bewaard is, blijft).") + "\n")
+        let raad: Adviesraad
+        if raden.count == 1 {
+            raad = raden[0]
+            conversation.say("Adviesraad: \(raad.naam) (\(raad.id))\n")
+        } else {
+            let ids = raden.map(\.id)
+            guard case .given(let chosen) = ask("adviesraad (\(ids.joined(separator: ", ")))> ", again: "Kies een van: \(ids.joined(separator: ", ")).", { a in raden.first { $0.id == a } })
+            else { return stopped("Er is nog niets bewaard.") }
+            raad = chosen
+        }
+        guard case .given(let soort) = ask("soort (voorkant, gevraagd, ongevraagd, signaal)> ", again: "Typ voorkant, gevraagd, ongevraagd of signaal.", { a in
+            Advies.soorten.first { !a.isEmpty && $0.hasPrefix(a.lowercased()) }
+        }) else { return stopped("Er is nog niets bewaard.") }
+        guard case .given(let onderwerp) = ask("onderwerp> ", again: "Schrijf in een paar woorden waar het advies over gaat.", { $0.isEmpty ? nil : $0 })
+        else { return stopped("Er is nog niets bewaard.") }
+        let suggestion = (1...999).lazy.map { String(format: "adv-%d-%02d", self.today.year, $0) }.first { !existing.contains($0) } ?? "adv-\(today.year)"
+        guard case .given(let id) = ask("id (Enter: \(suggestion))> ", again: "Een id is één woord met letters, cijfers en streepjes, en nog niet in gebruik.", { a -> String? in
+            let id = a.isEmpty ? suggestion : a
+            return !existing.contains(id) && id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) && id.first?.isLetter == true ? id : nil
+        }) else { return stopped("Er is nog niets bewaard.") }
+        var advies = Advies(id: id, raad: raad.id, soort: soort, onderwerp: onderwerp, thema: "", wetten: "", aangevraagd: nil, uitgebracht: nil,
+                            reactieOntvangen: nil, bijRaadsstukken: nil, voorstel: nil)
+        let first = advies
+        try write { db in try first.insert(db) }
+        conversation.say(style.dim("✓ advies \(id) bewaard") + "\n")
+        let later = "Advies \(id) is bewaard; vul het aan met `advies \(id) raad=\(raad.id) … { aanbeveling 1 \"…\" }`."
+
+        func update(_ change: (inout Advies) -> Void) throws(Diagnostic) {
+            change(&advies)
+            let record = advies
+            try write { db in try record.update(db) }
+        }
+        guard case .given(let thema) = ask("thema (Enter: geen)> ", again: "", { $0 }) else { return stopped(later) }
+        if !thema.isEmpty { try update { $0.thema = thema } }
+        guard case .given(let wetten) = ask("wetten, bijvoorbeeld wmo, jeugdwet (Enter: geen)> ", again: "Kies uit: \(laws.joined(separator: ", ")).", { a -> [String]? in
+            let ids = a.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            return ids.allSatisfy(laws.contains) ? ids : nil
+        }) else { return stopped(later) }
+        if !wetten.isEmpty { try update { $0.wetten = wetten.joined(separator: ",") } }
+        for (label, key) in [("aangevraagd op", "aangevraagd"), ("uitgebracht op", "uitgebracht")] {
+            guard case .given(let date) = ask("\(label) (bijv. 10-03-2026, Enter: onbekend)> ", again: "Dat is geen datum. Typ bijvoorbeeld 10-03-2026, of druk op Enter.", { a -> DateValue?? in
+                a.isEmpty ? DateValue?.none : GuidedAdvies.date(a).map { DateValue?.some($0) }
+            }) else { return stopped(later) }
+            if let date {
+                try update { key == "aangevraagd" ? ($0.aangevraagd = date.description) : ($0.uitgebracht = date.description) }
+            }
+        }
+        guard case .given(let voorstel) = ask("hoort bij raadsvoorstel (id, Enter: geen)> ", again: "", { $0 }) else { return stopped(later) }
+        if !voorstel.isEmpty { try update { $0.voorstel = voorstel } }
+        conversation.say("Aanbevelingen, één per regel; een lege regel sluit af.\n")
+        var number = 0
+        while true {
+            guard let text = conversation.ask("aanbeveling \(number + 1)> ") else { return stopped(later) }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { break }
+            number += 1
+            let aanbeveling = Aanbeveling(adviesId: id, nummer: number, tekst: trimmed, reactie: nil, motivering: "")
+            try write { db in try aanbeveling.insert(db) }
+        }
+        let status = Termijn.describe(Termijn.status(advies, weeks: raad.reactietermijn, today: today))
+        conversation.say("\nAdvies \(id) bewaard met \(number) \(number == 1 ? "aanbeveling" : "aanbevelingen"); \(status).\n"
+                         + "Leg de reactie van het college vast met `reactie \(id)`; koppel een aanbeveling aan een indicator met `koppel aanbeveling \(id) 1 indicator=… richting=omlaag`.\n")
+    }
+
+    // MARK: - reactie ID
+
+    func reactie(_ advies: Advies, aanbevelingen: [Aanbeveling]) throws(Diagnostic) {
+        conversation.say(style.heading("Reactie van het college op \(advies.id): \(advies.onderwerp)") + "\n"
+                         + style.dim("Per aanbeveling: o (overgenomen), d (deels) of n (niet overgenomen), dan de motivering. Enter houdt wat er al staat.") + "\n")
+        let defaultDate = advies.reactieOntvangen.flatMap(Termijn.parse) ?? today
+        guard case .given(let date) = ask("datum van de reactie (Enter: \(defaultDate.dutch))> ", again: "Dat is geen datum. Typ bijvoorbeeld 10-03-2026.", { a in
+            a.isEmpty ? defaultDate : GuidedAdvies.date(a)
+        }) else { return stopped("Er is niets veranderd.") }
+        let id = advies.id
+        try write { db in try db.execute(sql: "UPDATE advies SET reactieOntvangen = ? WHERE id = ?", arguments: [date.description, id]) }
+        for var aanbeveling in aanbevelingen {
+            var lines = [""] + TextLayout.wrap(aanbeveling.tekst, width: style.width, first: style.bold("\(aanbeveling.nummer). "), rest: "   ")
+            if let current = aanbeveling.reactie { lines.append(style.dim("   nu: \(current == "niet" ? "niet overgenomen" : current)" + (aanbeveling.motivering.isEmpty ? "" : ": \(aanbeveling.motivering)"))) }
+            conversation.say(lines.joined(separator: "\n") + "\n")
+            guard case .given(let choice) = ask("reactie (o/d/n)> ", again: "Typ o (overgenomen), d (deels) of n (niet overgenomen).", { a -> String?? in
+                switch a.lowercased() {
+                case "": aanbeveling.reactie == nil ? nil : String?.none
+                case "o", "overgenomen": "overgenomen"
+                case "d", "deels": "deels"
+                case "n", "niet", "niet overgenomen": "niet"
+                default: nil
+                }
+            }) else { return stopped("De reacties tot nu toe zijn bewaard; ga verder met `reactie \(id)`.") }
+            guard let motivering = conversation.ask("motivering> ") else { return stopped("De reacties tot nu toe zijn bewaard; ga verder met `reactie \(id)`.") }
+            if let choice { aanbeveling.reactie = choice }
+            let text = motivering.trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty { aanbeveling.motivering = text }
+            let record = aanbeveling
+            try write { db in try record.update(db) }
+            conversation.say(style.dim("✓ bewaard") + "\n")
+        }
+        conversation.say("\nKlaar. Bekijk het advies met `advies toon \(id)`.\n")
+    }
+}

@@ -1,0 +1,318 @@
+import Foundation
+import GRDB
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// A small gemeente with an adviesraad, two voorstellen, an advies with a late reactie, measurements
+/// in two gebieden, a link, a werkblad resultaat with a target and a duiding.
+let monitorSetup = """
+    adviesraad asd naam="Adviesraad Sociaal Domein" gemeente="Dommelrade" reactietermijn=6
+    voorstel rv-1 { titel "Re-integratie jongeren"; datum 2023-06-20; wetten [participatiewet]; tekst "Het college stelt voor jongeren te helpen." }
+    voorstel rv-2 { titel "Beleidsplan Wmo 2024"; datum 2023-11-02; wetten [wmo]; tekst "Een nieuw beleidskader." }
+    voorstel rv-3 { titel "Herinrichting van de markt"; datum 2023-09-01; tekst "Het marktplein krijgt nieuwe bestrating." }
+    advies adv-1 raad=asd soort=gevraagd onderwerp="Jongeren aan het werk" thema="Werk" uitgebracht=2023-03-10 voorstel=rv-1 {
+      aanbeveling 1 "Zet in op leerwerkplekken"
+      aanbeveling 2 "Meet de uitstroom"
+    }
+    advies adv-2 raad=asd soort=ongevraagd onderwerp="Eenzaamheid <onder> ouderen & \\"mantelzorgers\\"" thema="Zorg" uitgebracht=2023-10-01 {
+      aanbeveling 1 "=Maak een aanpak"
+    }
+    reactie adv-1 datum=2023-05-01 { aanbeveling 1 overgenomen "Staat in het plan"; aanbeveling 2 niet "Te duur" }
+    koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omlaag horizon=2025
+    werkblad "Visie" eigenaar="Sanne" { stap resultaten { zelf { resultaat "Minder werkloze jongeren" } } }
+    koppel resultaat "Visie" zelf.1 indicator=werkloze-jongeren doel=2 jaar=2027 gebied="GM0363"
+    duiding werkloze-jongeren periode=2023 gebied="GM0363" door="raad" { a "Ja, herkenbaar"; b "Krappe arbeidsmarkt"; c "Goed"; d "Doorgaan" }
+    """
+
+let monitorMeasurements = """
+    indicator;gebied;periode;waarde
+    werkloze-jongeren;GM0363;2021JJ00;3,1
+    werkloze-jongeren;GM0363;2022JJ00;2,8
+    werkloze-jongeren;GM0363;2023JJ00;2,4
+    werkloze-jongeren;GM0363;2024JJ00;2,6*
+    werkloze-jongeren;GM0344;2023JJ00;1,9
+
+    """
+
+@Suite struct MonitorTests {
+    func session(_ folder: TemporaryFolder, setup: Bool = true) throws -> Session {
+        let s = Session(library: bundledLibrary, database: (folder.path("m.sqlite"), false))
+        s.today = { DateValue(year: 2024, month: 1, day: 15)! }
+        if setup {
+            let csv = folder.path("m.csv")
+            try monitorMeasurements.write(toFile: csv, atomically: true, encoding: .utf8)
+            let result = s.run("importeer metingen \"\(csv)\"\n" + monitorSetup) { _ in }
+            #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.summary))")
+        }
+        return s
+    }
+
+    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
+        var output = ""
+        let result = s.run(text) { output += $0 }
+        return (output, result.diagnostics)
+    }
+
+    func golden(_ name: String, _ actual: String) throws {
+        let url = packageRoot.appending(path: "Tests/RaadskompasTests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["RAADSKOMPAS_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOf: url, encoding: .utf8)), "\(name) wijkt af van het goldenbestand")
+    }
+
+    @Test func valuesInDutchAndPlainNotation() {
+        func v(_ text: String) -> Double? { MeasurementImport.value(text).flatMap { $0.0 } }
+        #expect(v("12,5") == 12.5)
+        #expect(v("12.5") == 12.5)
+        #expect(v("1.250,5") == 1250.5)
+        #expect(v("1.250.000") == 1_250_000)
+        #expect(v("1.250") == 1.25, "één punt is een decimaalteken, zoals CBS schrijft")
+        #expect(v("-3,2") == -3.2)
+        #expect(MeasurementImport.value("1,2,3") == nil)
+        #expect(MeasurementImport.value("12,5.0") == nil)
+        #expect(MeasurementImport.value("1.25.0") == nil)
+        #expect(MeasurementImport.value("veel") == nil)
+        #expect(MeasurementImport.value(" 12,5* ").map { $0.0 == 12.5 && $0.1 } == true)
+        #expect(MeasurementImport.value(".").map { $0.0 == nil && !$0.1 } == true)
+        #expect(MeasurementImport.value(".*").map { $0.0 == nil && $0.1 } == true)
+    }
+
+    @Test func periods() {
+        #expect(Periode.normalize("2024KW02") == "2024-K2")
+        #expect(Periode.normalize("2024-Q3") == "2024-K3")
+        #expect(Periode.normalize("2024-13") == nil)
+        #expect(Periode.normalize("24") == nil)
+        let q = Periode.range("2024-K1")
+        #expect(q?.first == DateValue(year: 2024, month: 1, day: 1) && q?.last == DateValue(year: 2024, month: 3, day: 31))
+        #expect(Periode.range("2024-02")?.last == DateValue(year: 2024, month: 2, day: 29))
+        #expect(Periode.contains("2023", DateValue(year: 2023, month: 12, day: 31)!))
+        #expect(!Periode.contains("2023-K4", DateValue(year: 2024, month: 1, day: 1)!))
+        let series = ["2021", "2022", "2023", "2024"].enumerated().map { Meting(gebied: "g", periode: $1, waarde: Double($0), voorlopig: false) }
+        let around = Periode.beforeAndAfter(series, around: DateValue(year: 2023, month: 3, day: 10)!)
+        #expect(around.before?.periode == "2022" && around.after?.periode == "2024")
+    }
+
+    @Test func dutchDecimalCommasLongLinesAndBinaryFiles() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder, setup: false)
+        let dutch = folder.path("nl.csv")
+        try "indicator;gebied;periode;waarde\r\neenzaamheid-75plus;GM0363;2022;\"1.234,5\"\r\neenzaamheid-75plus;GM0363;2023;12,25\r\n"
+            .write(toFile: dutch, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(dutch)\"").diagnostics.isEmpty)
+        let shown = run(s, "metingen eenzaamheid-75plus").output
+        #expect(shown.contains("2022     1234,5") && shown.contains("2023     12,25"))
+
+        let long = folder.path("lang.csv")
+        try ("indicator;gebied;periode;waarde\n" + String(repeating: "x", count: 1_200_000)).write(toFile: long, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(long)\"").diagnostics.first?.summary.contains("regel 2 van") == true)
+
+        let binary = folder.path("data.csv")
+        try Data("indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;20\u{0}22;1\n".utf8).write(to: URL(fileURLWithPath: binary))
+        #expect(run(s, "importeer metingen \"\(binary)\"").diagnostics.first?.summary.contains("binaire tekens") == true)
+    }
+
+    /// A 2 GB file is streamed, not read into memory: a sparse file (no disk space) with good rows
+    /// first and then 2 GB of zero bytes stops at the first line that is not text, with nothing stored.
+    @Test func aTwoGigabyteFileIsStreamed() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder, setup: false)
+        let path = folder.path("groot.csv")
+        let header = "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022;12\n"
+        try header.write(toFile: path, atomically: true, encoding: .utf8)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 2 << 30)
+        try handle.close()
+        #expect(((try FileManager.default.attributesOfItem(atPath: path))[.size] as? Int ?? 0) > 2_000_000_000)
+        let before = residentKilobytes()
+        let d = run(s, "importeer metingen \"\(path)\"").diagnostics.first
+        #expect(d?.summary.contains("regel 3 van") == true, "\(d?.summary ?? "geen fout")")
+        #expect(run(s, "metingen eenzaamheid-75plus").output.contains("Nog geen metingen"))
+        if let before, let after = residentKilobytes() { #expect(after - before < 200_000, "geheugen groeide \(after - before) KB") }
+    }
+
+    func residentKilobytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        return status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+    }
+
+    @Test func duplicateRowsAreFoundWithoutAKeySet() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder, setup: false)
+        let path = folder.path("dubbel.csv")
+        try "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022JJ00;1\neenzaamheid-75plus;GM0344;2022;1\neenzaamheid-75plus;GM0363;2022;2\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let d = run(s, "importeer metingen \"\(path)\"").diagnostics.first
+        #expect(d?.summary == "regel 4 van `\(path)`: dubbele regel voor eenzaamheid-75plus, GM0363, 2022; er is niets opgeslagen")
+        // The same rows in a later import are no duplicates.
+        let once = folder.path("een.csv")
+        try "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022;1\n".write(toFile: once, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(once)\"\nimporteer metingen \"\(once)\"").diagnostics.isEmpty)
+    }
+
+    @Test func ownIndicators() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder, setup: false)
+        #expect(run(s, "indicator nieuw wachttijd-wmo naam=\"Wachttijd Wmo\" eenheid=\"dagen\" richting=lager-is-beter").diagnostics.isEmpty)
+        #expect(run(s, "indicator nieuw werkloze-jongeren naam=\"X\" eenheid=\"%\"").diagnostics.first?.summary.contains("staat al in de catalogus") == true)
+        #expect(run(s, "indicator maak x").diagnostics.first?.summary == "onbekende actie `maak` bij `indicator`")
+        let csv = folder.path("w.csv")
+        try "indicator;gebied;periode;waarde\nwachttijd-wmo;GM0363;2024-K1;42\nwachttijd-wmo;GM0363;2024-K2;35\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(csv)\"").output.contains("2 nieuw"))
+        #expect(run(s, "indicator lijst").output.contains("wachttijd-wmo  Wachttijd Wmo (dagen) 2 metingen"))
+        #expect(run(s, "metingen wachttijd-wmo").output.contains("42 → 35"))
+        #expect(run(s, "indicator verwijder werkloze-jongeren zeker=ja").diagnostics.first?.summary.contains("komt uit de catalogus") == true)
+        #expect(run(s, "indicator verwijder wachttijd-wmo").diagnostics.first?.summary == "verwijderen vraagt om bevestiging")
+        #expect(run(s, "indicator verwijder wachttijd-wmo zeker=ja").output.contains("met 2 metingen"))
+        #expect(run(s, "metingen wachttijd-wmo").diagnostics.first?.summary == "onbekende indicator `wachttijd-wmo`")
+    }
+
+    @Test func linksCheckWhatTheyPointAt() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        let typo = run(s, "koppel aanbeveling adv-1 2 indicator=werkloze-jongere richting=omlaag").diagnostics.first
+        #expect(typo?.summary == "onbekende indicator `werkloze-jongere`" && typo?.hint == "bedoelde je `werkloze-jongeren`?")
+        #expect(run(s, "koppel aanbeveling adv-9 1 indicator=werkloze-jongeren richting=omlaag").diagnostics.first?.summary == "geen advies met id `adv-9`")
+        let missing = run(s, "koppel aanbeveling adv-1 3 indicator=werkloze-jongeren richting=omlaag").diagnostics.first
+        #expect(missing?.summary == "advies adv-1 heeft geen aanbeveling 3" && missing?.hint == "aanbevelingen: 1, 2")
+        #expect(run(s, "koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=opwaarts").diagnostics.first?.summary.contains("opwaarts") == true)
+        #expect(run(s, "koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omlaag horizon=25").diagnostics.first?.summary == "horizon 25 is geen jaar")
+        #expect(run(s, "koppel resultaat \"Visie\" zelf.4 indicator=werkloze-jongeren doel=2").diagnostics.first?.summary == "‘Visie’ heeft geen resultaat zelf.4")
+        #expect(run(s, "koppel resultaat \"Visie\" waarden.zelf.1 indicator=werkloze-jongeren doel=2").diagnostics.first?.summary.contains("geen adres van een resultaat") == true)
+        #expect(run(s, "koppel resultaat \"Visi\" zelf.1 indicator=werkloze-jongeren doel=2").diagnostics.first?.hint == "bedoelde je ‘Visie’?")
+        #expect(run(s, "koppel resultaat \"Visie\" zelf.1 indicator=werkloze-jongeren doel=\"veel\"").diagnostics.first?.summary == "het doel is geen getal")
+        // Declaring the advies again keeps its links.
+        _ = run(s, "advies adv-1 raad=asd soort=gevraagd onderwerp=\"Jongeren aan het werk\" uitgebracht=2023-03-10 voorstel=rv-1 { aanbeveling 1 \"Zet in op leerwerkplekken\" }")
+        #expect(run(s, "advies toon adv-1").output.contains("◆ Werkloze jongeren — verwacht omlaag in 2025"))
+        #expect(run(s, "ontkoppel aanbeveling adv-1 1 indicator=werkloze-jongeren").output.contains("weggehaald"))
+        #expect(!run(s, "advies toon adv-1").output.contains("◆"))
+        #expect(run(s, "ontkoppel aanbeveling adv-1 1 indicator=werkloze-jongeren").diagnostics.first?.summary.contains("is niet gekoppeld") == true)
+    }
+
+    @Test func viewsShowTheTrendWithAdviezenBesluitenAndTargets() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        let trend = run(s, "metingen werkloze-jongeren").output
+        #expect(trend.contains("GM0363  4 metingen, 2021 – 2024\n  █▅▁▃  3,1 → 2,6\n    * \n"), "A en B vallen allebei in 2023")
+        #expect(trend.contains("2023     2,4         ◆ advies adv-1 uitgebracht; besluit over voorstel rv-1"))
+        #expect(trend.contains("  A  10 maart 2023: advies adv-1 uitgebracht\n  B  20 juni 2023: besluit over voorstel rv-1"))
+        #expect(trend.contains("doel 2 in 2027; van 3,1 (2021) naar 2,6 (2024) — 45% van de weg"))
+        #expect(trend.contains("    a. Ja, herkenbaar"))
+        let advies = run(s, "advies toon adv-1").output
+        #expect(advies.contains("GM0363: voor het advies 2,8 (2022), erna 2,6 (2024) — de verwachte kant\n"))
+        #expect(advies.contains("GM0344: voor het advies geen meting, erna nog geen meting"))
+        let progress = run(s, "werkblad voortgang \"Visie\"").output
+        #expect(progress.contains("█████████░░░░░░░░░░░ 45%"))
+        _ = run(s, "koppel aanbeveling adv-1 2 indicator=werkloze-jongeren richting=omhoog")
+        #expect(run(s, "advies toon adv-1").output.contains("2,6 (2024) — de andere kant op"))
+    }
+
+    @Test func duidingIsCheckedAndStored() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        #expect(run(s, "duiding werkloze-jongeren periode=\"2023-13\" { a \"x\" }").diagnostics.first?.summary == "`2023-13` is geen periode")
+        #expect(run(s, "duiding werkloze-jongeren periode=2023 { e \"x\" }").diagnostics.first != nil)
+        #expect(run(s, "duid werkloze-jongeren periode=2023").diagnostics.first?.summary == "`duid` werkt in de shell, waar Raadskompas vragen kan stellen")
+        // Guided: Enter keeps an answer, a new text replaces it, every answer is stored at once.
+        let conversation = ScriptedConversation(["", "Minder instroom door de krappe arbeidsmarkt", nil])
+        s.conversation = conversation
+        #expect(run(s, "duid werkloze-jongeren periode=2023 gebied=\"GM0363\"").diagnostics.isEmpty)
+        #expect(conversation.prompts == ["a> ", "b> ", "c> "])
+        #expect(conversation.transcript.contains("Herken je de cijfers/resultaten in de praktijk?"))
+        #expect(conversation.transcript.contains("nu: Ja, herkenbaar"))
+        let stored = run(s, "metingen werkloze-jongeren").output
+        #expect(stored.contains("a. Ja, herkenbaar") && stored.contains("b. Minder instroom door de krappe arbeidsmarkt") && stored.contains("c. Goed"))
+    }
+
+    @Test func guidedAdviesAndReactie() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        let conversation = ScriptedConversation(["gev", "Armoede en schulden", "", "Armoede", "wgs, foo", "wgs", "1-2-2024", "", "rv-2",
+                                                 "Vroegsignalering uitbreiden", "Schuldhulp sneller", ""])
+        s.conversation = conversation
+        #expect(run(s, "advies nieuw").diagnostics.isEmpty)
+        #expect(conversation.prompts.contains("id (Enter: adv-2024-01)> "))
+        #expect(conversation.transcript.contains("Kies uit: wmo, participatiewet, jeugdwet, wgs, wlz, zvw."))
+        let shown = run(s, "advies toon adv-2024-01").output
+        #expect(shown.contains("Armoede en schulden") && shown.contains("aangevraagd: 1 februari 2024") && shown.contains("2. Schuldhulp sneller"))
+        #expect(!run(s, "advies lijst").output.contains("rv-2  Beleidsplan"), "rv-2 heeft nu een advies")
+
+        // Ctrl-C halfway: what was answered is stored.
+        let stop = ScriptedConversation(["ongevraagd", "Wachtlijsten", "adv-x", nil])
+        s.conversation = stop
+        _ = run(s, "advies nieuw")
+        #expect(run(s, "advies toon adv-x").output.contains("Wachtlijsten"))
+
+        let reactie = ScriptedConversation(["3-3-2024", "o", "Doen we", "x", "d", "", nil])
+        s.conversation = reactie
+        #expect(run(s, "reactie adv-2024-01").diagnostics.isEmpty)
+        #expect(reactie.transcript.contains("Typ o (overgenomen), d (deels) of n (niet overgenomen)."))
+        let answered = run(s, "advies toon adv-2024-01").output
+        #expect(answered.contains("reactie ontvangen: 3 maart 2024") && answered.contains("→ overgenomen: Doen we") && answered.contains("→ deels"))
+        #expect(run(s, "reactie adv-404").diagnostics.first?.summary == "geen advies met id `adv-404`")
+        s.conversation = nil
+        #expect(run(s, "advies nieuw").diagnostics.first?.summary == "`advies nieuw` werkt in de shell, waar Raadskompas vragen kan stellen")
+    }
+
+    @Test func kerndomeinVoorstellenWithoutAdvies() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        let list = run(s, "advies lijst").output
+        #expect(list.contains("⚑ Raadsvoorstellen in het kerndomein zonder advies\n  rv-2  Beleidsplan Wmo 2024 (2023-11-02)"))
+        #expect(!list.contains("rv-3"), "de markt valt buiten het kerndomein")
+        #expect(run(s, "voorstel toon rv-2").output.contains("⚑ Dit voorstel valt in het kerndomein"))
+        #expect(!run(s, "voorstel toon rv-1").output.contains("⚑"), "rv-1 heeft een advies")
+    }
+
+    @Test func yearReportFiguresAndGoldenFiles() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        let text = run(s, "jaaroverzicht 2023").output
+        #expect(text.contains("2 adviezen met 3 aanbevelingen: 1 overgenomen, 0 deels, 1 niet, 1 nog zonder\nreactie."))
+        #expect(text.contains("gemiddeld 52 dagen, het langst 52 dagen (adv-1)"))
+        #expect(text.contains("Te laat: 2 reacties: adv-1, adv-2."), "adv-2 wacht sinds 12 november 2023")
+        #expect(run(s, "jaaroverzicht 2022").output.contains("Geen adviezen uitgebracht in 2022."))
+        #expect(run(s, "jaaroverzicht 2023 raad=asx").diagnostics.first?.hint == "bedoelde je `asd`?")
+        #expect(run(s, "jaaroverzicht 2023 naar").diagnostics.first?.summary == "na `naar` hoort een bestand")
+        #expect(run(s, "jaaroverzicht 2023 naar \"x.pdf\"").diagnostics.first?.summary == "onbekend soort bestand `pdf`")
+        for ext in ["md", "csv", "html"] {
+            let path = folder.path("jaar.\(ext)")
+            #expect(run(s, "jaaroverzicht 2023 naar \"\(path)\"").diagnostics.isEmpty)
+            try golden("jaaroverzicht-2023.\(ext)", try String(contentsOfFile: path, encoding: .utf8))
+        }
+        let html = try String(contentsOfFile: folder.path("jaar.html"), encoding: .utf8)
+        #expect(html.contains("Eenzaamheid &lt;onder&gt; ouderen &amp; \"mantelzorgers\"") && !html.contains("<onder>"))
+        #expect(try String(contentsOfFile: folder.path("jaar.csv"), encoding: .utf8).contains(";\"Eenzaamheid <onder> ouderen & \"\"mantelzorgers\"\"\";"))
+    }
+
+    @Test func indicatorReportGoldenFiles() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        for ext in ["md", "csv", "html"] {
+            let path = folder.path("rapport.\(ext)")
+            #expect(run(s, "rapport werkloze-jongeren naar \"\(path)\"").diagnostics.isEmpty)
+            try golden("rapport-werkloze-jongeren.\(ext)", try String(contentsOfFile: path, encoding: .utf8))
+        }
+        let html = try String(contentsOfFile: folder.path("rapport.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("stroke-dasharray"))
+        #expect(run(s, "rapport werkloze-jongere").diagnostics.first?.hint == "bedoelde je `werkloze-jongeren`?")
+    }
+
+    @Test func werkbladTargetsSurviveAKompasRoundTrip() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        let path = folder.path("visie.kompas")
+        #expect(run(s, "exporteer werkblad \"Visie\" naar \"\(path)\"").diagnostics.isEmpty)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("resultaat \"Minder werkloze jongeren\" jaar=2027 indicator=werkloze-jongeren doel=2 gebied=\"GM0363\""))
+        let otherFolder = try TemporaryFolder()
+        let other = try session(otherFolder, setup: false)
+        #expect(run(other, "indicator nieuw eigen-x naam=\"X\" eenheid=\"dagen\"").diagnostics.isEmpty)
+        #expect(run(other, try String(contentsOfFile: path, encoding: .utf8)).diagnostics.isEmpty)
+        #expect(run(other, "werkblad voortgang \"Visie\"").output.contains("doel 2 in 2027"))
+        let unknown = run(other, "werkblad \"Y\" { stap resultaten { zelf { resultaat \"r\" indicator=eigen-y } } }").diagnostics.first
+        #expect(unknown?.summary == "onbekende indicator `eigen-y`" && unknown?.hint == "bedoelde je `eigen-x`?")
+    }
+}
