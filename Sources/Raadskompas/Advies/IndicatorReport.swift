@@ -231,7 +231,7 @@ public struct IndicatorReport: Sendable {
             for duiding in duidingen {
                 out.append("### \(duiding.periode)" + (duiding.gebied.isEmpty ? "" : " \(e(duiding.gebied))") + (duiding.door.isEmpty ? "" : " — \(e(duiding.door))"))
                 out.append("")
-                for letter in Duiding.letters where !duiding[letter].isEmpty { out.append("\(letter). \(e(duiding[letter]))") }
+                for letter in Duiding.letters where !duiding[letter].isEmpty { out.append("- **\(letter).** \(e(duiding[letter]))") }
                 out.append("")
             }
         }
@@ -256,8 +256,8 @@ public struct IndicatorReport: Sendable {
                 .forEach(series, { entry in
                     .group(
                         .h2(.text(entry.gebied)),
-                        .raw(chart(entry.metingen)),
-                        .if(!events.isEmpty, .p(.class("legenda"), .text("Gestippeld: adviezen (A) en besluiten (B)."))),
+                        .raw(chart(entry.metingen, goals: goals(entry.gebied))),
+                        .if(!legend(entry.gebied).isEmpty, .p(.class("legenda"), .text(legend(entry.gebied)))),
                         .table(
                             .tr(.th("Periode"), .th("Waarde"), .th("Advies of besluit")),
                             .forEach(entry.metingen) { meting in
@@ -295,11 +295,21 @@ public struct IndicatorReport: Sendable {
         return page.render(indentedBy: .spaces(2)) + "\n"
     }
 
+    func legend(_ gebied: String) -> String {
+        [events.isEmpty ? nil : "Gestippeld oranje: adviezen (A) en besluiten (B).",
+         goals(gebied).isEmpty ? nil : "Gestippeld groen: het doel uit een werkblad."].compactMap { $0 }.joined(separator: " ")
+    }
+
+    /// The target values of werkblad resultaten measured in this gebied.
+    func goals(_ gebied: String) -> [Double] {
+        targets.filter { ($0.item.gebied ?? (series.count == 1 ? gebied : nil)) == gebied }.compactMap(\.item.doel)
+    }
+
     /// A line chart of one series in SVG built from numbers only: no user text inside, so nothing
-    /// to escape. Periods on the x axis, dashed lines for adviezen (A) and besluiten (B).
-    func chart(_ metingen: [Meting]) -> String {
+    /// to escape. Periods on the x axis, dashed lines for adviezen (A), besluiten (B) and targets.
+    func chart(_ metingen: [Meting], goals: [Double] = []) -> String {
         let width = 640.0, height = 240.0, left = 56.0, right = 16.0, top = 16.0, bottom = 36.0
-        let known = metingen.compactMap(\.waarde)
+        let known = metingen.compactMap(\.waarde) + goals
         guard let low = known.min(), let high = known.max(), metingen.count > 0 else { return "" }
         let span = high > low ? high - low : max(abs(high), 1)
         let floor = high > low ? low : low - span / 2
@@ -321,6 +331,10 @@ public struct IndicatorReport: Sendable {
             guard !kinds.isEmpty else { continue }
             svg += "<line x1=\"\(f(x(i)))\" y1=\"\(f(top))\" x2=\"\(f(x(i)))\" y2=\"\(f(height - bottom))\" stroke=\"#c2410c\" stroke-dasharray=\"4 3\"/>"
             svg += "<text x=\"\(f(x(i) + 3))\" y=\"\(f(top + 10))\" font-size=\"11\" fill=\"#c2410c\">\(Set(kinds).sorted().joined(separator: "+"))</text>"
+        }
+        for goal in goals {
+            svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(goal)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(goal)))\" stroke=\"#0b7a3e\" stroke-dasharray=\"6 4\"/>"
+            svg += "<text x=\"\(f(width - right))\" y=\"\(f(y(goal) - 4))\" font-size=\"11\" fill=\"#0b7a3e\" text-anchor=\"end\">doel \(escapeSVG(Value.format(goal)))</text>"
         }
         var path = ""
         for (i, meting) in metingen.enumerated() {
