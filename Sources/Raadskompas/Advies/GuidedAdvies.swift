@@ -61,16 +61,18 @@ struct GuidedAdvies {
         guard case .given(let onderwerp) = ask("onderwerp> ", again: "Schrijf in een paar woorden waar het advies over gaat.", { $0.isEmpty ? nil : $0 })
         else { return stopped("Er is nog niets bewaard.") }
         let suggestion = (1...999).lazy.map { String(format: "adv-%d-%02d", self.today.year, $0) }.first { !existing.contains($0) } ?? "adv-\(today.year)"
-        guard case .given(let id) = ask("id (Enter: \(suggestion))> ", again: "Een id is één woord met letters, cijfers en streepjes, en nog niet in gebruik.", { a -> String? in
+        guard case .given(let id) = ask("id (Enter: \(suggestion))> ",
+                                        again: "Een id bestaat uit kleine letters (zonder accenten), cijfers en `-`, begint met een letter en is nog niet in gebruik.",
+                                        { a -> String? in
             let id = a.isEmpty ? suggestion : a
-            return !existing.contains(id) && id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }) && id.first?.isLetter == true ? id : nil
+            return !existing.contains(id) && Validation.isIdentifier(id) ? id : nil
         }) else { return stopped("Er is nog niets bewaard.") }
         var advies = Advies(id: id, raad: raad.id, soort: soort, onderwerp: onderwerp, thema: "", wetten: "", aangevraagd: nil, uitgebracht: nil,
                             reactieOntvangen: nil, bijRaadsstukken: nil, voorstel: nil)
         let first = advies
         try write { db in try first.insert(db) }
         conversation.say(style.dim("✓ advies \(id) bewaard") + "\n")
-        let later = "Advies \(id) is bewaard; vul het aan met `advies \(id) raad=\(raad.id) … { aanbeveling 1 \"…\" }`."
+        let later = "Advies \(id) is bewaard, met wat je tot nu toe invulde; bekijk het met `advies toon \(id)`."
 
         func update(_ change: (inout Advies) -> Void) throws(Diagnostic) {
             change(&advies)

@@ -14,8 +14,14 @@ public struct Completer: Sendable {
     let functions: [String]
     let werkbladen: [String]
     let voorstellen: [String]
+    let adviezen: [String]
+    /// Catalogue indicators and the user's own.
+    let indicatoren: [String]
 
-    public init(library: ContentLibrary, variables: [String], functions: [String], werkbladen: [String] = [], voorstellen: [String] = []) {
+    public init(library: ContentLibrary, variables: [String], functions: [String], werkbladen: [String] = [], voorstellen: [String] = [],
+                adviezen: [String] = [], eigenIndicatoren: [String] = []) {
+        self.adviezen = adviezen
+        self.indicatoren = (library.cards(ofKind: "indicator").map(\.id) + eigenIndicatoren).sorted()
         self.library = library
         self.variables = variables
         self.functions = functions
@@ -36,7 +42,7 @@ public struct Completer: Sendable {
         if isInsideString(before) {
             // `werkblad toon "Vis` completes werkblad names; other strings are paths.
             let statement = currentStatement(before)
-            if statement.hasPrefix("werkblad ") || statement.hasPrefix("exporteer werkblad "),
+            if statement.hasPrefix("werkblad ") || statement.hasPrefix("exporteer werkblad ") || statement.hasPrefix("koppel resultaat ") || statement.hasPrefix("ontkoppel resultaat "),
                !statement.contains(" naar ") {
                 let names = werkbladen.filter { $0.lowercased().hasPrefix(word.lowercased()) }
                 if !names.isEmpty { return .words(names.map { $0 + "\"" }) }
@@ -55,7 +61,32 @@ public struct Completer: Sendable {
         if before.last == "(" || ["=", "in", "als"].contains(tokens.last ?? "") || statement.hasSuffix("= ") {
             return .words(functions.map { $0 + "(" }.filter { $0.hasPrefix(word) }.sorted())
         }
+        // `indicator=` and `raad=` complete to their ids wherever they appear.
+        if word.hasPrefix("indicator=") {
+            return .words(indicatoren.map { "indicator=" + $0 }.filter { $0.hasPrefix(word) })
+        }
         switch first {
+        case "advies":
+            if tokens.count == 1 { return .words(AdviesCommands.subcommands.map(\.name).filter { $0.hasPrefix(word) }) }
+            return .words(tokens.count == 2 && tokens[1] == "toon" ? adviezen.filter { $0.hasPrefix(word) } : [])
+        case "reactie":
+            return .words(tokens.count == 1 ? adviezen.filter { $0.hasPrefix(word) } : [])
+        case "indicator":
+            if tokens.count == 1 { return .words(MonitorCommands.indicatorSubcommands.map(\.name).filter { $0.hasPrefix(word) }) }
+            return .words(tokens.count == 2 && tokens[1] == "verwijder" ? indicatoren.filter { $0.hasPrefix(word) } : [])
+        case "metingen", "rapport", "duid", "duiding":
+            if tokens.count == 1 { return .words(indicatoren.filter { $0.hasPrefix(word) }) }
+            return .words(first == "rapport" && tokens.count == 2 ? ["naar"].filter { $0.hasPrefix(word) } : [])
+        case "koppel", "ontkoppel":
+            if tokens.count == 1 { return .words(["aanbeveling", "resultaat"].filter { $0.hasPrefix(word) }) }
+            if tokens.count == 2, tokens[1] == "aanbeveling" { return .words(adviezen.filter { $0.hasPrefix(word) }) }
+            if tokens.count == 3, tokens[1] == "resultaat" {
+                return .words(Kant.allCases.map { "\($0.rawValue)." }.filter { $0.hasPrefix(word) })
+            }
+            if tokens.count >= 4, tokens[1] == "aanbeveling", first == "koppel" {
+                return .words(["indicator=", "richting=omhoog", "richting=omlaag", "horizon="].filter { $0.hasPrefix(word) && !tokens.contains($0) })
+            }
+            return .words(tokens.count >= 4 && first == "koppel" ? ["indicator=", "doel=", "jaar=", "gebied="].filter { $0.hasPrefix(word) } : [])
         case "toon":
             guard tokens.count == 1 else { return .words([]) }
             return .words(addresses(matching: word))

@@ -19,6 +19,9 @@ enum HelpText {
             out.append("")
             return out.joined(separator: "\n") + "\n" + schemaHelp(VoorstelCommands.declaration, title: "Schrijfwijze in een script", style: style)
         }
+        if ["advies", "adviesraad", "reactie", "indicator", "koppel", "ontkoppel", "metingen", "duid", "duiding", "jaaroverzicht", "rapport", "monitor", "adviezen"].contains(topic) {
+            return monitorHelp(style: style)
+        }
         if topic == "werkblad" {
             var out = [style.bold("Werkbladen"), ""]
             for form in WerkbladCommands.forms {
@@ -69,6 +72,50 @@ enum HelpText {
         out.append("")
         out.append("Voorbeelden:  lijst staalkaarten   ·   toon wmo   ·   toon wmo.rol-raad   ·   help toon")
         out.append("Meer:         help taal (scripts, variabelen, lussen)   ·   help functies")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One usage line: the statement (and action), its arguments, its required fields and `[optional=…]`.
+    static func form(_ prefix: [String], _ schema: NodeSchema, skip: Int) -> String {
+        let rest = schema.arguments.dropFirst(skip).map { argument -> String in
+            var shown = argument.type.dutchName.hasPrefix("een tekst") ? "\"\(argument.name)\"" : argument.name.uppercased()
+            if case .choice(let words) = argument.type, words.count == 1 { shown = words[0] }
+            return argument.required ? shown : "[\(shown)]"
+        }
+        let fields = schema.fields.map { $0.required ? "\($0.name)=…" : "[\($0.name)=…]" }
+        return (prefix + rest + fields + (schema.children.isEmpty ? [] : ["{ … }"])).joined(separator: " ")
+            .replacingOccurrences(of: "[naar] [\"pad\"]", with: "[naar \"pad\"]")
+    }
+
+    /// `help advies` (and its neighbours): the statements for adviezen, indicators and the monitor.
+    static func monitorHelp(style: TextStyle) -> String {
+        let groups: [(String, [(usage: String, summary: String)])] = [
+            ("Adviesraden en adviezen", [(form(["adviesraad"], AdviesCommands.adviesraad, skip: 0), AdviesCommands.adviesraad.summary),
+                                          (form(["adviesraad", "lijst"], AdviesCommands.adviesraadLijst, skip: 1), AdviesCommands.adviesraadLijst.summary)]
+                + AdviesCommands.subcommands.map { (form(["advies", $0.name], $0, skip: 1), $0.summary) }
+                + [(form(["advies"], AdviesCommands.advies, skip: 0), AdviesCommands.advies.summary),
+                   ("reactie ID", "Vraagt in de shell per aanbeveling de reactie van het college: overgenomen, deels of niet, met de motivering."),
+                   (form(["reactie"], AdviesCommands.reactie, skip: 0), AdviesCommands.reactie.summary)]),
+            ("Indicatoren en metingen", MonitorCommands.indicatorSubcommands.map { (form(["indicator", $0.name], $0, skip: 1), $0.summary) }
+                + [(form(["importeer"], AdviesCommands.importeer, skip: 0), AdviesCommands.importeer.summary),
+                   (form(["metingen"], AdviesCommands.metingen, skip: 0), AdviesCommands.metingen.summary)]),
+            ("Koppelen", [(form(["koppel", "aanbeveling"], MonitorCommands.koppelAanbeveling, skip: 1), MonitorCommands.koppelAanbeveling.summary),
+                          (form(["koppel", "resultaat"], MonitorCommands.koppelResultaat, skip: 1), MonitorCommands.koppelResultaat.summary),
+                          ("ontkoppel aanbeveling ADVIES NUMMER indicator=… | ontkoppel resultaat \"WERKBLAD\" ADRES", MonitorCommands.ontkoppel.summary),
+                          ("werkblad voortgang \"naam\"", WerkbladCommands.subcommands.first { $0.name == "voortgang" }?.summary ?? "")]),
+            ("Duiden en rapporteren", [(form(["duid"], MonitorCommands.duid, skip: 0), MonitorCommands.duid.summary),
+                                       (form(["duiding"], MonitorCommands.duiding, skip: 0), MonitorCommands.duiding.summary),
+                                       (form(["jaaroverzicht"], MonitorCommands.jaaroverzicht, skip: 0), MonitorCommands.jaaroverzicht.summary),
+                                       (form(["rapport"], MonitorCommands.rapport, skip: 0), MonitorCommands.rapport.summary)]),
+        ]
+        var out = [style.bold("Adviezen, indicatoren en de monitor")]
+        for (title, forms) in groups {
+            out += ["", style.bold(title)]
+            for form in forms {
+                out += TextLayout.wrap(form.usage, width: style.width, first: "  ", rest: "    ").map(style.accent)
+                out += TextLayout.wrap(form.summary, width: style.width, first: "      ", rest: "      ")
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

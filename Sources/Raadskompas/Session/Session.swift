@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KompasDSL
 
 /// The core of the shell and of scripts: statements in, output and diagnostics out. It knows nothing
@@ -217,8 +218,19 @@ public final class Session {
     /// Candidates for Tab completion.
     public func completions(before: String, word: String) -> Completer.Result {
         Completer(library: library, variables: interpreter.variableNames, functions: interpreter.builtins.keys.sorted(),
-                  werkbladen: werkbladNamesForCompletion(), voorstellen: voorstelIdsForCompletion())
+                  werkbladen: werkbladNamesForCompletion(), voorstellen: voorstelIdsForCompletion(),
+                  adviezen: adviesIdsForCompletion(), eigenIndicatoren: ownIndicatorsForCompletion())
             .complete(before: before, word: word)
+    }
+
+    private func adviesIdsForCompletion() -> [String] {
+        guard let database, FileManager.default.fileExists(atPath: database.path), let store = try? openStore() else { return [] }
+        return (try? store.read { db in try String.fetchAll(db, sql: "SELECT id FROM advies ORDER BY id") }) ?? []
+    }
+
+    private func ownIndicatorsForCompletion() -> [String] {
+        guard let database, FileManager.default.fileExists(atPath: database.path), let store = try? openStore() else { return [] }
+        return (try? store.read { db in try String.fetchAll(db, sql: "SELECT id FROM eigenindicator ORDER BY id") }) ?? []
     }
 
     /// Ids of voorstellen, likewise only from an existing database.
