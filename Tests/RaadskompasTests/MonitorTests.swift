@@ -152,6 +152,27 @@ let monitorMeasurements = """
         #expect(run(s, "importeer metingen \"\(once)\"\nimporteer metingen \"\(once)\"").diagnostics.isEmpty)
     }
 
+    @Test func duplicatesAcrossBatchesNameTheFirstDuplicateLine() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder, setup: false)
+        var rows = (0..<200).map { "eenzaamheid-75plus;GM\(String(format: "%04d", $0));2022;\($0)" }
+        rows[150] = "eenzaamheid-75plus;GM0010;2022;1"      // line 152: the same as line 12, two batches earlier
+        rows[151] = "eenzaamheid-75plus;GM0151;2022;1"
+        rows[160] = "eenzaamheid-75plus;GM0151;2022;2"      // line 162: a duplicate inside its own batch, later
+        let path = folder.path("veel.csv")
+        try (["indicator;gebied;periode;waarde"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let d = run(s, "importeer metingen \"\(path)\"").diagnostics.first
+        #expect(d?.summary.hasPrefix("regel 152 van") == true, "\(d?.summary ?? "geen fout")")
+        #expect(d?.summary.contains("GM0010") == true)
+        rows[150] = "eenzaamheid-75plus;GM0150;2022;1"
+        try (["indicator;gebied;periode;waarde"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(path)\"").diagnostics.first?.summary.hasPrefix("regel 162 van") == true)
+        rows[160] = "eenzaamheid-75plus;GM0160;2022;2"
+        try (["indicator;gebied;periode;waarde"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(path)\"").output.contains("200 metingen gelezen"))
+        #expect(run(s, "importeer metingen \"\(path)\"").output.contains("0 nieuw of gewijzigd"))
+    }
+
     @Test func ownIndicators() throws {
         let folder = try TemporaryFolder()
         let s = try session(folder, setup: false)

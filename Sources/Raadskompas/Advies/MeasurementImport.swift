@@ -86,8 +86,49 @@ public enum MeasurementImport {
             }
         }
         if groupsThousands, commas == 0, digitsSinceDot != 3 { return nil }
-        guard let number = Double(text), number.isFinite else { return nil }
+        guard let number = decimal(text) ?? Double(text), number.isFinite else { return nil }
         return (number, provisional)
+    }
+
+    static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+    /// `-123.45` as an integer mantissa divided by a power of ten: one correctly rounded division,
+    /// so the same Double as `Double(text)`, without its string handling. nil beyond 15 digits.
+    @inline(__always) static func decimal(_ text: String) -> Double? {
+        var mantissa: UInt64 = 0, digits = 0, scale = -1
+        var negative = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                mantissa = mantissa &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if scale >= 0 { scale += 1 }
+            case UInt8(ascii: "."): scale = 0
+            case UInt8(ascii: "-"): negative = true
+            default: return nil
+            }
+        }
+        // Up to 15 digits the mantissa and the power of ten are exact doubles.
+        guard digits > 0, digits <= 15, scale != 0 else { return nil }
+        let value = Double(mantissa) / powersOfTen[max(scale, 0)]
+        return negative ? -value : value
+    }
+
+    /// The cells of a line without quotes: ranges into the line itself, trimmed.
+    static func splitPlain(_ line: UnsafeBufferPointer<UInt8>, cells: inout [Range<Int>]) {
+        cells.removeAll(keepingCapacity: true)
+        var start = 0
+        func finish(_ end: Int) {
+            var s = start, e = end
+            while s < e, line[s] == 0x20 || line[s] == 0x09 { s += 1 }
+            while e > s, line[e - 1] == 0x20 || line[e - 1] == 0x09 { e -= 1 }
+            cells.append(s..<e)
+        }
+        for i in 0..<line.count where line[i] == UInt8(ascii: ";") {
+            finish(i)
+            start = i + 1
+        }
+        finish(line.count)
     }
 
     /// Splits one CSV line on `;`, honouring double quotes (`""` inside quotes is a quote).
@@ -231,26 +272,132 @@ public enum MeasurementImport {
                 var read = 0
                 var scratch: [UInt8] = [], cells: [Range<Int>] = []
                 var lastIndicator: [UInt8] = [], lastIndicatorText = ""
-                var periods: [[UInt8]: String] = [:]
+                var periods: [UInt64: String] = [:]
                 // A large import fits in the page cache instead of spilling halfway.
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -65536")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.execute(sql: "INSERT INTO metingimport (pad, datum) VALUES (?, ?)", arguments: [path, Date()])
                 let run = db.lastInsertedRowID
-                // Nothing changed: the row was already written in this run, so the line is a duplicate.
+                // Rows go to SQLite in batches of 64 per statement, inside a savepoint. A row that
+                // changes nothing was already written in this run: a duplicate line. Then the batch
+                // is rolled back to its savepoint and checked row by row to name the line.
                 // (No RETURNING clause: SQLite buffers its rows in a temporary table per execution.)
-                let upsert = try db.makeStatement(sql: """
-                    INSERT INTO meting (indicator, gebied, periode, waarde, voorlopig, import, wijziging) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
-                    ON CONFLICT(indicator, gebied, periode) DO UPDATE SET
-                        wijziging = CASE WHEN meting.waarde IS NOT excluded.waarde OR meting.voorlopig != excluded.voorlopig
-                                         THEN excluded.import ELSE meting.wijziging END,
-                        waarde = excluded.waarde, voorlopig = excluded.voorlopig, import = excluded.import
-                    WHERE meting.import IS NOT excluded.import
-                    """)
-                let statement = upsert.sqliteStatement
+                func upsert(rows: Int) throws -> GRDB.Statement {
+                    let values = (0..<rows).map { i in "(?\(i * 5 + 1), ?\(i * 5 + 2), ?\(i * 5 + 3), ?\(i * 5 + 4), ?\(i * 5 + 5), ?\(rows * 5 + 1), ?\(rows * 5 + 1))" }
+                    return try db.makeStatement(sql: """
+                        INSERT INTO meting (indicator, gebied, periode, waarde, voorlopig, import, wijziging) VALUES \(values.joined(separator: ", "))
+                        ON CONFLICT(indicator, gebied, periode) DO UPDATE SET
+                            wijziging = CASE WHEN meting.waarde IS NOT excluded.waarde OR meting.voorlopig != excluded.voorlopig
+                                             THEN excluded.import ELSE meting.wijziging END,
+                            waarde = excluded.waarde, voorlopig = excluded.voorlopig, import = excluded.import
+                        WHERE meting.import IS NOT excluded.import
+                        """)
+                }
+                let batchSize = 64
+                let full = try upsert(rows: batchSize)
+                let savepoint = try db.makeStatement(sql: "SAVEPOINT metingen"), release = try db.makeStatement(sql: "RELEASE metingen")
+                let rollback = try db.makeStatement(sql: "ROLLBACK TO metingen")
+                let seenBefore = try db.makeStatement(sql: "SELECT 1 FROM meting WHERE indicator = ? AND gebied = ? AND periode = ? AND import = ?")
+                struct Pending { let line: Int; let indicator: String; let gebied: String; let periode: String; let waarde: Double?; let voorlopig: Bool }
+                var pending: [Pending] = []
+                pending.reserveCapacity(batchSize)
                 let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-                func text(_ range: Range<Int>) -> String { String(decoding: scratch[range], as: UTF8.self) }
+                func step(_ statement: GRDB.Statement) throws {
+                    let pointer = statement.sqliteStatement
+                    sqlite3_reset(pointer)
+                    var code = sqlite3_step(pointer)
+                    while code == SQLITE_ROW { code = sqlite3_step(pointer) }
+                    guard code == SQLITE_DONE else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                }
+                func flush() throws {
+                    guard !pending.isEmpty else { return }
+                    let statement = pending.count == batchSize ? full : try upsert(rows: pending.count)
+                    let pointer = statement.sqliteStatement
+                    sqlite3_reset(pointer)
+                    for (i, row) in pending.enumerated() {
+                        let at = Int32(i * 5)
+                        sqlite3_bind_text(pointer, at + 1, row.indicator, -1, transient)
+                        sqlite3_bind_text(pointer, at + 2, row.gebied, -1, transient)
+                        sqlite3_bind_text(pointer, at + 3, row.periode, -1, transient)
+                        if let waarde = row.waarde { sqlite3_bind_double(pointer, at + 4, waarde) } else { sqlite3_bind_null(pointer, at + 4) }
+                        sqlite3_bind_int(pointer, at + 5, row.voorlopig ? 1 : 0)
+                    }
+                    sqlite3_bind_int64(pointer, Int32(pending.count * 5 + 1), run)
+                    try step(savepoint)
+                    let code = sqlite3_step(pointer)
+                    guard code == SQLITE_DONE else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                    if Int(sqlite3_changes(db.sqliteConnection)) == pending.count {
+                        try step(release)
+                        pending.removeAll(keepingCapacity: true)
+                        return
+                    }
+                    try step(rollback)
+                    try step(release)
+                    var inBatch = Set<String>()
+                    for row in pending {
+                        let key = "\(row.indicator)\u{0}\(row.gebied)\u{0}\(row.periode)"
+                        let earlier = try Bool.fetchOne(seenBefore, arguments: [row.indicator, row.gebied, row.periode, run]) ?? false
+                        if !inBatch.insert(key).inserted || earlier {
+                            throw Failure(line: row.line, message: "dubbele regel voor \(row.indicator), \(row.gebied), \(row.periode)", hint: "haal een van de twee regels weg")
+                        }
+                    }
+                    throw Failure(line: pending.first?.line, message: "deze metingen konden niet worden opgeslagen", hint: "probeer het opnieuw")
+                }
+                /// Checks one row (its cells are ranges into `base`) and writes it.
+                func store(row base: UnsafeBufferPointer<UInt8>, number: Int, layout: (indicator: Int?, region: Int, period: Int, value: Int)) throws {
+                    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: base[range]), as: UTF8.self) }
+                    guard cells.count == header.count else {
+                        throw Failure(line: number, message: "regel heeft \(cells.count) \(cells.count == 1 ? "kolom" : "kolommen"), de kopregel \(header.count)",
+                                      hint: "controleer de scheidingstekens en aanhalingstekens op deze regel")
+                    }
+                    var indicator = fixedIndicator ?? ""
+                    if let column = layout.indicator {
+                        let bytes = UnsafeBufferPointer(rebasing: base[cells[column]])
+                        if !bytes.elementsEqual(lastIndicator) {
+                            let candidate = text(cells[column])
+                            guard knownIndicators.contains(candidate) else {
+                                throw Failure(line: number, message: "onbekende indicator `\(candidate)`",
+                                              hint: Suggestion.hint(for: candidate, in: knownIndicators) ?? "typ `indicator lijst` voor de indicatoren")
+                            }
+                            lastIndicator = Array(bytes)
+                            lastIndicatorText = candidate
+                        }
+                        indicator = lastIndicatorText
+                    }
+                    // Periods are cached by their bytes packed in a UInt64 (lines hold no zero bytes).
+                    let periodRange = cells[layout.period]
+                    var key: UInt64 = 0
+                    if periodRange.count <= 8 {
+                        for i in periodRange { key = key << 8 | UInt64(base[i]) }
+                    }
+                    let periode: String
+                    if key != 0, let known = periods[key] {
+                        periode = known
+                    } else {
+                        let rawPeriod = text(periodRange)
+                        guard let parsed = Periode.normalize(rawPeriod) else {
+                            throw Failure(line: number, message: "onbekende periodecode `\(rawPeriod)`",
+                                          hint: "schrijf een jaar (2023), kwartaal (2023-K2) of maand (2023-05), of een CBS-code als 2023JJ00, 2023KW02 of 2023MM05")
+                        }
+                        if key != 0, periods.count < 10_000 { periods[key] = parsed }
+                        periode = parsed
+                    }
+                    guard let (waarde, voorlopig) = value(UnsafeBufferPointer(rebasing: base[cells[layout.value]])) else {
+                        throw Failure(line: number, message: "`\(text(cells[layout.value]))` is geen getal",
+                                      hint: "schrijf een getal (12,5 of 12.5), een punt voor ‘onbekend’, of een * voor ‘voorlopig’")
+                    }
+                    let region = cells[layout.region]
+                    guard !region.isEmpty else {
+                        throw Failure(line: number, message: "het gebied ontbreekt", hint: "schrijf een gebiedscode, bijvoorbeeld GM0363")
+                    }
+                    pending.append(Pending(line: number, indicator: indicator, gebied: text(region), periode: periode, waarde: waarde, voorlopig: voorlopig))
+                    if pending.count == batchSize { try flush() }
+                }
                 try lines(of: path) { number, line in
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
                     guard let layout else {
@@ -264,67 +411,16 @@ public enum MeasurementImport {
                         layout = try detect(header, indicatorColumn: fixedIndicator == nil, valueColumn: column?.lowercased(), line: number)
                         return
                     }
-                    split(line, into: &scratch, cells: &cells)
-                    guard cells.count == header.count else {
-                        throw Failure(line: number, message: "regel heeft \(cells.count) \(cells.count == 1 ? "kolom" : "kolommen"), de kopregel \(header.count)",
-                                      hint: "controleer de scheidingstekens en aanhalingstekens op deze regel")
-                    }
-                    var indicator = fixedIndicator ?? ""
-                    if let column = layout.indicator {
-                        let bytes = scratch[cells[column]]
-                        if !bytes.elementsEqual(lastIndicator) {
-                            let candidate = text(cells[column])
-                            guard knownIndicators.contains(candidate) else {
-                                throw Failure(line: number, message: "onbekende indicator `\(candidate)`",
-                                              hint: Suggestion.hint(for: candidate, in: knownIndicators) ?? "typ `indicator lijst` voor de indicatoren")
-                            }
-                            lastIndicator = Array(bytes)
-                            lastIndicatorText = candidate
-                        }
-                        indicator = lastIndicatorText
-                    }
-                    let periodBytes = Array(scratch[cells[layout.period]])
-                    let periode: String
-                    if let known = periods[periodBytes] {
-                        periode = known
+                    if line.contains(UInt8(ascii: "\"")) {
+                        split(line, into: &scratch, cells: &cells)
+                        try scratch.withUnsafeBufferPointer { try store(row: $0, number: number, layout: layout) }
                     } else {
-                        let rawPeriod = text(cells[layout.period])
-                        guard let parsed = Periode.normalize(rawPeriod) else {
-                            throw Failure(line: number, message: "onbekende periodecode `\(rawPeriod)`",
-                                          hint: "schrijf een jaar (2023), kwartaal (2023-K2) of maand (2023-05), of een CBS-code als 2023JJ00, 2023KW02 of 2023MM05")
-                        }
-                        if periods.count < 10_000 { periods[periodBytes] = parsed }
-                        periode = parsed
-                    }
-                    let parsedValue = scratch.withUnsafeBufferPointer { value(UnsafeBufferPointer(rebasing: $0[cells[layout.value]])) }
-                    guard let (waarde, voorlopig) = parsedValue else {
-                        throw Failure(line: number, message: "`\(text(cells[layout.value]))` is geen getal",
-                                      hint: "schrijf een getal (12,5 of 12.5), een punt voor ‘onbekend’, of een * voor ‘voorlopig’")
-                    }
-                    let region = cells[layout.region]
-                    guard !region.isEmpty else {
-                        throw Failure(line: number, message: "het gebied ontbreekt", hint: "schrijf een gebiedscode, bijvoorbeeld GM0363")
-                    }
-                    sqlite3_reset(statement)
-                    sqlite3_bind_text(statement, 1, indicator, -1, transient)
-                    scratch.withUnsafeBufferPointer { buffer in
-                        _ = sqlite3_bind_text(statement, 2, UnsafeRawPointer(buffer.baseAddress! + region.lowerBound).assumingMemoryBound(to: CChar.self),
-                                              Int32(region.count), transient)
-                    }
-                    sqlite3_bind_text(statement, 3, periode, -1, transient)
-                    if let waarde { sqlite3_bind_double(statement, 4, waarde) } else { sqlite3_bind_null(statement, 4) }
-                    sqlite3_bind_int(statement, 5, voorlopig ? 1 : 0)
-                    sqlite3_bind_int64(statement, 6, run)
-                    let code = sqlite3_step(statement)
-                    guard code == SQLITE_DONE else {
-                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                    }
-                    if sqlite3_changes(db.sqliteConnection) == 0 {
-                        throw Failure(line: number, message: "dubbele regel voor \(indicator), \(text(region)), \(periode)", hint: "haal een van de twee regels weg")
+                        splitPlain(line, cells: &cells)
+                        try store(row: line, number: number, layout: layout)
                     }
                     read += 1
                 }
-                sqlite3_reset(statement)
+                try flush()
                 guard read > 0 else {
                     throw Failure(line: nil, message: "`\(path)` bevat geen metingen", hint: "de eerste regel noemt de kolommen, daarna één meting per regel")
                 }
