@@ -133,3 +133,50 @@ import KompasDSL
         }
     }
 }
+
+@Suite struct MonitorCompletionAndHelpTests {
+    let completer = Completer(library: bundledLibrary, variables: [], functions: [], werkbladen: ["Visie"],
+                              adviezen: ["adv-2026-01", "adv-2026-02"], eigenIndicatoren: ["wachttijd-wmo"])
+
+    @Test func adviesIdsIndicatorsAndKoppelWords() {
+        #expect(completer.complete(before: "advies ", word: "t") == .words(["toon"]))
+        #expect(completer.complete(before: "advies toon ", word: "adv-2026-0") == .words(["adv-2026-01", "adv-2026-02"]))
+        #expect(completer.complete(before: "reactie ", word: "adv-2026-02") == .words(["adv-2026-02"]))
+        #expect(completer.complete(before: "metingen ", word: "wacht") == .words(["wachttijd-wmo"]))
+        #expect(completer.complete(before: "rapport ", word: "werkloze-j") == .words(["werkloze-jongeren"]))
+        #expect(completer.complete(before: "koppel ", word: "") == .words(["aanbeveling", "resultaat"]))
+        #expect(completer.complete(before: "koppel aanbeveling ", word: "adv-2026-01") == .words(["adv-2026-01"]))
+        #expect(completer.complete(before: "koppel aanbeveling adv-2026-01 1 ", word: "indicator=werkloze-j") == .words(["indicator=werkloze-jongeren"]))
+        #expect(completer.complete(before: "koppel aanbeveling adv-2026-01 1 indicator=x ", word: "rich") == .words(["richting=omhoog", "richting=omlaag"]))
+        #expect(completer.complete(before: "koppel resultaat \"", word: "Vi") == .words(["Visie\""]) || completer.complete(before: "koppel resultaat \"", word: "Vi") == .words(["Visie"]))
+        #expect(completer.complete(before: "indicator ", word: "n") == .words(["nieuw"]))
+    }
+
+    @Test func helpForAdviesListsEveryForm() {
+        let (output, _) = shell("help advies")
+        for word in ["advies nieuw", "reactie ID", "indicator nieuw", "importeer metingen", "koppel aanbeveling", "koppel resultaat",
+                     "ontkoppel", "werkblad voortgang", "duid INDICATOR", "duiding INDICATOR", "jaaroverzicht JAAR", "rapport INDICATOR"] {
+            #expect(output.contains(word), "\(word)")
+        }
+        #expect(shell("help koppel").0 == output)
+    }
+
+    @Test func checkPicksTheSchemaOfTheAction() throws {
+        let source = SourceFile(name: "s.kompas", text: """
+            werkblad toon "Visie"
+            werkblad voortgang "Visie"
+            advies lijst
+            advies toon adv-1
+            adviesraad lijst
+            indicator nieuw wachttijd naam="Wachttijd" eenheid="dagen"
+            koppel resultaat "Visie" zelf.1 indicator=werkloze-jongeren doel=2
+            koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omhoog
+            jaaroverzicht 2026 naar "x.html"
+            """)
+        let program = Parser.parse(source).program
+        #expect(!ScriptCheck.isContent(program))
+        #expect(ScriptCheck.check(program).map(\.summary) == [])
+        let bad = Parser.parse(SourceFile(name: "b.kompas", text: "koppel aanbeveling adv-1 1 indicator=x richting=opwaarts\nindicator nieuw x naam=\"X\"")).program
+        #expect(ScriptCheck.check(bad).map(\.summary) == ["onbekende waarde `opwaarts` voor `richting`", "`indicator nieuw` mist het veld `eenheid`"])
+    }
+}
