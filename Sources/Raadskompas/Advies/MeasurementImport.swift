@@ -138,35 +138,9 @@ public enum MeasurementImport {
     }
 
     static func fields(_ line: UnsafeBufferPointer<UInt8>) -> [String] {
-        var fields: [String] = []
-        var current: [UInt8] = []
-        var quoted = false
-        var i = line.startIndex
-        func finish() {
-            var s = current.startIndex, e = current.endIndex
-            while s < e, current[s] == 0x20 || current[s] == 0x09 { s += 1 }
-            while e > s, current[e - 1] == 0x20 || current[e - 1] == 0x09 { e -= 1 }
-            fields.append(String(decoding: current[s..<e], as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
-        }
-        while i < line.endIndex {
-            let c = line[i]
-            if c == UInt8(ascii: "\"") {
-                if quoted, i + 1 < line.endIndex, line[i + 1] == UInt8(ascii: "\"") {
-                    current.append(c)
-                    i += 1
-                } else {
-                    quoted.toggle()
-                }
-            } else if c == UInt8(ascii: ";"), !quoted {
-                finish()
-            } else {
-                current.append(c)
-            }
-            i += 1
-        }
-        finish()
-        return fields
+        var scratch: [UInt8] = [], cells: [Range<Int>] = []
+        split(line, into: &scratch, cells: &cells)
+        return cells.map { String(decoding: scratch[$0], as: UTF8.self) }
     }
 
     /// The longest line accepted; a longer one means the file is not a CSV of measurements.
