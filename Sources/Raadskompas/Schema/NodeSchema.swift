@@ -40,12 +40,15 @@ public final class NodeSchema: Sendable {
     public var usage: String {
         var parts = [name]
         for argument in arguments {
-            let shown = argument.type.placeholder(argument.name)
+            var shown = argument.type.placeholder(argument.name)
+            if case .choice(let words) = argument.type, words.count == 1 { shown = words[0] }
             parts.append(argument.required ? shown : "[\(shown)]")
         }
         if repeatsLastArgument { parts.append("…") }
-        if !children.isEmpty || !fields.isEmpty { parts.append("{ … }") }
-        return parts.joined(separator: " ")
+        parts += fields.filter(\.required).map { "\($0.name)=…" }
+        if fields.contains(where: { !$0.required }) { parts.append("[…=…]") }
+        if !children.isEmpty { parts.append("{ … }") }
+        return parts.joined(separator: " ").replacingOccurrences(of: "[naar] [", with: "[naar ")
     }
 }
 
