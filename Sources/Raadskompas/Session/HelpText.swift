@@ -71,6 +71,7 @@ enum HelpText {
         }
         out.append("")
         out.append("Voorbeelden:  lijst staalkaarten   ·   toon wmo   ·   toon wmo.rol-raad   ·   help toon")
+        out.append("Per taak:     help werkblad   ·   help voorstel   ·   help advies (adviezen, indicatoren, monitor)")
         out.append("Meer:         help taal (scripts, variabelen, lussen)   ·   help functies")
         return out.joined(separator: "\n") + "\n"
     }
