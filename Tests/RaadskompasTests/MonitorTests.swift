@@ -230,6 +230,26 @@ let monitorMeasurements = """
         #expect(run(s, "advies toon adv-1").output.contains("2,6 (2024) — de andere kant op"))
     }
 
+    @Test func manyGebiedenGetOneLineEach() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder)
+        var rows = ["indicator;gebied;periode;waarde"]
+        for g in 1...20 { for year in 2000...2030 { rows.append("werkloze-jongeren;GM\(String(format: "%04d", 1000 + g));\(year);\(g * 100 + (year < 2023 ? 50 : 10))") } }
+        let path = folder.path("veel.csv")
+        try rows.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(path)\"").diagnostics.isEmpty)
+        let view = run(s, "metingen werkloze-jongeren").output
+        #expect(view.contains("22 gebieden"))
+        #expect(view.contains("\n  GM1001  ████████████████▁▁▁▁▁▁▁▁  150 → 110  (2007 – 2030)\n"))
+        #expect(view.contains("\n  GM0363  █▅▁▃                      3,1 → 2,6  (2021 – 2024)\n"))
+        #expect(view.contains("voor en na het advies: `advies toon adv-1`"))
+        #expect(!view.contains("2021     3,1"), "geen tabel per gebied")
+        let detail = run(s, "metingen werkloze-jongeren gebied=\"GM1001\"").output
+        #expect(detail.contains("GM1001  31 metingen, 2000 – 2030"))
+        // advies toon sums up over the gebieden.
+        #expect(run(s, "advies toon adv-1").output.contains("in 21 van de 22 gebieden de verwachte kant op, in 0 de andere kant, 0\n         gelijk, 1 zonder meting voor én na"))
+    }
+
     @Test func duidingIsCheckedAndStored() throws {
         let folder = try TemporaryFolder()
         let s = try session(folder)

@@ -33,10 +33,29 @@ public struct IndicatorReport: Sendable {
     public let targets: [Target]
     public let duidingen: [Duiding]
 
-    public static func load(_ db: Database, indicator: IndicatorCatalog.Entry, gebied: String?) throws -> IndicatorReport {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? AND (?2 IS NULL OR gebied = ?2) ORDER BY gebied, periode
-            """, arguments: [indicator.id, gebied])
+    /// Above this many gebieden the terminal shows one line per gebied.
+    public static let compactAbove = 12
+    public static let recentPeriods = 24
+
+    /// With `lastPeriods`, only the most recent periods of every gebied are read: the overview of
+    /// an indicator measured in hundreds of gebieden stays small.
+    public static func load(_ db: Database, indicator: IndicatorCatalog.Entry, gebied: String?, lastPeriods: Int? = nil) throws -> IndicatorReport {
+        let rows: [Row]
+        if let gebied {
+            // Two equality conditions: the primary key finds the rows directly.
+            rows = try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? AND gebied = ? ORDER BY periode",
+                                    arguments: [indicator.id, gebied])
+        } else if let lastPeriods {
+            rows = try Row.fetchAll(db, sql: """
+                SELECT gebied, periode, waarde, voorlopig FROM (
+                    SELECT gebied, periode, waarde, voorlopig, row_number() OVER (PARTITION BY gebied ORDER BY periode DESC) AS recent
+                    FROM meting WHERE indicator = ?)
+                WHERE recent <= ? ORDER BY gebied, periode
+                """, arguments: [indicator.id, lastPeriods])
+        } else {
+            rows = try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? ORDER BY gebied, periode",
+                                    arguments: [indicator.id])
+        }
         var series: [(gebied: String, metingen: [Meting])] = []
         for row in rows {
             let meting = Meting(gebied: row["gebied"], periode: row["periode"], waarde: row["waarde"], voorlopig: row["voorlopig"])
@@ -116,7 +135,20 @@ public struct IndicatorReport: Sendable {
         if series.isEmpty {
             out.append("Nog geen metingen. Lees ze in met: importeer metingen \"bestand.csv\"")
         }
-        for (gebied, metingen) in series {
+        let compact = series.count > IndicatorReport.compactAbove
+        if compact {
+            // Many gebieden: one line each, the most recent periods as a sparkline.
+            out.append("")
+            out.append(style.bold("\(series.count) gebieden") + style.dim("  (per gebied de laatste \(IndicatorReport.recentPeriods) perioden; één gebied in detail: metingen \(indicator.id) gebied=\"…\")"))
+            let width = series.map(\.gebied.count).max() ?? 6
+            for (gebied, metingen) in series {
+                let known = metingen.compactMap(\.waarde)
+                guard let low = known.first, let high = known.last else { continue }
+                out.append("  \(gebied.padded(to: width))  " + style.accent(Session.sparkline(metingen.map(\.waarde)).padded(to: IndicatorReport.recentPeriods))
+                           + "  \(Value.format(low)) → \(Value.format(high))" + style.dim("  (\(metingen.first?.periode ?? "") – \(metingen.last?.periode ?? ""))"))
+            }
+        }
+        for (gebied, metingen) in series where series.count <= IndicatorReport.compactAbove {
             let known = metingen.compactMap(\.waarde)
             let first = metingen.first?.periode ?? "", last = metingen.last?.periode ?? ""
             out.append("")
@@ -145,7 +177,9 @@ public struct IndicatorReport: Sendable {
                 let text = link.aanbeveling?.tekst ?? "(aanbeveling \(link.koppeling.nummer) bestaat niet meer)"
                 out += TextLayout.wrap("\(text) " + style.dim("— verwacht \(link.koppeling.richting)" + (link.koppeling.horizon.map { " in \($0)" } ?? "")),
                                        width: style.width, first: "  \(link.advies.id).\(link.koppeling.nummer) ", rest: "    ")
-                for line in effect(link) { out.append("    " + line) }
+                // The compact view holds only the recent periods: no honest before and after.
+                let lines = compact ? ["voor en na het advies: `advies toon \(link.advies.id)`"] : effect(link)
+                for line in lines { out.append("    " + line) }
             }
         }
         if !targets.isEmpty {
@@ -153,7 +187,7 @@ public struct IndicatorReport: Sendable {
             out.append(style.bold("Doelen in werkbladen"))
             for target in targets {
                 out += TextLayout.wrap(target.item.tekst, width: style.width, first: "  ‘\(target.werkblad)’ \(target.item.kant.rawValue).\(target.item.volgorde): ", rest: "    ")
-                out.append("    " + IndicatorReport.describe(progress(target), target))
+                out.append("    " + (compact ? "de voortgang: `werkblad voortgang \(Value.quote(target.werkblad))`" : IndicatorReport.describe(progress(target), target)))
             }
         }
         if !duidingen.isEmpty {
@@ -173,6 +207,15 @@ public struct IndicatorReport: Sendable {
     public func effect(_ link: Link) -> [String] {
         guard let issued = link.advies.uitgebracht.flatMap(Termijn.parse) else { return ["nog niet uitgebracht: geen voor en na"] }
         if series.isEmpty { return ["nog geen metingen"] }
+        if series.count > IndicatorReport.compactAbove {
+            var expected = 0, other = 0, same = 0, unknown = 0
+            for (_, metingen) in series {
+                let (before, after) = Periode.beforeAndAfter(metingen, around: issued)
+                guard let x = before?.waarde, let y = after?.waarde else { unknown += 1; continue }
+                if y == x { same += 1 } else if (y > x) == (link.koppeling.richting == "omhoog") { expected += 1 } else { other += 1 }
+            }
+            return ["in \(expected) van de \(series.count) gebieden de verwachte kant op, in \(other) de andere kant, \(same) gelijk, \(unknown) zonder meting voor én na"]
+        }
         return series.map { gebied, metingen in
             let (before, after) = Periode.beforeAndAfter(metingen, around: issued)
             let b = before.map { "\(Value.format($0.waarde ?? 0)) (\($0.periode))" } ?? "geen meting"

@@ -188,7 +188,13 @@ extension Session {
         let store = try openAdviesStore(node)
         let indicator = try requireIndicator(CardBuilder.argumentText(node, 0), in: catalog(at: node), at: node.arguments[0].span)
         let gebied = CardBuilder.value(node, "gebied")?.stringValue
-        let report = try fetch(node, store: store) { db in try IndicatorReport.load(db, indicator: indicator, gebied: gebied) }
+        // In the terminal, an indicator measured in many gebieden gets one line per gebied.
+        let toFile = node.arguments.count > 1
+        let report = try fetch(node, store: store) { db in
+            let areas = gebied != nil || toFile ? 0 : try Int.fetchOne(db, sql: "SELECT count(DISTINCT gebied) FROM meting WHERE indicator = ?", arguments: [indicator.id]) ?? 0
+            return try IndicatorReport.load(db, indicator: indicator, gebied: gebied,
+                                            lastPeriods: areas > IndicatorReport.compactAbove ? IndicatorReport.recentPeriods : nil)
+        }
         try emitReport(node, argument: 1, text: report.text(style: style), html: report.html, markdown: report.markdown, csv: report.csv,
                        done: "Rapport van \(indicator.id)", emit: emit)
     }
