@@ -37,6 +37,13 @@ public final class NodeSchema: Sendable {
     public func childRule(_ name: String) -> ChildRule? { childPositions[name].map { children[$0] } }
 
     /// `sectie ID "Titel" { … }`: how the node is written, for help and hints.
+    /// The usage as written after `statement`: for an action schema (`verwijder` of `indicator`,
+    /// whose first argument is the action word itself) `indicator verwijder ID`.
+    public func usage(as statement: String) -> String {
+        guard statement != name, case .choice(let words)? = arguments.first?.type, words == [name] else { return usage }
+        return statement + " " + usage.dropFirst(name.count + 1)
+    }
+
     public var usage: String {
         var parts = [name]
         for argument in arguments {

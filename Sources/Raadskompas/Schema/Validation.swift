@@ -40,7 +40,7 @@ public struct Validation: Sendable {
                 continue
             }
             guard i < schema.arguments.count else {
-                error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage)", at: argument.span)
+                error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: argument.span)
                 break
             }
             checkValue(argument.value, at: argument.span, slot: schema.arguments[i], owner: node.name)
@@ -48,7 +48,7 @@ public struct Validation: Sendable {
         if node.arguments.count < schema.arguments.count {
             for slot in schema.arguments[node.arguments.count...] where slot.required {
                 error("`\(node.name)` mist \(slot.name == "id" ? "een id" : "het argument `\(slot.name)`")",
-                      hint: "gebruik: \(schema.usage)", at: node.nameSpan)
+                      hint: "gebruik: \(schema.usage(as: node.name))", at: node.nameSpan)
                 break
             }
         }
@@ -74,7 +74,7 @@ public struct Validation: Sendable {
     private mutating func checkChildren(_ node: Node, _ schema: NodeSchema) {
         if node.hasBlock, schema.children.isEmpty, schema.fields.isEmpty {
             let blockStart = node.children.first?.span ?? node.span
-            error("`\(node.name)` heeft geen blok `{ … }`", hint: "gebruik: \(schema.usage)", at: blockStart)
+            error("`\(node.name)` heeft geen blok `{ … }`", hint: "gebruik: \(schema.usage(as: node.name))", at: blockStart)
             return
         }
         var seenFields = [SourceSpan?](repeating: nil, count: schema.fields.count)
