@@ -13,7 +13,10 @@ extension Session {
 
     func requireIndicator(_ id: String, in catalog: IndicatorCatalog, at span: SourceSpan) throws(Diagnostic) -> IndicatorCatalog.Entry {
         guard let entry = catalog.entry(id) else {
-            throw .error("onbekende indicator `\(id)`", hint: Suggestion.hint(for: id, in: catalog.ids) ?? "typ `indicator lijst` voor de indicatoren", at: span)
+            let starting = catalog.entries.map(\.id).filter { !id.isEmpty && $0.hasPrefix(id) }
+            let hint = Suggestion.hint(for: id, in: catalog.ids)
+                ?? (starting.isEmpty || starting.count > 6 ? nil : "bedoelde je " + starting.map { "`\($0)`" }.joined(separator: " of ") + "?")
+            throw .error("onbekende indicator `\(id)`", hint: hint ?? "typ `indicator lijst` voor de indicatoren", at: span)
         }
         return entry
     }
