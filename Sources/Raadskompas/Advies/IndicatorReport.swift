@@ -131,7 +131,8 @@ public struct IndicatorReport: Sendable {
     // MARK: - Terminal
 
     public func text(style: TextStyle) -> String {
-        var out = [style.heading(indicator.naam) + style.dim("  [\(indicator.id)] \(indicator.eenheid)" + (indicator.richting.map { ", \($0)" } ?? ""))]
+        var out = [style.heading(indicator.naam) + style.dim("  [\(indicator.id)]")]
+        out += TextLayout.wrap(indicator.eenheid + (indicator.richting.map { ", \($0)" } ?? ""), width: style.width).map(style.dim)
         if series.isEmpty {
             out.append("Nog geen metingen. Lees ze in met: importeer metingen \"bestand.csv\"")
         }
