@@ -285,14 +285,7 @@ public struct IndicatorReport: Sendable {
     public func html() -> String {
         let page = HTML(
             .lang(.dutch),
-            .head(.meta(.charset(.utf8)), .element(named: "title", nodes: [Plot.Node<HTML.HeadContext>.text(indicator.naam)]),
-                  .style("""
-                    body { font-family: "Segoe UI", Roboto, Arial, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d2733; }
-                    h1, h2, h3 { color: #0b5c8a; } table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-                    th, td { border: 1px solid #c9d3dd; padding: .35rem .5rem; text-align: left; } th { background: #eef3f7; }
-                    .legenda { color: #55606b; font-size: .9rem; } svg { max-width: 100%; height: auto; }
-                    @page { size: A4; margin: 16mm; } @media print { body { margin: 0; } }
-                    """)),
+            ReportHTML.head(indicator.naam, css: ".legenda { color: #55606b; font-size: .9rem; }\n"),
             .body(
                 .h1(.text(indicator.naam)),
                 .p(.text("Indicator \(indicator.id), eenheid: \(indicator.eenheid)" + (indicator.richting.map { ", \($0)" } ?? "") + ".")),

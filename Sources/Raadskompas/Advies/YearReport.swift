@@ -198,14 +198,7 @@ public struct YearReport: Sendable {
         }
         let page = HTML(
             .lang(.dutch),
-            .head(.meta(.charset(.utf8)), .element(named: "title", nodes: [Plot.Node<HTML.HeadContext>.text(title)]),
-                  .style("""
-                    body { font-family: "Segoe UI", Roboto, Arial, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d2733; }
-                    h1, h2 { color: #0b5c8a; } table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-                    th, td { border: 1px solid #c9d3dd; padding: .35rem .5rem; text-align: left; } th { background: #eef3f7; }
-                    .te-laat { color: #b42318; font-weight: 600; }
-                    @page { size: A4; margin: 16mm; } @media print { body { margin: 0; } }
-                    """)),
+            ReportHTML.head(title, css: ".te-laat { color: #b42318; font-weight: 600; } td { vertical-align: top; }\n"),
             .body(
                 .h1(.text(title)),
                 .if(entries.isEmpty, .p(.text("Geen adviezen uitgebracht in \(year)."))),

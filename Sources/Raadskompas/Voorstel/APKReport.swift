@@ -163,13 +163,7 @@ public struct APKReport: Sendable {
         let chart = barChart()
         let page = HTML(
             .lang(.dutch),
-            .head(.meta(.charset(.utf8)), .element(named: "title", nodes: [Plot.Node<HTML.HeadContext>.text("APK voor raadsvoorstellen")]),
-                  .style("""
-                    body { font-family: "Segoe UI", Roboto, Arial, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1d2733; }
-                    h1, h2 { color: #0b5c8a; } table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
-                    th, td { border: 1px solid #c9d3dd; padding: .35rem .5rem; text-align: left; } th { background: #eef3f7; }
-                    @page { size: A4; margin: 16mm; } @media print { body { margin: 0; } h2 { break-before: page; } }
-                    """)),
+            ReportHTML.head("APK voor raadsvoorstellen", print: " h2 { break-before: page; }"),
             .body(
                 .h1("APK voor raadsvoorstellen"),
                 .p(.text("Periode: \(from.dutch) tot en met \(to.dutch). Beoordeeld: \(rows.count) voorstellen"
