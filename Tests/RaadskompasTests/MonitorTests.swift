@@ -270,7 +270,7 @@ let monitorMeasurements = """
     @Test func guidedAdviesAndReactie() throws {
         let folder = try TemporaryFolder()
         let s = try session(folder)
-        let conversation = ScriptedConversation(["gev", "Armoede en schulden", "", "Armoede", "wgs, foo", "wgs", "1-2-2024", "", "rv-2",
+        let conversation = ScriptedConversation(["gev", "Armoede en schulden", "", "Armoede", "wgs, foo", "wgs", "1-2-2024", "", "", "rv-2",
                                                  "Vroegsignalering uitbreiden", "Schuldhulp sneller", ""])
         s.conversation = conversation
         #expect(run(s, "advies nieuw").diagnostics.isEmpty)

@@ -86,12 +86,14 @@ struct GuidedAdvies {
             return ids.allSatisfy(laws.contains) ? ids : nil
         }) else { return stopped(later) }
         if !wetten.isEmpty { try update { $0.wetten = wetten.joined(separator: ",") } }
-        for (label, key) in [("aangevraagd op", "aangevraagd"), ("uitgebracht op", "uitgebracht")] {
+        let dates: [(String, WritableKeyPath<Advies, String?>)] = [("aangevraagd op", \.aangevraagd), ("uitgebracht op", \.uitgebracht),
+                                                                  ("bij de raadsstukken op", \.bijRaadsstukken)]
+        for (label, key) in dates {
             guard case .given(let date) = ask("\(label) (bijv. 10-03-2026, Enter: onbekend)> ", again: "Dat is geen datum. Typ bijvoorbeeld 10-03-2026, of druk op Enter.", { a -> DateValue?? in
                 a.isEmpty ? DateValue?.none : GuidedAdvies.date(a).map { DateValue?.some($0) }
             }) else { return stopped(later) }
             if let date {
-                try update { key == "aangevraagd" ? ($0.aangevraagd = date.description) : ($0.uitgebracht = date.description) }
+                try update { $0[keyPath: key] = date.description }
             }
         }
         guard case .given(let voorstel) = ask("hoort bij raadsvoorstel (id, Enter: geen)> ", again: "", { $0 }) else { return stopped(later) }
