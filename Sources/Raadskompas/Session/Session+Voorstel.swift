@@ -300,22 +300,6 @@ extension Session {
         return try attempt(node, argument: index) { () throws(VoorstelStore.Failure) in try store.find(id) }
     }
 
-    @discardableResult
-    private func attempt<T>(_ node: Node, argument: Int? = nil, _ body: () throws(VoorstelStore.Failure) -> T) throws(Diagnostic) -> T {
-        let span = argument.flatMap { $0 < node.arguments.count ? node.arguments[$0].span : nil } ?? node.nameSpan
-        do {
-            return try body()
-        } catch {
-            switch error {
-            case .notFound(let id, let suggestion):
-                throw .error("geen voorstel met id `\(id)`",
-                             hint: suggestion.map { "bedoelde je `\($0)`?" } ?? "typ `voorstel lijst`, of lees er een in met `voorstel importeer`", at: span)
-            case .store(let storeError):
-                throw .error(storeError.message, hint: storeError.hint, at: span)
-            }
-        }
-    }
-
     static func dutchDate(_ date: Date) -> String {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: date)
         return DateValue(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)?.dutch ?? "eerder"

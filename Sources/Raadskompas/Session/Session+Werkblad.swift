@@ -23,13 +23,13 @@ extension Session {
             let werkblad = Werkblad(naam: text(node, 1), eigenaar: CardBuilder.text(node, "eigenaar"),
                                     soort: Werkblad.Soort(rawValue: CardBuilder.value(node, "soort")?.stringValue ?? "") ?? .raadslid,
                                     gemeente: CardBuilder.text(node, "gemeente"))
-            let created = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.create(werkblad) }
+            let created = try attempt(node) { () throws(WerkbladStore.Failure) in try store.create(werkblad) }
             emit("Werkblad ‘\(created.naam)’ gemaakt. Bekijk het met: werkblad toon \(Value.quote(created.naam))\n")
         case "lijst":
-            emit(listWerkbladen(try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.all() }))
+            emit(listWerkbladen(try attempt(node) { () throws(WerkbladStore.Failure) in try store.all() }))
         case "toon":
             let werkblad = try find(store, node, argument: 1)
-            let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
+            let content = try attempt(node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
             let warnings = WerkbladAnalysis.warnings(content)
             emit(WerkbladTextRenderer(style: style).render(content)
                  + warnings.map { style.accent("⚠ ") + $0 + "\n" }.joined())
@@ -44,7 +44,7 @@ extension Session {
                 throw .error("er is geen visie-werkblad in de inhoud", hint: "controleer de inhoud met `lijst sjablonen`", at: node.nameSpan)
             }
             let filling = GuidedFilling(store: store, template: template, library: library, style: style, conversation: conversation)
-            _ = try attempt(at: node) { () throws(WerkbladStore.Failure) in try filling.run(werkblad) }
+            _ = try attempt(node) { () throws(WerkbladStore.Failure) in try filling.run(werkblad) }
         case "koppel":
             let werkblad = try find(store, node, argument: 1)
             guard let conversation else {
@@ -53,10 +53,10 @@ extension Session {
                              at: node.nameSpan)
             }
             let linking = GuidedLinking(store: store, template: library.cards(ofKind: "werkbladsjabloon").first, style: style, conversation: conversation)
-            try attempt(at: node) { () throws(WerkbladStore.Failure) in try linking.run(werkblad) }
+            try attempt(node) { () throws(WerkbladStore.Failure) in try linking.run(werkblad) }
         case "voortgang":
             let werkblad = try find(store, node, argument: 1)
-            let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
+            let content = try attempt(node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
             emit(try progress(content, at: node))
         case "wijzig", "verplaats", "schrap":
             let werkblad = try find(store, node, argument: 1)
@@ -66,21 +66,21 @@ extension Session {
                 var changed = item
                 // An empty text was refused by the schema (`tekst` is leeg).
                 changed.tekst = text(node, 3).trimmingCharacters(in: .whitespacesAndNewlines)
-                try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.updateItem(changed) }
+                try attempt(node) { () throws(WerkbladStore.Failure) in try store.updateItem(changed) }
                 emit("Antwoord \(address(item)) gewijzigd.\n")
             case "verplaats":
                 guard case .number(let n) = node.arguments[4].value, n >= 1 else { return }
-                try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.move(item, to: Int(n)) }
+                try attempt(node) { () throws(WerkbladStore.Failure) in try store.move(item, to: Int(n)) }
                 emit("Antwoord ‘\(item.tekst)’ staat nu op plek \(Int(n)) van \(item.stap.rawValue).\(item.kant.rawValue).\n")
             default:
-                try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.remove(item) }
+                try attempt(node) { () throws(WerkbladStore.Failure) in try store.remove(item) }
                 emit("Antwoord ‘\(item.tekst)’ weggehaald.\n")
             }
         case "vergelijk":
             var contents: [WerkbladInhoud] = []
             for index in 1..<node.arguments.count {
                 let werkblad = try find(store, node, argument: index)
-                contents.append(try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) })
+                contents.append(try attempt(node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) })
             }
             guard contents.count >= 2 else {
                 throw .error("vergelijken gaat met minstens twee werkbladen", hint: "werkblad vergelijk \"Anna\" \"Bram\"", at: node.nameSpan)
@@ -92,8 +92,8 @@ extension Session {
             if case .list(let list)? = CardBuilder.value(node, "uit") { names = list.compactMap(\.stringValue) }
             var contents: [WerkbladInhoud] = []
             for name in names {
-                let werkblad = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.find(name) }
-                contents.append(try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) })
+                let werkblad = try attempt(node) { () throws(WerkbladStore.Failure) in try store.find(name) }
+                contents.append(try attempt(node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) })
             }
             var minimum = 2
             if case .number(let n)? = CardBuilder.value(node, "minimaal"), n >= 1, n < 1000 { minimum = Int(n) }
@@ -108,18 +108,18 @@ extension Session {
             if (try? store.find(name)) != nil {
                 throw .error("er is al een werkblad ‘\(name)’", hint: "kies een andere naam voor het samengevoegde werkblad", at: node.arguments[1].span)
             }
-            try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.replace(with: merged) }
+            try attempt(node) { () throws(WerkbladStore.Failure) in try store.replace(with: merged) }
             emit("Werkblad ‘\(name)’ gemaakt met \(merged.items.count) gedeelde \(merged.items.count == 1 ? "antwoord" : "antwoorden") (in minstens \(minimum) werkbladen).\n")
         case "hernoem":
             let werkblad = try find(store, node, argument: 1)
             let newName = text(node, 2)
-            try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.rename(werkblad, to: newName) }
+            try attempt(node) { () throws(WerkbladStore.Failure) in try store.rename(werkblad, to: newName) }
             emit("Werkblad ‘\(werkblad.naam)’ heet nu ‘\(newName.trimmingCharacters(in: .whitespaces))’.\n")
         case "verwijder":
             let werkblad = try find(store, node, argument: 1)
             guard try confirmDeletion(node, question: "Werkblad ‘\(werkblad.naam)’ met alles erin verwijderen?",
                                       script: "werkblad verwijder \(Value.quote(werkblad.naam)) zeker=ja", emit: emit) else { return }
-            try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.delete(werkblad) }
+            try attempt(node) { () throws(WerkbladStore.Failure) in try store.delete(werkblad) }
             emit("Werkblad ‘\(werkblad.naam)’ is verwijderd.\n")
         default:
             break
@@ -147,7 +147,7 @@ extension Session {
             throw .error("een werkblad heeft een naam nodig", hint: "schrijf `werkblad \"Visie\" { … }`", at: node.arguments[0].span)
         }
         let store = try werkbladStore(at: node)
-        let saved = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.replace(with: content) }
+        let saved = try attempt(node) { () throws(WerkbladStore.Failure) in try store.replace(with: content) }
         emit("Werkblad ‘\(saved.naam)’ opgeslagen: \(content.items.count) \(content.items.count == 1 ? "antwoord" : "antwoorden"), \(content.koppelingen.count) \(content.koppelingen.count == 1 ? "koppeling" : "koppelingen").\n")
     }
 
@@ -174,7 +174,7 @@ extension Session {
         let format = try exportFormat(path, allowed: WerkbladExport.Format.allCases, at: pathSpan)
         let store = try werkbladStore(at: node)
         let werkblad = try find(store, node, argument: 1)
-        let content = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
+        let content = try attempt(node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }
         let rendered = WerkbladExport.render(content, as: format, template: template)
         if format == .pdf {
             try PDFRenderer.write(html: rendered, to: path, at: pathSpan)
@@ -213,28 +213,7 @@ extension Session {
     }
 
     private func find(_ store: WerkbladStore, _ node: Node, argument index: Int) throws(Diagnostic) -> Werkblad {
-        try attempt(at: node, argument: index) { () throws(WerkbladStore.Failure) in try store.find(text(node, index)) }
-    }
-
-    /// Turns a store failure into a diagnostic at the node (or at one of its arguments).
-    @discardableResult
-    private func attempt<T>(at node: Node, argument: Int? = nil, _ body: () throws(WerkbladStore.Failure) -> T) throws(Diagnostic) -> T {
-        let span = argument.flatMap { $0 < node.arguments.count ? node.arguments[$0].span : nil } ?? node.nameSpan
-        do {
-            return try body()
-        } catch {
-            switch error {
-            case .notFound(let name, let suggestion):
-                throw .error("geen werkblad met de naam ‘\(name)’",
-                             hint: suggestion.map { "bedoelde je ‘\($0)’?" } ?? "typ `werkblad lijst` voor je werkbladen, of maak er een met `werkblad nieuw`", at: span)
-            case .exists(let name):
-                throw .error("er is al een werkblad ‘\(name)’", hint: "kies een andere naam, of open het met `werkblad toon \(Value.quote(name))`", at: span)
-            case .emptyName:
-                throw .error("de naam van een werkblad mag niet leeg zijn", hint: "geef een naam, bijvoorbeeld \"Visie sociaal domein\"", at: span)
-            case .store(let storeError):
-                throw .error(storeError.message, hint: storeError.hint, at: span)
-            }
-        }
+        try attempt(node, argument: index) { () throws(WerkbladStore.Failure) in try store.find(text(node, index)) }
     }
 
     /// The item at `stap.kant.nummer` (argument 2).
@@ -245,7 +224,7 @@ extension Session {
             throw .error("`\(text(node, 2))` is geen adres van een antwoord",
                          hint: "schrijf stap.kant.nummer, bijvoorbeeld waarden.zelf.2 (stappen: waarden, principes, resultaten, kwaliteitseisen)", at: span)
         }
-        let items = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }.items(stap, kant)
+        let items = try attempt(node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }.items(stap, kant)
         guard number >= 1, number <= items.count else {
             throw .error("\(stap.rawValue).\(kant.rawValue) heeft geen antwoord \(number)",
                          hint: items.isEmpty ? "daar staat nog niets" : "kies 1 tot en met \(items.count); bekijk ze met `werkblad toon \(Value.quote(werkblad.naam))`", at: span)
@@ -307,7 +286,7 @@ extension Session {
         }
         if let gebied = CardBuilder.value(node, "gebied")?.stringValue { item.gebied = gebied }
         let updated = item
-        try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.updateItem(updated) }
+        try attempt(node) { () throws(WerkbladStore.Failure) in try store.updateItem(updated) }
         emit("Resultaat \(item.kant.rawValue).\(item.volgorde) van ‘\(werkblad.naam)’ gekoppeld aan \(entry.id), doel \(Value.format(doel))"
              + (item.jaar.map { " in \($0)" } ?? "") + ". Volg het met `werkblad voortgang \(Value.quote(werkblad.naam))`.\n")
     }
@@ -323,7 +302,7 @@ extension Session {
         item.doel = nil
         item.gebied = nil
         let updated = item
-        try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.updateItem(updated) }
+        try attempt(node) { () throws(WerkbladStore.Failure) in try store.updateItem(updated) }
         emit("Koppeling van resultaat \(item.kant.rawValue).\(item.volgorde) met \(indicator) weggehaald.\n")
     }
 
@@ -334,7 +313,7 @@ extension Session {
         guard parts.count == 2, let kant = Kant(rawValue: parts[parts.startIndex]), let number = Int(parts[parts.startIndex + 1]) else {
             throw .error("`\(raw)` is geen adres van een resultaat", hint: "schrijf zelf.1 of samen.2 (de resultaten van stap 3)", at: node.arguments[2].span)
         }
-        let items = try attempt(at: node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }.items(.resultaten, kant)
+        let items = try attempt(node) { () throws(WerkbladStore.Failure) in try store.content(of: werkblad) }.items(.resultaten, kant)
         guard number >= 1, number <= items.count else {
             throw .error("‘\(werkblad.naam)’ heeft geen resultaat \(kant.rawValue).\(number)",
                          hint: items.isEmpty ? "bij \(kant.rawValue) staan nog geen resultaten" : "kies \(kant.rawValue).1 tot en met \(kant.rawValue).\(items.count)", at: node.arguments[2].span)

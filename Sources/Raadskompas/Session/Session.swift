@@ -271,3 +271,49 @@ public final class Session {
         return out.joined(separator: "\n") + "\n"
     }
 }
+
+/// A store failure that knows how to say itself as a diagnostic.
+protocol ReportableFailure: Error {
+    func diagnostic(at span: SourceSpan) -> Diagnostic
+}
+
+extension WerkbladStore.Failure: ReportableFailure {
+    func diagnostic(at span: SourceSpan) -> Diagnostic {
+        switch self {
+        case .notFound(let name, let suggestion):
+            .error("geen werkblad met de naam ‘\(name)’",
+                   hint: suggestion.map { "bedoelde je ‘\($0)’?" } ?? "typ `werkblad lijst` voor je werkbladen, of maak er een met `werkblad nieuw`", at: span)
+        case .exists(let name):
+            .error("er is al een werkblad ‘\(name)’", hint: "kies een andere naam, of open het met `werkblad toon \(Value.quote(name))`", at: span)
+        case .emptyName:
+            .error("de naam van een werkblad mag niet leeg zijn", hint: "geef een naam, bijvoorbeeld \"Visie sociaal domein\"", at: span)
+        case .store(let storeError):
+            .error(storeError.message, hint: storeError.hint, at: span)
+        }
+    }
+}
+
+extension VoorstelStore.Failure: ReportableFailure {
+    func diagnostic(at span: SourceSpan) -> Diagnostic {
+        switch self {
+        case .notFound(let id, let suggestion):
+            .error("geen voorstel met id `\(id)`",
+                   hint: suggestion.map { "bedoelde je `\($0)`?" } ?? "typ `voorstel lijst`, of lees er een in met `voorstel importeer`", at: span)
+        case .store(let storeError):
+            .error(storeError.message, hint: storeError.hint, at: span)
+        }
+    }
+}
+
+extension Session {
+    /// Runs a store step; a failure becomes a diagnostic at the statement (or at one of its arguments).
+    @discardableResult
+    func attempt<T, F: ReportableFailure>(_ node: Node, argument: Int? = nil, _ body: () throws(F) -> T) throws(Diagnostic) -> T {
+        let span = argument.flatMap { $0 < node.arguments.count ? node.arguments[$0].span : nil } ?? node.nameSpan
+        do {
+            return try body()
+        } catch {
+            throw error.diagnostic(at: span)
+        }
+    }
+}
