@@ -9,6 +9,7 @@ final class Shell: Conversation {
     let renderer: DiagnosticRenderer
     let historyPath: String?
     private var editor: LineEditor?
+    private var clearProgress: () -> Void = {}
 
     func say(_ text: String) {
         Output.out(text)
@@ -69,6 +70,16 @@ final class Shell: Conversation {
         }
         self.editor = editor
         session.conversation = self
+        // A long import says how far it is, on one line that is cleared afterwards.
+        var showedProgress = false
+        session.progress = { text in
+            Output.err("\r\u{1B}[K" + text)
+            showedProgress = true
+        }
+        clearProgress = {
+            if showedProgress { Output.err("\r\u{1B}[K") }
+            showedProgress = false
+        }
         greet(firstRun: firstRun)
         var buffer = ""
         var number = 1
@@ -104,6 +115,7 @@ final class Shell: Conversation {
     private func execute(_ text: String, number: Int) {
         var output = ""
         let result = session.run(text, name: "invoer \(number)") { output += $0 }
+        clearProgress()
         if !output.isEmpty { Pager.show(output) }
         if !result.succeeded {
             Output.err(renderer.render(result.diagnostics))

@@ -77,6 +77,7 @@ let monitorMeasurements = """
         #expect(MeasurementImport.value(" 12,5* ").map { $0.0 == 12.5 && $0.1 } == true)
         #expect(MeasurementImport.value(".").map { $0.0 == nil && !$0.1 } == true)
         #expect(MeasurementImport.value(".*").map { $0.0 == nil && $0.1 } == true)
+        #expect(1_234_567.grouped == "1.234.567" && 1000.grouped == "1.000" && 999.grouped == "999" && (-45_000).grouped == "-45.000")
     }
 
     @Test func periods() {

@@ -238,7 +238,7 @@ public enum MeasurementImport {
     /// many measurements were new or changed. Every run is numbered: a row that was already written
     /// in this run is a duplicate line, found by the upsert itself, without keeping keys in memory.
     public static func run(path: String, indicator fixedIndicator: String?, column: String?, knownIndicators: Set<String>,
-                           store: Store) throws(Failure) -> (read: Int, changed: Int) {
+                           store: Store, progress: ((Int) -> Void)? = nil) throws(Failure) -> (read: Int, changed: Int) {
         do {
             return try store.write { db -> (Int, Int) in
                 var header: [String] = []
@@ -393,6 +393,7 @@ public enum MeasurementImport {
                         try store(row: line, number: number, layout: layout)
                     }
                     read += 1
+                    if read % 250_000 == 0 { progress?(read) }
                 }
                 try flush()
                 guard read > 0 else {

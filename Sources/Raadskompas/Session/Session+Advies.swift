@@ -116,8 +116,9 @@ extension Session {
         }
         do {
             let (read, changed) = try MeasurementImport.run(path: path, indicator: CardBuilder.value(node, "indicator")?.stringValue,
-                                                             column: CardBuilder.value(node, "kolom")?.stringValue, knownIndicators: indicators, store: store)
-            emit("\(read) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed) nieuw of gewijzigd.\n")
+                                                             column: CardBuilder.value(node, "kolom")?.stringValue, knownIndicators: indicators, store: store,
+                                                             progress: progress.map { show in { read in show("\(read.grouped) metingen gelezen …") } })
+            emit("\(read.grouped) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed.grouped) nieuw of gewijzigd.\n")
         } catch {
             let where_ = error.line.map { "regel \($0) van `\(path)`: " } ?? ""
             throw .error(where_ + error.message + (error.line == nil ? "" : "; er is niets opgeslagen"), hint: error.hint, at: node.arguments[1].span)
@@ -271,5 +272,18 @@ extension Session {
         } catch {
             throw .error("fout in de database: \(error)", hint: "probeer het opnieuw", at: node.nameSpan)
         }
+    }
+}
+
+extension Int {
+    /// `1234567` as `1.234.567`, as Dutch groups thousands.
+    var grouped: String {
+        let digits = String(magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(".") }
+            out.append(c)
+        }
+        return (self < 0 ? "-" : "") + out
     }
 }

@@ -16,6 +16,9 @@ public final class Session {
     /// Asks the user a yes/no question (the shell sets it); nil in scripts, where a destructive
     /// statement must say `zeker=ja`.
     public var confirm: ((String) -> Bool)?
+    /// Shows how far a long step is (the shell writes it on one line of the terminal); nil in
+    /// scripts, whose output must stay the same.
+    public var progress: ((String) -> Void)?
     /// Today's date, replaceable in tests (the reactietermijn of adviezen depends on it).
     public var today: () -> DateValue = {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
