@@ -165,9 +165,9 @@ import KompasDSL
 
 @Suite struct SparklineTests {
     @Test func scalesFromLowToHighWithGapsForUnknown() {
-        #expect(Session.sparkline([1, 2, 3, nil, 8]) == "▁▂▃ █")
-        #expect(Session.sparkline([5, 5]) == "▄▄")
-        #expect(Session.sparkline([nil, nil]) == "  ")
+        #expect(IndicatorReport.sparkline([1, 2, 3, nil, 8]) == "▁▂▃ █")
+        #expect(IndicatorReport.sparkline([5, 5]) == "▄▄")
+        #expect(IndicatorReport.sparkline([nil, nil]) == "  ")
     }
 
     @Test func metingenShowsTheTrend() throws {

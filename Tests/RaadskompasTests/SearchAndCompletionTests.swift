@@ -158,7 +158,8 @@ import KompasDSL
                      "ontkoppel", "werkblad voortgang", "duid INDICATOR", "duiding INDICATOR", "jaaroverzicht JAAR", "rapport INDICATOR"] {
             #expect(output.contains(word), "\(word)")
         }
-        #expect(shell("help koppel").0 == output)
+        // `help koppel` shows the same task overview; `help advies` adds how an advies is written.
+        #expect(output.hasPrefix(shell("help koppel").0))
     }
 
     @Test func checkPicksTheSchemaOfTheAction() throws {

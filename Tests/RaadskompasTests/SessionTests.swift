@@ -64,7 +64,7 @@ import KompasDSL
 
     @Test func helpIsGeneratedFromTheSchemas() {
         let (overview, _) = shell("help")
-        for command in CommandSchemas.all { #expect(overview.contains(command.name)) }
+        for command in Registry.all { #expect(overview.contains(command.name)) }
         for kind in ContentSchemas.cards { #expect(overview.contains(kind.name)) }
         let (staalkaart, _) = shell("help staalkaart")
         for field in ContentSchemas.staalkaart.fields { #expect(staalkaart.contains(field.name)) }

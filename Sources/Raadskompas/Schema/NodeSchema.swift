@@ -65,17 +65,42 @@ public struct Slot: Sendable {
     public let type: FieldType
     public let required: Bool
     public let help: String
+    /// What Tab offers here beyond what the type says (a `.choice` completes its words by itself).
+    public let completes: Completion?
 
-    public init(_ name: String, _ type: FieldType, required: Bool = true, help: String) {
+    public init(_ name: String, _ type: FieldType, required: Bool = true, help: String, completes: Completion? = nil) {
         self.name = name
         self.type = type
         self.required = required
         self.help = help
+        self.completes = completes
     }
 
-    public static func optional(_ name: String, _ type: FieldType, help: String) -> Slot {
-        Slot(name, type, required: false, help: help)
+    public static func optional(_ name: String, _ type: FieldType, help: String, completes: Completion? = nil) -> Slot {
+        Slot(name, type, required: false, help: help, completes: completes)
     }
+
+    /// The action word of a statement family (`lijst` in `advies lijst`), as its first argument.
+    public static func action(_ name: String) -> Slot {
+        Slot(name, .choice([name]), help: "het woord `\(name)`")
+    }
+}
+
+/// The user's names and ids (or the content's) that Tab completion offers for a slot.
+public enum Completion: Sendable {
+    case werkbladen
+    case voorstellen
+    case adviezen
+    /// Catalogue and own indicators.
+    case indicatoren
+    /// Card ids, and `kaart.deel` once a dot is typed.
+    case kaarten
+    /// `stap.kant.` of a werkblad answer.
+    case visieAdres
+    /// `zelf.` or `samen.` of a resultaat.
+    case resultaatAdres
+    /// Everything `help` explains.
+    case helpTopics
 }
 
 /// A child node kind allowed under a node, with how often it may occur.

@@ -1,7 +1,8 @@
 import KompasDSL
 
-/// Tab completion, from the same declarations as help and validation. Pure: the shell hands it the
-/// text before the cursor and the word being completed, and gets candidates back.
+/// Tab completion, from the registry's declarations (the same ones that drive help and
+/// validation). Pure: the shell hands it the text before the cursor and the word being completed,
+/// and gets candidates back; the names in the user's database are handed in.
 public struct Completer: Sendable {
     public enum Result: Equatable, Sendable {
         case words([String])
@@ -34,16 +35,15 @@ public struct Completer: Sendable {
 
     public static let statementWords = ["laat", "voor elk", "als", "anders"]
 
-    public static let helpTopics: [String] =
-        CommandSchemas.all.map(\.name) + ContentSchemas.cards.map(\.name) + ["functies", "taal"]
+    public static let helpTopics: [String] = Registry.words + ContentSchemas.cards.map(\.name) + HelpText.extraTopics
 
     /// `before` is the line up to the start of `word`.
     public func complete(before: String, word: String) -> Result {
-        if isInsideString(before) {
+        let statement = Completer.currentStatement(before)
+        let tokens = Completer.tokens(statement)
+        if Completer.isInsideString(before) {
             // `werkblad toon "Vis` completes werkblad names; other strings are paths.
-            let statement = currentStatement(before)
-            if statement.hasPrefix("werkblad ") || statement.hasPrefix("exporteer werkblad ") || statement.hasPrefix("koppel resultaat ") || statement.hasPrefix("ontkoppel resultaat "),
-               !statement.contains(" naar ") {
+            if let slot = slot(tokens: tokens.dropLast(), typing: tokens.last ?? ""), slot.completes == .werkbladen {
                 let names = werkbladen.filter { $0.lowercased().hasPrefix(word.lowercased()) }
                 if !names.isEmpty { return .words(names.map { $0 + "\"" }) }
             }
@@ -52,70 +52,79 @@ public struct Completer: Sendable {
         if word.hasPrefix("$") {
             return .words(variables.map { "$" + $0 }.filter { $0.hasPrefix(word) }.sorted())
         }
-        let statement = currentStatement(before)
-        let tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = tokens.first else {
-            let names = CommandSchemas.all.map(\.name) + Completer.statementWords
-            return .words(names.filter { $0.hasPrefix(word) }.sorted())
+            return .words((Registry.words + Completer.statementWords).filter { $0.hasPrefix(word) }.sorted())
         }
         if before.last == "(" || ["=", "in", "als"].contains(tokens.last ?? "") || statement.hasSuffix("= ") {
             return .words(functions.map { $0 + "(" }.filter { $0.hasPrefix(word) }.sorted())
         }
-        // `indicator=` and `raad=` complete to their ids wherever they appear.
-        if word.hasPrefix("indicator=") {
-            return .words(indicatoren.map { "indicator=" + $0 }.filter { $0.hasPrefix(word) })
-        }
-        switch first {
-        case "advies":
-            if tokens.count == 1 { return .words(AdviesCommands.subcommands.map(\.name).filter { $0.hasPrefix(word) }) }
-            return .words(tokens.count == 2 && tokens[1] == "toon" ? adviezen.filter { $0.hasPrefix(word) } : [])
-        case "reactie":
-            return .words(tokens.count == 1 ? adviezen.filter { $0.hasPrefix(word) } : [])
-        case "indicator":
-            if tokens.count == 1 { return .words(MonitorCommands.indicatorSubcommands.map(\.name).filter { $0.hasPrefix(word) }) }
-            return .words(tokens.count == 2 && tokens[1] == "verwijder" ? indicatoren.filter { $0.hasPrefix(word) } : [])
-        case "metingen", "rapport", "duid", "duiding":
-            if tokens.count == 1 { return .words(indicatoren.filter { $0.hasPrefix(word) }) }
-            return .words(first == "rapport" && tokens.count == 2 ? ["naar"].filter { $0.hasPrefix(word) } : [])
-        case "koppel", "ontkoppel":
-            if tokens.count == 1 { return .words(["aanbeveling", "resultaat"].filter { $0.hasPrefix(word) }) }
-            if tokens.count == 2, tokens[1] == "aanbeveling" { return .words(adviezen.filter { $0.hasPrefix(word) }) }
-            if tokens.count == 3, tokens[1] == "resultaat" {
-                return .words(Kant.allCases.map { "\($0.rawValue)." }.filter { $0.hasPrefix(word) })
-            }
-            if tokens.count >= 4, tokens[1] == "aanbeveling", first == "koppel" {
-                return .words(["indicator=", "richting=omhoog", "richting=omlaag", "horizon="].filter { $0.hasPrefix(word) && !tokens.contains($0) })
-            }
-            return .words(tokens.count >= 4 && first == "koppel" ? ["indicator=", "doel=", "jaar=", "gebied="].filter { $0.hasPrefix(word) } : [])
-        case "toon":
-            guard tokens.count == 1 else { return .words([]) }
-            return .words(addresses(matching: word))
-        case "lijst":
-            return .words(tokens.count == 1 ? CommandSchemas.listings.map(\.word).filter { $0.hasPrefix(word) } : [])
-        case "help":
-            return .words(tokens.count == 1 ? Completer.helpTopics.filter { $0.hasPrefix(word) }.sorted() : [])
-        case "voor":
+        if first == "voor" {
             return .words(tokens.count == 1 && "elk".hasPrefix(word) ? ["elk"] : [])
-        case "werkblad":
-            if tokens.count == 1 {
-                return .words(WerkbladCommands.subcommands.map(\.name).filter { $0.hasPrefix(word) })
-            }
-            if ["wijzig", "verplaats", "schrap"].contains(tokens[1]), tokens.count == 3 {
-                let addresses = VisieStap.allCases.flatMap { stap in Kant.allCases.map { "\(stap.rawValue).\($0.rawValue)." } }
-                return .words(addresses.filter { $0.hasPrefix(word) })
-            }
-            return .words([])
-        case "voorstel":
-            if tokens.count == 1 { return .words(VoorstelCommands.actions.filter { $0.hasPrefix(word) }) }
-            if tokens.count == 2, ["toon", "verwijder"].contains(tokens[1]) { return .words(voorstellen.filter { $0.hasPrefix(word) }) }
-            return .words([])
-        case "analyseer", "beoordeel", "beoordeling", "beoordelingen", "vragen":
-            return .words(tokens.count == 1 ? voorstellen.filter { $0.hasPrefix(word) } : [])
-        case "exporteer":
-            if tokens.count == 1 { return .words(["werkblad", "invulschema"].filter { $0.hasPrefix(word) }) }
-            return .words(tokens.last == "naar" || "naar".hasPrefix(word) && tokens.count >= 2 ? ["naar"].filter { $0.hasPrefix(word) } : [])
-        default:
-            return .words([])
+        }
+        let forms = Registry.forms(of: first)
+        guard !forms.isEmpty else { return .words([]) }
+        // `veld=waarde`: the values of that field.
+        if let equals = word.firstIndex(of: "=") {
+            let key = String(word[..<equals])
+            guard let field = schemas(forms, tokens: tokens).lazy.compactMap({ $0.field(key) }).first else { return .words([]) }
+            return .words(candidates(field, word: "").map { "\(key)=\($0)" }.filter { $0.hasPrefix(word) })
+        }
+        let positional = tokens.filter { !$0.contains("=") }
+        // The action word after the statement word.
+        if positional.count == 1, forms.contains(where: { $0.action != nil }) {
+            return .words(forms.compactMap(\.action).filter { $0.hasPrefix(word) })
+        }
+        if let slot = slot(tokens: tokens[...], typing: word) {
+            return .words(candidates(slot, word: word).filter { $0.hasPrefix(word) })
+        }
+        // Every argument is given: the fields not yet written.
+        let given = Set(tokens.compactMap { token in token.firstIndex(of: "=").map { String(token[..<$0]) } })
+        let fields = schemas(forms, tokens: tokens).flatMap(\.fields).filter { !given.contains($0.name) }
+        var names: [String] = []
+        for field in fields {
+            let values = field.completes == nil ? choices(field.type) : []
+            let offered = values.isEmpty || values.count > 4 ? ["\(field.name)="] : values.map { "\(field.name)=\($0)" }
+            for name in offered where !names.contains(name) { names.append(name) }
+        }
+        return .words(names.filter { $0.hasPrefix(word) })
+    }
+
+    /// The schemas the statement may be written in, given the words typed so far.
+    private func schemas(_ forms: [Command], tokens: [String]) -> [NodeSchema] {
+        let action = tokens.count > 1 ? tokens[1] : nil
+        if let form = forms.first(where: { $0.action != nil && $0.action == action }) { return [form.schema] }
+        return forms.filter { $0.action == nil }.map(\.schema)
+    }
+
+    /// The argument slot that the word after `tokens` fills, or nil when every argument is given.
+    private func slot(tokens: ArraySlice<String>, typing word: String) -> Slot? {
+        guard let first = tokens.first else { return nil }
+        let positional = tokens.filter { !$0.contains("=") }
+        for schema in schemas(Registry.forms(of: first), tokens: Array(tokens)) {
+            let index = positional.count - 1
+            if index < schema.arguments.count { return schema.arguments[index] }
+            if schema.repeatsLastArgument, let last = schema.arguments.last { return last }
+        }
+        return nil
+    }
+
+    private func choices(_ type: FieldType) -> [String] {
+        if case .choice(let words) = type { return words }
+        return []
+    }
+
+    /// What Tab offers for one slot.
+    private func candidates(_ slot: Slot, word: String) -> [String] {
+        switch slot.completes {
+        case .werkbladen?: werkbladen
+        case .voorstellen?: voorstellen
+        case .adviezen?: adviezen
+        case .indicatoren?: indicatoren
+        case .helpTopics?: Completer.helpTopics.sorted()
+        case .visieAdres?: VisieStap.allCases.flatMap { stap in Kant.allCases.map { "\(stap.rawValue).\($0.rawValue)." } }
+        case .resultaatAdres?: Kant.allCases.map { "\($0.rawValue)." }
+        case .kaarten?: addresses(matching: word)
+        case nil: choices(slot.type)
         }
     }
 
@@ -128,15 +137,39 @@ public struct Completer: Sendable {
     }
 
     /// The text of the statement being typed: after the last `;`, `{`, `}` or line break.
-    private func currentStatement(_ before: String) -> Substring {
+    static func currentStatement(_ before: String) -> Substring {
         let start = before.lastIndex(where: { $0 == ";" || $0 == "{" || $0 == "}" || $0 == "\n" }).map { before.index(after: $0) } ?? before.startIndex
         var statement = before[start...]
         while statement.first == " " || statement.first == "\t" { statement = statement.dropFirst() }
         return statement
     }
 
+    /// The words of a statement; a quoted text (even with spaces, even unfinished) is one word.
+    static func tokens(_ statement: Substring) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var inString = false
+        var escaped = false
+        for c in statement {
+            if inString {
+                current.append(c)
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                continue
+            }
+            if c == " " || c == "\t" {
+                if !current.isEmpty { tokens.append(current) }
+                current = ""
+                continue
+            }
+            if c == "\"" { inString = true }
+            current.append(c)
+        }
+        if !current.isEmpty || inString { tokens.append(current) }
+        return tokens
+    }
+
     /// Whether an unclosed `"` comes before the cursor (escaped quotes do not count).
-    private func isInsideString(_ before: String) -> Bool {
+    static func isInsideString(_ before: String) -> Bool {
         var inside = false
         var escaped = false
         for c in before {

@@ -25,14 +25,18 @@ public enum ScriptCheck {
             for statement in statements {
                 switch statement {
                 case .node(let syntax):
-                    guard CommandSchemas.command(named: syntax.name) != nil else {
+                    guard !Registry.forms(of: syntax.name).isEmpty else {
                         validation.error("onbekende opdracht `\(syntax.name)`",
-                                         hint: Suggestion.hint(for: syntax.name, in: CommandSchemas.all.map(\.name)) ?? "typ `raadskompas -c help` voor de opdrachten",
+                                         hint: Suggestion.hint(for: syntax.name, in: Registry.words) ?? "typ `raadskompas -c help` voor de opdrachten",
                                          at: syntax.nameSpan)
                         continue
                     }
                     // Nodes with variables are only known when the script runs.
-                    if let constant = syntax.constant, let schema = CommandSchemas.schema(for: constant) { validation.validate(constant, against: schema) }
+                    guard let constant = syntax.constant else { continue }
+                    switch Registry.command(for: constant) {
+                    case .success(let command): validation.validate(constant, against: command.schema)
+                    case .failure(let diagnostic): validation.diagnostics.append(diagnostic)
+                    }
                 case .forEach(_, _, _, let body, _):
                     walk(body)
                 case .conditional(let branches, let otherwise, _):

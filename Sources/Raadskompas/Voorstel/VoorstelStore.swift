@@ -113,3 +113,27 @@ public struct VoorstelStore: Sendable {
         }
     }
 }
+
+extension VoorstelStore.Failure: ReportableFailure {
+    public func diagnostic(at span: SourceSpan) -> Diagnostic {
+        switch self {
+        case .notFound(let id, let suggestion):
+            .error("geen voorstel met id `\(id)`",
+                   hint: suggestion.map { "bedoelde je `\($0)`?" } ?? "typ `voorstel lijst`, of lees er een in met `voorstel importeer`", at: span)
+        case .store(let storeError):
+            .error(storeError.message, hint: storeError.hint, at: span)
+        }
+    }
+}
+
+extension CommandContext {
+    /// The raadsvoorstellen in the database.
+    func voorstellen(_ node: Node) throws(Diagnostic) -> VoorstelStore {
+        VoorstelStore(store: try store(for: node))
+    }
+
+    /// The voorstel named by argument `index`; an unknown id is an error at that argument.
+    func voorstel(_ node: Node, argument index: Int, in store: VoorstelStore) throws(Diagnostic) -> Voorstel {
+        try attempt(at: node.arguments[index].span) { try store.find(node.text(index)) }
+    }
+}

@@ -57,3 +57,18 @@ public enum WerkbladAnalysis {
         return result
     }
 }
+
+extension WerkbladAnalysis {
+    /// A new werkblad (of the raad or a fractie) with every answer that at least `minimum` of
+    /// `contents` share, each under `samen`, with where it came from as toelichting.
+    public static func merge(_ contents: [WerkbladInhoud], into name: String, soort: Werkblad.Soort, minimum: Int) -> WerkbladInhoud {
+        var merged = WerkbladInhoud(werkblad: Werkblad(naam: name, eigenaar: contents.map(\.werkblad.naam).joined(separator: ", "), soort: soort,
+                                                       gemeente: contents.first?.werkblad.gemeente ?? ""), items: [], koppelingen: [])
+        for shared in compare(contents) where shared.werkbladen.count >= minimum {
+            let position = merged.items.filter { $0.stap == shared.stap }.count + 1
+            merged.items.append(WerkbladItem(werkbladId: 0, stap: shared.stap, kant: .samen, volgorde: position, tekst: shared.tekst,
+                                             toelichting: "uit " + shared.werkbladen.joined(separator: ", ")))
+        }
+        return merged
+    }
+}

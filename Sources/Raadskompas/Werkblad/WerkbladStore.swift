@@ -216,3 +216,31 @@ extension WerkbladStore.Failure {
         }
     }
 }
+
+extension WerkbladStore.Failure: ReportableFailure {
+    public func diagnostic(at span: SourceSpan) -> Diagnostic {
+        switch self {
+        case .notFound(let name, let suggestion):
+            .error("geen werkblad met de naam ‘\(name)’",
+                   hint: suggestion.map { "bedoelde je ‘\($0)’?" } ?? "typ `werkblad lijst` voor je werkbladen, of maak er een met `werkblad nieuw`", at: span)
+        case .exists(let name):
+            .error("er is al een werkblad ‘\(name)’", hint: "kies een andere naam, of open het met `werkblad toon \(Value.quote(name))`", at: span)
+        case .emptyName:
+            .error("de naam van een werkblad mag niet leeg zijn", hint: "geef een naam, bijvoorbeeld \"Visie sociaal domein\"", at: span)
+        case .store(let storeError):
+            .error(storeError.message, hint: storeError.hint, at: span)
+        }
+    }
+}
+
+extension CommandContext {
+    /// The werkbladen in the database.
+    func werkbladen(_ node: Node) throws(Diagnostic) -> WerkbladStore {
+        WerkbladStore(store: try store(for: node))
+    }
+
+    /// The werkblad named by argument `index`; an unknown name is an error at that argument.
+    func werkblad(_ node: Node, argument index: Int, in store: WerkbladStore) throws(Diagnostic) -> Werkblad {
+        try attempt(at: node.arguments[index].span) { try store.find(node.text(index)) }
+    }
+}

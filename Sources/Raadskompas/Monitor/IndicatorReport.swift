@@ -130,6 +130,18 @@ public struct IndicatorReport: Sendable {
 
     // MARK: - Terminal
 
+    /// ▁▂▃▄▅▆▇█ scaled from the lowest to the highest known value; a space for an unknown one.
+    static func sparkline(_ values: [Double?]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        let known = values.compactMap { $0 }
+        guard let low = known.min(), let high = known.max() else { return String(repeating: " ", count: values.count) }
+        return String(values.map { value -> Character in
+            guard let value else { return " " }
+            guard high > low else { return bars[3] }
+            return bars[min(bars.count - 1, Int((value - low) / (high - low) * Double(bars.count - 1) + 0.5))]
+        })
+    }
+
     public func text(style: TextStyle) -> String {
         var out = [style.heading(indicator.naam) + style.dim("  [\(indicator.id)]")]
         out += TextLayout.wrap(indicator.eenheid + (indicator.richting.map { ", \($0)" } ?? ""), width: style.width).map(style.dim)
@@ -145,7 +157,7 @@ public struct IndicatorReport: Sendable {
             for (gebied, metingen) in series {
                 let known = metingen.compactMap(\.waarde)
                 guard let low = known.first, let high = known.last else { continue }
-                out.append("  \(gebied.padded(to: width))  " + style.accent(Session.sparkline(metingen.map(\.waarde)).padded(to: IndicatorReport.recentPeriods))
+                out.append("  \(gebied.padded(to: width))  " + style.accent(IndicatorReport.sparkline(metingen.map(\.waarde)).padded(to: IndicatorReport.recentPeriods))
                            + "  \(Value.format(low)) → \(Value.format(high))" + style.dim("  (\(metingen.first?.periode ?? "") – \(metingen.last?.periode ?? ""))"))
             }
         }
@@ -155,7 +167,7 @@ public struct IndicatorReport: Sendable {
             out.append("")
             out.append(style.bold(gebied) + style.dim("  \(metingen.count) \(metingen.count == 1 ? "meting" : "metingen"), \(first) – \(last)"))
             if metingen.count > 1, let low = known.first, let high = known.last {
-                out.append("  " + style.accent(Session.sparkline(metingen.map(\.waarde))) + "  \(Value.format(low)) → \(Value.format(high))")
+                out.append("  " + style.accent(IndicatorReport.sparkline(metingen.map(\.waarde))) + "  \(Value.format(low)) → \(Value.format(high))")
                 let marks = markers(metingen)
                 if marks.contains(where: { $0 != " " }) { out.append("  " + marks) }
             }

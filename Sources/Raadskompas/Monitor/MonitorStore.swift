@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import KompasDSL
+
+/// Own indicators, measurements, links to indicators and duidingen in the database. Reads need no
+/// write transaction (they work on a write-protected database); every change is one transaction.
+public struct MonitorStore: Sendable {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// The catalogue of `library` plus the user's own indicators.
+    public func catalog(_ library: ContentLibrary) throws -> IndicatorCatalog {
+        IndicatorCatalog(library: library, own: try store.read { db in try EigenIndicator.order(Column("id")).fetchAll(db) })
+    }
+
+    public func save(_ indicator: EigenIndicator) throws {
+        try store.write { db in try indicator.save(db) }
+    }
+
+    /// How many measurements each indicator has.
+    public func measurementCounts() throws -> [String: Int] {
+        try store.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT indicator, count(*) AS n FROM meting GROUP BY indicator")
+                .map { ($0["indicator"] as String, $0["n"] as Int) })
+        }
+    }
+
+    public func measurementCount(of indicator: String) throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meting WHERE indicator = ?", arguments: [indicator]) ?? 0 }
+    }
+
+    /// In how many gebieden an indicator is measured.
+    public func gebiedCount(of indicator: String) throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT gebied) FROM meting WHERE indicator = ?", arguments: [indicator]) ?? 0 }
+    }
+
+    /// Removes an own indicator with its measurements, links and duidingen, and unlinks the
+    /// werkblad resultaten that targeted it.
+    public func deleteOwnIndicator(_ id: String) throws {
+        try store.write { db in
+            for table in ["meting", "aanbevelingindicator", "duiding"] { try db.execute(sql: "DELETE FROM \(table) WHERE indicator = ?", arguments: [id]) }
+            try db.execute(sql: "UPDATE item SET indicator = NULL, doel = NULL, gebied = NULL WHERE indicator = ?", arguments: [id])
+            _ = try EigenIndicator.deleteOne(db, key: id)
+        }
+    }
+
+    /// Everything known about `indicator` (in one gebied, or all; with `lastPeriods`, only the most
+    /// recent periods of every gebied).
+    public func report(_ indicator: IndicatorCatalog.Entry, gebied: String?, lastPeriods: Int? = nil) throws -> IndicatorReport {
+        try store.read { db in try IndicatorReport.load(db, indicator: indicator, gebied: gebied, lastPeriods: lastPeriods) }
+    }
+
+    public func link(_ link: AanbevelingIndicator) throws {
+        try store.write { db in try link.save(db) }
+    }
+
+    /// Whether there was such a link to remove.
+    public func unlink(advies: String, nummer: Int, indicator: String) throws -> Bool {
+        try store.write { db in try AanbevelingIndicator.deleteOne(db, key: ["adviesId": advies, "nummer": nummer, "indicator": indicator]) }
+    }
+
+    public func duiding(indicator: String, gebied: String, periode: String) throws -> Duiding? {
+        let key: [String: any DatabaseValueConvertible] = ["indicator": indicator, "gebied": gebied, "periode": periode]
+        return try store.read { db in try Duiding.fetchOne(db, key: key) }
+    }
+
+    public func save(_ duiding: Duiding) throws {
+        try store.write { db in try duiding.save(db) }
+    }
+}
+
+extension CommandContext {
+    func monitor(_ node: Node) throws(Diagnostic) -> MonitorStore {
+        MonitorStore(store: try store(for: node))
+    }
+
+    /// The catalogue plus the user's own indicators.
+    func catalog(_ node: Node) throws(Diagnostic) -> IndicatorCatalog {
+        let store = try monitor(node)
+        return try attempt(node) { try store.catalog(library) }
+    }
+
+    /// The indicator `id`, or an error at `span` with the nearest id (or those that start alike).
+    func indicator(_ id: String, at span: SourceSpan, in catalog: IndicatorCatalog) throws(Diagnostic) -> IndicatorCatalog.Entry {
+        guard let entry = catalog.entry(id) else {
+            let starting = catalog.entries.map(\.id).filter { !id.isEmpty && $0.hasPrefix(id) }
+            let hint = Suggestion.hint(for: id, in: catalog.ids)
+                ?? (starting.isEmpty || starting.count > 6 ? nil : "bedoelde je " + starting.map { "`\($0)`" }.joined(separator: " of ") + "?")
+            throw .error("onbekende indicator `\(id)`", hint: hint ?? "typ `indicator lijst` voor de indicatoren", at: span)
+        }
+        return entry
+    }
+}

@@ -1,0 +1,57 @@
+import KompasDSL
+
+/// Own indicators: `indicator nieuw|lijst|verwijder`.
+extension Command {
+    static let indicatorNieuw = Command(
+        "indicator", action: "nieuw", task: .adviezenEnCijfers,
+        schema: NodeSchema("nieuw", summary: "Legt een eigen indicator vast, naast de catalogus; daarna kun je er metingen van inlezen en aan koppelen.",
+                           arguments: [.action("nieuw"), Slot("id", .identifier, help: "de id, bijvoorbeeld wachttijd-wmo")],
+                           fields: [Slot("naam", .text, help: "de naam"), Slot("eenheid", .text, help: "de eenheid, bijvoorbeeld \"dagen\" of \"%\""),
+                                    .optional("omschrijving", .text, help: "wat er gemeten wordt"),
+                                    .optional("richting", .choice(["hoger-is-beter", "lager-is-beter"]), help: "hoger-is-beter of lager-is-beter"),
+                                    .optional("thema", .text, help: "het thema")])
+    ) { node, context throws(Diagnostic) in
+        let monitor = try context.monitor(node)
+        let catalog = try context.catalog(node)
+        let id = node.text(1)
+        if let existing = catalog.entry(id), !existing.eigen {
+            throw .error("`\(id)` staat al in de catalogus (\(existing.naam))", hint: "kies een andere id, of gebruik de indicator uit de catalogus", at: node.arguments[1].span)
+        }
+        let indicator = EigenIndicator(id: id, naam: node.fieldText("naam"), omschrijving: node.fieldText("omschrijving"),
+                                       eenheid: node.fieldText("eenheid"), richting: node.optionalText("richting"), thema: node.fieldText("thema"))
+        try context.attempt(node) { try monitor.save(indicator) }
+        return "Eigen indicator \(id) opgeslagen. Lees metingen in met: importeer metingen \"bestand.csv\"\n"
+    }
+
+    static let indicatorLijst = Command(
+        "indicator", action: "lijst", task: .adviezenEnCijfers,
+        schema: NodeSchema("lijst", summary: "Laat de indicatoren zien: de catalogus en je eigen indicatoren, met het aantal metingen.",
+                           arguments: [.action("lijst")])
+    ) { node, context throws(Diagnostic) in
+        let monitor = try context.monitor(node)
+        let catalog = try context.catalog(node)
+        let counts = try context.attempt(node) { try monitor.measurementCounts() }
+        return MonitorTextRenderer(style: context.style).list(catalog, counts: counts)
+    }
+
+    static let indicatorVerwijder = Command(
+        "indicator", action: "verwijder", task: .adviezenEnCijfers,
+        schema: NodeSchema("verwijder", summary: "Verwijdert een eigen indicator met zijn metingen, koppelingen en duidingen.",
+                           arguments: [.action("verwijder"), Slot("id", .identifier, help: "de id van de eigen indicator", completes: .indicatoren)],
+                           fields: [.optional("zeker", .bool, help: "in een script: zeker=ja om zonder vraag te verwijderen")])
+    ) { node, context throws(Diagnostic) in
+        let monitor = try context.monitor(node)
+        let catalog = try context.catalog(node)
+        let id = node.text(1)
+        guard let entry = catalog.entry(id), entry.eigen else {
+            let own = catalog.entries.filter(\.eigen).map(\.id)
+            throw .error(catalog.entry(id) == nil ? "geen eigen indicator `\(id)`" : "`\(id)` komt uit de catalogus en kan niet weg",
+                         hint: Suggestion.hint(for: id, in: own) ?? "je eigen indicatoren: " + (own.isEmpty ? "(geen)" : own.joined(separator: ", ")), at: node.arguments[1].span)
+        }
+        let measured = try context.attempt(node) { try monitor.measurementCount(of: id) }
+        guard try context.confirmDeletion(node, question: "Indicator \(id) met \(measured) metingen, koppelingen en duidingen verwijderen?",
+                                          script: "indicator verwijder \(id) zeker=ja") else { return "Niets verwijderd.\n" }
+        try context.attempt(node) { try monitor.deleteOwnIndicator(id) }
+        return "Indicator \(id) verwijderd, met \(measured) \(measured == 1 ? "meting" : "metingen").\n"
+    }
+}

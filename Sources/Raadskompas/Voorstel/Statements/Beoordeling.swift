@@ -1,0 +1,106 @@
+import KompasDSL
+
+/// Scoring a voorstel against the criteria A–F: guided (`beoordeel`), in a script (`beoordeling`),
+/// side by side (`beoordelingen`), the questions that follow (`vragen`), and the text analysis
+/// (`analyseer`).
+extension Command {
+    static let beoordeel = Command(
+        "beoordeel", task: .raadsvoorstellen, guided: true,
+        schema: NodeSchema("beoordeel", summary: "Beoordeelt een voorstel op de criteria A–F: per criterium de kernvragen, een score en een toelichting; elk antwoord wordt meteen bewaard.",
+                           arguments: [voorstelId], fields: [.optional("door", .text, help: "wie beoordeelt (standaard: griffie)")])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.voorstellen(node)
+        let voorstel = try context.voorstel(node, argument: 0, in: store)
+        let conversation = try context.conversation(for: node, statement: "beoordeel",
+                                                    script: "`beoordeling \(voorstel.id) door=\"…\" { criterium A score=2 \"…\" }`")
+        let review = GuidedReview(store: store, criteria: GuidedReview.criteria(from: context.library), style: context.style, conversation: conversation)
+        let beoordelaar = node.optionalText("door") ?? "griffie"
+        try context.attempt(node) { try review.run(voorstel, by: beoordelaar) }
+        return ""
+    }
+
+    static let criterium = NodeSchema(
+        "criterium", summary: "De beoordeling van één criterium.",
+        arguments: [Slot("letter", .letter, help: "A tot en met F"), .optional("toelichting", .text, help: "waarom deze score")],
+        fields: [Slot("score", .any, help: "0 ontbreekt, 1 summier, 2 voldoende, 3 goed, of nvt")]
+    ) { node, validation in
+        guard let score = node.property("score") ?? node.children.first(where: { $0.name == "score" }).flatMap({ child in
+            child.arguments.first.map { Node.Property(key: "score", keySpan: child.nameSpan, value: $0.value, valueSpan: $0.span) }
+        }) else { return }
+        switch score.value {
+        case .number(let n) where n == n.rounded() && (0...3).contains(n): break
+        case .symbol("nvt"), .text("nvt"), .text("n.v.t."): break
+        default:
+            validation.error("score `\(score.value.displayText)` ligt niet op de schaal",
+                             hint: "kies 0 (ontbreekt), 1 (summier), 2 (voldoende), 3 (goed) of nvt", at: score.valueSpan)
+        }
+    }
+
+    static let beoordeling = Command(
+        "beoordeling", task: .raadsvoorstellen,
+        schema: NodeSchema("beoordeling", summary: "De beoordeling van een voorstel door één beoordelaar, in een script.",
+                           arguments: [voorstelId], fields: [Slot("door", .text, help: "wie beoordeelt")],
+                           children: [ChildRule("criterium") { criterium }]) { node, validation in
+            validation.requireUnique(node, child: "criterium", hint: "geef elk criterium één score") { "criterium \($0)" }
+        }
+    ) { node, context throws(Diagnostic) in
+        let store = try context.voorstellen(node)
+        let voorstel = try context.voorstel(node, argument: 0, in: store)
+        let criteria = GuidedReview.criteria(from: context.library)
+        let beoordelaar = node.fieldText("door")
+        var judgements: [Beoordeling] = []
+        for child in node.children where child.name == "criterium" {
+            let letter = child.text(0)
+            guard criteria.contains(where: { $0.letter == letter }) else {
+                throw .error("er is geen criterium \(letter)", hint: "de criteria zijn " + criteria.map(\.letter).joined(separator: ", "),
+                             at: child.arguments.first?.span ?? child.nameSpan)
+            }
+            let parsed = child.field("score").flatMap { v -> (Int?, Bool)? in
+                if case .number(let n) = v { return (Int(n), false) }
+                return GuidedReview.score(v.displayText)
+            }
+            judgements.append(Beoordeling(voorstelId: voorstel.id, beoordelaar: beoordelaar, criterium: letter, score: parsed?.0,
+                                          nvt: parsed?.1 ?? false, toelichting: child.arguments.count > 1 ? child.text(1) : ""))
+        }
+        let scored = judgements
+        try context.attempt(node) { try store.replaceJudgements(of: voorstel, by: beoordelaar, with: scored) }
+        return "Beoordeling van \(voorstel.id) door \(beoordelaar) opgeslagen (\(judgements.count) criteria).\n"
+    }
+
+    static let beoordelingen = Command(
+        "beoordelingen", task: .raadsvoorstellen,
+        schema: NodeSchema("beoordelingen", summary: "Zet de beoordelingen van alle beoordelaars van een voorstel naast elkaar, met de verschillen.",
+                           arguments: [voorstelId])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.voorstellen(node)
+        let voorstel = try context.voorstel(node, argument: 0, in: store)
+        let judgements = try context.attempt(node) { try store.judgements(of: voorstel) }
+        return VoorstelTextRenderer(style: context.style).sideBySide(voorstel, judgements, GuidedReview.criteria(from: context.library))
+    }
+
+    static let vragen = Command(
+        "vragen", task: .raadsvoorstellen,
+        schema: NodeSchema("vragen", summary: "Maakt technische vragen aan het college voor elk criterium dat onder voldoende scoort.",
+                           arguments: [voorstelId], fields: [.optional("door", .text, help: "alleen de scores van deze beoordelaar")])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.voorstellen(node)
+        let voorstel = try context.voorstel(node, argument: 0, in: store)
+        var judgements = try context.attempt(node) { try store.judgements(of: voorstel) }
+        if let door = node.optionalText("door") { judgements = judgements.filter { $0.beoordelaar == door } }
+        return VoorstelTextRenderer(style: context.style).questions(voorstel, judgements, GuidedReview.criteria(from: context.library))
+    }
+
+    static let analyseer = Command(
+        "analyseer", task: .raadsvoorstellen,
+        schema: NodeSchema("analyseer", summary: "Legt de tekst van een voorstel langs de criteria A–F: wat er staat (met regelnummers), wat ontbreekt, en een voorstel voor het oordeel.",
+                           arguments: [voorstelId])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.voorstellen(node)
+        let voorstel = try context.voorstel(node, argument: 0, in: store)
+        guard let analyzer = Analyzer(library: context.library) else {
+            throw .error("er zijn geen analyseregels in de inhoud", hint: "controleer de inhoud met `lijst alles`", at: node.nameSpan)
+        }
+        return AnalysisRenderer.text(analyzer.analyze(voorstel.tekst, name: "\(voorstel.id) ‘\(voorstel.titel)’"),
+                                     criteria: GuidedReview.criteria(from: context.library), style: context.style)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import KompasDSL
+
+/// `exporteer werkblad "NAAM" naar "PAD"` and `exporteer invulschema naar "PAD"`.
+extension Command {
+    static let exporteerWerkblad = Command(
+        "exporteer", action: "werkblad", task: .kennisEnVisie,
+        schema: NodeSchema("exporteer", summary: "Schrijft een werkblad naar een bestand: .html (om te printen), .pdf, .md (Markdown) of .kompas (weer in te lezen).",
+                           arguments: [Slot("wat", .choice(["werkblad"]), help: "het woord `werkblad`"), werkbladNaam,
+                                       Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"visie.html\"")])
+    ) { node, context throws(Diagnostic) in
+        let path = node.text(3)
+        let pathSpan = node.arguments[3].span
+        let format = try exportFormat(path, allowed: WerkbladExport.Format.allCases, at: pathSpan)
+        let store = try context.werkbladen(node)
+        let werkblad = try context.werkblad(node, argument: 1, in: store)
+        let content = try context.attempt(node) { try store.content(of: werkblad) }
+        let rendered = WerkbladExport.render(content, as: format, template: context.library.cards(ofKind: "werkbladsjabloon").first)
+        if format == .pdf {
+            try PDFRenderer.write(html: rendered, to: path, at: pathSpan)
+        } else {
+            try FileOutput.write(rendered, to: path, at: pathSpan)
+        }
+        return "Werkblad ‘\(werkblad.naam)’ geschreven naar \(path).\n"
+    }
+
+    static let exporteerInvulschema = Command(
+        "exporteer", action: "invulschema", task: .kennisEnVisie,
+        schema: NodeSchema("exporteer", summary: "Schrijft het lege invulschema met schrijfruimte, voor de dialoogavond: .html of .pdf.",
+                           arguments: [Slot("wat", .choice(["invulschema"]), help: "het woord `invulschema`"),
+                                       Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"invulschema.html\"")])
+    ) { node, context throws(Diagnostic) in
+        let path = node.text(2)
+        let pathSpan = node.arguments[2].span
+        let format = try exportFormat(path, allowed: [.html, .pdf], at: pathSpan)
+        let template = context.library.cards(ofKind: "werkbladsjabloon").first
+        let html = WerkbladHTML.invulschema(guidance: WerkbladHTML.Guidance(template: template))
+        if format == .pdf {
+            try PDFRenderer.write(html: html, to: path, at: pathSpan)
+        } else {
+            try FileOutput.write(html, to: path, at: pathSpan)
+        }
+        return "Invulschema geschreven naar \(path).\n"
+    }
+
+    private static func exportFormat(_ path: String, allowed: [WerkbladExport.Format], at span: SourceSpan) throws(Diagnostic) -> WerkbladExport.Format {
+        guard let format = WerkbladExport.Format(path: path), allowed.contains(format) else {
+            throw .error("onbekend soort bestand `\((path as NSString).pathExtension)`",
+                         hint: "kies een naam die eindigt op " + allowed.map { ".\($0.rawValue)" }.joined(separator: ", "), at: span)
+        }
+        return format
+    }
+}
