@@ -49,7 +49,7 @@ let package = Package(
             ]
         ),
         // Build-time tool: turns Content/*.kompas into a Swift source file.
-        .executableTarget(name: "ContentEmbedder"),
+        .executableTarget(name: "ContentEmbedder", dependencies: ["KompasDSL"]),
         .plugin(
             name: "EmbedContent",
             capability: .buildTool(),

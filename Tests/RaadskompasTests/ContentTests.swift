@@ -109,3 +109,48 @@ import KompasDSL
         }
     }
 }
+
+@Suite struct LazyContentTests {
+    /// The library the program starts with parses a bundled file only when one of its cards is asked
+    /// for; it must hold exactly what loading everything at once holds.
+    @Test func lazyLibraryHoldsTheSameCardsAsAFullLoad() {
+        let lazy = ContentLibrary.standard()
+        #expect(lazy.diagnostics.isEmpty)
+        #expect(lazy.ids == bundledLibrary.ids)
+        for id in bundledLibrary.ids {
+            let full = bundledLibrary.card(id)
+            let parsed = lazy.card(id)
+            #expect(parsed?.title == full?.title, "\(id)")
+            #expect(parsed?.kind.name == full?.kind.name, "\(id)")
+            #expect(lazy.kind(of: id) == full?.kind.name, "\(id)")
+            #expect(parsed?.parts.map(\.id) == full?.parts.map(\.id), "\(id)")
+            #expect(parsed?.span.file.name == full?.span.file.name, "\(id)")
+        }
+        #expect(lazy.cards(ofKind: "indicator").count == bundledLibrary.cards(ofKind: "indicator").count)
+        #expect(BundledContent.eagerFiles.isEmpty, "every bundled file is plain cards, so none is parsed at start")
+    }
+
+    @Test func extraContentOverridesAndReferencesLazyBundledCards() throws {
+        let scratch = FileManager.default.temporaryDirectory.appending(path: "lazy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try """
+            kaart eigen-kaart {
+              titel "Eigen kaart"
+              thema sturing
+              bron "Gemeente"
+              sectie een "Een" { zie wmo.doelen }
+            }
+            kaart verkeerd {
+              titel "Verkeerd"
+              thema sturing
+              bron "Gemeente"
+              sectie een "Een" { zie wmo.bestaatniet }
+            }
+            """.write(to: scratch.appending(path: "eigen.kompas"), atomically: true, encoding: .utf8)
+        let library = ContentLibrary.standard(extraDirectory: scratch.path)
+        #expect(library.card("eigen-kaart")?.title == "Eigen kaart")
+        #expect(library.ids.last == "verkeerd")
+        #expect(library.diagnostics.map(\.summary) == ["kaart `wmo` heeft geen onderdeel `bestaatniet`"])
+    }
+}

@@ -22,33 +22,91 @@ public struct ContentSource: Sendable {
 
     /// The content compiled into the binary.
     public static var bundled: [ContentSource] {
-        BundledContent.files.map { ContentSource(name: "Content/" + $0.path, bytes: Array($0.text.utf8), layer: .bundled) }
+        BundledContent.files.indices.map(bundled)
+    }
+
+    /// One bundled file, by its index in `BundledContent.files`.
+    static func bundled(_ file: Int) -> ContentSource {
+        let entry = BundledContent.files[file]
+        return ContentSource(name: "Content/" + entry.path, bytes: Array(entry.text.utf8), layer: .bundled)
     }
 }
 
-/// All loaded, validated cards, by id, with the diagnostics that loading produced.
-public final class ContentLibrary: Sendable {
-    public let cards: [Card]
+/// All cards, by id, with the diagnostics that loading produced.
+///
+/// Content from `load` is parsed and validated whole. The bundled content of `standard` is parsed
+/// a file at a time, when one of its cards is first asked for: the build already parsed it (to make
+/// the index of ids and kinds) and the tests validate it, so a start that shows one card does not
+/// lex 300 KB.
+public final class ContentLibrary: @unchecked Sendable {
+    private enum Location {
+        case built(Card)
+        /// Index into `BundledContent.files`.
+        case bundledFile(Int)
+    }
+
     public let diagnostics: [Diagnostic]
-    private let index: [String: Int]
+    /// Every card id, in load order.
+    public let ids: [String]
+    private let kinds: [String: String]
+    private let locations: [String: Location]
+    /// Bundled files parsed so far, by file index. Guarded by `lock`.
+    private var parsedFiles: [Int: [String: Card]] = [:]
+    private let lock = NSLock()
 
     init(cards: [Card], diagnostics: [Diagnostic]) {
-        var index: [String: Int] = [:]
-        for (i, card) in cards.enumerated() { index[card.id] = i }
-        self.cards = cards
+        var ids: [String] = []
+        var kinds: [String: String] = [:]
+        var locations: [String: Location] = [:]
+        for card in cards where locations[card.id] == nil {
+            ids.append(card.id)
+            kinds[card.id] = card.kind.name
+            locations[card.id] = .built(card)
+        }
+        self.ids = ids
+        self.kinds = kinds
+        self.locations = locations
         self.diagnostics = diagnostics
-        self.index = index
+    }
+
+    /// The bundled index with `extra` cards on top (an extra card with a bundled id replaces it).
+    private init(bundledIndex: [(id: String, kind: String, file: Int)], extra: [Card], diagnostics: [Diagnostic]) {
+        var ids: [String] = []
+        var kinds: [String: String] = [:]
+        var locations: [String: Location] = [:]
+        for entry in bundledIndex where locations[entry.id] == nil {
+            ids.append(entry.id)
+            kinds[entry.id] = entry.kind
+            locations[entry.id] = .bundledFile(entry.file)
+        }
+        for card in extra {
+            if locations[card.id] == nil { ids.append(card.id) }
+            kinds[card.id] = card.kind.name
+            locations[card.id] = .built(card)
+        }
+        self.ids = ids
+        self.kinds = kinds
+        self.locations = locations
+        self.diagnostics = diagnostics
     }
 
     public func card(_ id: String) -> Card? {
-        index[id].map { cards[$0] }
+        switch locations[id] {
+        case .built(let card)?: return card
+        case .bundledFile(let file)?: return bundledCards(in: file)[id]
+        case nil: return nil
+        }
     }
 
-    public var ids: [String] { cards.map(\.id) }
+    /// All cards, in load order (parses every bundled file not parsed yet).
+    public var cards: [Card] { ids.compactMap(card) }
 
     public func cards(ofKind kind: String) -> [Card] {
-        cards.filter { $0.kind.name == kind }
+        ids.filter { kinds[$0] == kind }.compactMap(card)
     }
+
+    /// The kind of card `id` is, without parsing it.
+    public func kind(of id: String) -> String? { kinds[id] }
 
     /// The card and part a `kaart` or `kaart.deel` address points to.
     public func resolve(_ address: String) -> (card: Card, part: Card.Part?)? {
@@ -59,6 +117,17 @@ public final class ContentLibrary: Sendable {
         return (card, part)
     }
 
+    private func bundledCards(in file: Int) -> [String: Card] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cards = parsedFiles[file] { return cards }
+        var loader = Loader()
+        loader.load(ContentSource.bundled(file))
+        let cards = Dictionary(loader.cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        parsedFiles[file] = cards
+        return cards
+    }
+
     /// Loads, validates and cross-checks `sources`. Never throws: every problem becomes a diagnostic
     /// and the cards that are sound are kept.
     public static func load(_ sources: [ContentSource]) -> ContentLibrary {
@@ -67,24 +136,29 @@ public final class ContentLibrary: Sendable {
         return loader.finish()
     }
 
-    /// The bundled content plus, optionally, the `.kompas` files under `extraDirectory`.
+    /// The bundled content plus, optionally, the `.kompas` files under `extraDirectory`. The bundled
+    /// files are parsed when first needed; the extra files at once, with every check.
     public static func standard(extraDirectory: String? = nil) -> ContentLibrary {
-        var sources = ContentSource.bundled
+        var extra: [ContentSource] = BundledContent.eagerFiles.map(ContentSource.bundled)
         var diagnostics: [Diagnostic] = []
         if let extraDirectory {
             switch ContentFiles.directory(extraDirectory) {
-            case .success(let extra): sources += extra
+            case .success(let sources): extra += sources
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
-        let library = load(sources)
-        return diagnostics.isEmpty ? library : ContentLibrary(cards: library.cards, diagnostics: diagnostics + library.diagnostics)
+        let lazy = ContentLibrary(bundledIndex: BundledContent.index, extra: [], diagnostics: diagnostics)
+        guard !extra.isEmpty else { return lazy }
+        var loader = Loader()
+        for source in extra { loader.load(source) }
+        let checked = loader.finish(resolvingElsewhere: lazy.card)
+        return ContentLibrary(bundledIndex: BundledContent.index, extra: checked.cards, diagnostics: diagnostics + checked.diagnostics)
     }
 }
 
 /// Accumulates cards over several files, then resolves references between them.
 struct Loader {
-    private var cards: [Card] = []
+    private(set) var cards: [Card] = []
     private var layers: [ContentSource.Layer] = []
     private var positions: [String: Int] = [:]
     private var validation = Validation()
@@ -136,12 +210,14 @@ struct Loader {
         }
     }
 
-    mutating func finish() -> ContentLibrary {
+    /// Checks the references between the loaded cards (and, through `elsewhere`, to cards loaded
+    /// before, such as the bundled content under `--content`).
+    mutating func finish(resolvingElsewhere elsewhere: (String) -> Card? = { _ in nil }) -> ContentLibrary {
         let byId = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for reference in validation.references {
             let pieces = reference.target.split(separator: ".", maxSplits: 1).map(String.init)
             let id = pieces[0]
-            guard let card = byId[id] else {
+            guard let card = byId[id] ?? elsewhere(id) else {
                 let candidates = reference.kinds.isEmpty ? Array(byId.keys) : byId.values.filter { reference.kinds.contains($0.kind.name) }.map(\.id)
                 validation.error("verwijzing naar onbekende kaart `\(id)`",
                                  hint: Suggestion.hint(for: id, in: candidates) ?? "typ `lijst alles` voor de bestaande kaarten", at: reference.span)
