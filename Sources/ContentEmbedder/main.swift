@@ -4,7 +4,7 @@ import KompasDSL
 // Usage: ContentEmbedder CONTENT_DIR OUTPUT.swift FILE…
 // Writes `BundledContent.files`: each content file's path relative to CONTENT_DIR and its text, as
 // ordinary string literals (escaped here), which the compiler handles quickly even for large texts;
-// and `BundledContent.index`: every card's id and kind with the file it is in, so that the program
+// and `BundledContent.index`: every card's id, kind and title with the file it is in, so that the program
 // parses a file only when one of its cards is asked for. A file whose top level is not plain cards
 // (a variable, a loop) has no index entries and is listed in `BundledContent.eagerFiles`.
 
@@ -51,23 +51,29 @@ for (number, path) in arguments.dropFirst(3).sorted().enumerated() {
     // Invalid UTF-8 is kept visible (U+FFFD) so that `raadskompas check` still reports it at runtime.
     source += "        (\(literal(Array(relative.utf8))), \(literal([UInt8](data)))),\n"
     let (program, diagnostics) = Parser.parse(SourceFile(name: relative, bytes: [UInt8](data)))
-    var entries: [(id: String, kind: String)] = []
+    var entries: [(id: String, kind: String, title: String)] = []
     for statement in program.statements {
         guard case .node(let syntax) = statement, let node = syntax.constant, let id = node.arguments.first?.value.stringValue else {
             entries = []
             break
         }
-        entries.append((id, node.name))
+        // The title as `CardBuilder` takes it: `naam` of an indicator, `titel` of any other card.
+        let field = node.name == "indicator" ? "naam" : "titel"
+        let title = node.property(field)?.value.stringValue
+            ?? node.children.first { $0.name == field && $0.arguments.count == 1 }?.arguments[0].value.stringValue ?? ""
+        entries.append((id, node.name, title))
     }
     if diagnostics.contains(where: { $0.severity == .error }) || entries.count != program.statements.count {
         // Loaded whole at start-up, where its problems are reported as for any content.
         eager.append(number)
     } else {
-        for entry in entries { index += "        (\(literal(Array(entry.id.utf8))), \(literal(Array(entry.kind.utf8))), \(number)),\n" }
+        for entry in entries {
+            index += "        (\(literal(Array(entry.id.utf8))), \(literal(Array(entry.kind.utf8))), \(literal(Array(entry.title.utf8))), \(number)),\n"
+        }
     }
 }
 source += "    ]\n"
-source += "    static let index: [(id: String, kind: String, file: Int)] = [\n" + index + "    ]\n"
+source += "    static let index: [(id: String, kind: String, title: String, file: Int)] = [\n" + index + "    ]\n"
 source += "    static let eagerFiles: [Int] = \(eager)\n}\n"
 
 do {

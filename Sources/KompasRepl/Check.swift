@@ -5,7 +5,9 @@ import Raadskompas
 
 /// `raadskompas check FILE…`: validate `.kompas` files against the content schemas.
 struct Check: ParsableCommand {
+    // An explicit name: derived from the type, ArgumentParser would reflect on it at every start.
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Controleer .kompas-bestanden: fouten op stderr, exitcode 1 bij fouten."
     )
 

@@ -123,6 +123,7 @@ import KompasDSL
             #expect(parsed?.title == full?.title, "\(id)")
             #expect(parsed?.kind.name == full?.kind.name, "\(id)")
             #expect(lazy.kind(of: id) == full?.kind.name, "\(id)")
+            #expect(lazy.title(of: id) == full?.title, "the indexed title of \(id)")
             #expect(parsed?.parts.map(\.id) == full?.parts.map(\.id), "\(id)")
             #expect(parsed?.span.file.name == full?.span.file.name, "\(id)")
         }

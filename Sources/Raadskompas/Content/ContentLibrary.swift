@@ -49,6 +49,8 @@ public final class ContentLibrary: @unchecked Sendable {
     /// Every card id, in load order.
     public let ids: [String]
     private let kinds: [String: String]
+    /// Titles of bundled cards from the build's index: showing a reference needs no parse.
+    private let indexedTitles: [String: String]
     private let locations: [String: Location]
     /// Bundled files parsed so far, by file index. Guarded by `lock`.
     private var parsedFiles: [Int: [String: Card]] = [:]
@@ -66,26 +68,31 @@ public final class ContentLibrary: @unchecked Sendable {
         self.ids = ids
         self.kinds = kinds
         self.locations = locations
+        self.indexedTitles = [:]
         self.diagnostics = diagnostics
     }
 
     /// The bundled index with `extra` cards on top (an extra card with a bundled id replaces it).
-    private init(bundledIndex: [(id: String, kind: String, file: Int)], extra: [Card], diagnostics: [Diagnostic]) {
+    private init(bundledIndex: [(id: String, kind: String, title: String, file: Int)], extra: [Card], diagnostics: [Diagnostic]) {
         var ids: [String] = []
         var kinds: [String: String] = [:]
+        var titles: [String: String] = [:]
         var locations: [String: Location] = [:]
         for entry in bundledIndex where locations[entry.id] == nil {
             ids.append(entry.id)
             kinds[entry.id] = entry.kind
+            titles[entry.id] = entry.title
             locations[entry.id] = .bundledFile(entry.file)
         }
         for card in extra {
             if locations[card.id] == nil { ids.append(card.id) }
             kinds[card.id] = card.kind.name
+            titles[card.id] = nil
             locations[card.id] = .built(card)
         }
         self.ids = ids
         self.kinds = kinds
+        self.indexedTitles = titles
         self.locations = locations
         self.diagnostics = diagnostics
     }
@@ -103,6 +110,13 @@ public final class ContentLibrary: @unchecked Sendable {
 
     public func cards(ofKind kind: String) -> [Card] {
         ids.filter { kinds[$0] == kind }.compactMap(card)
+    }
+
+    /// The title of the card or part at `address` (`kaart` or `kaart.deel`); a card's title comes
+    /// from the build's index when there is one, so no file is parsed for it.
+    public func title(of address: String) -> String? {
+        if let title = indexedTitles[address] { return title }
+        return resolve(address).map { $0.part?.title ?? $0.card.title }
     }
 
     /// The kind of card `id` is, without parsing it.

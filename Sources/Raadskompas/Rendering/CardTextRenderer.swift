@@ -6,7 +6,7 @@ public struct CardTextRenderer: Sendable {
 
     public init(style: TextStyle, library: ContentLibrary) {
         self.style = style
-        self.titles = { [library] address in library.resolve(address).map { $0.part?.title ?? $0.card.title } }
+        self.titles = { [library] address in library.title(of: address) }
     }
 
     /// Rendered text, and the addresses of the references in it, numbered [1], [2], … in order.

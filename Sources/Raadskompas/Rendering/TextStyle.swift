@@ -30,14 +30,14 @@ enum TextLayout {
                 continue
             }
             var line = prefix
-            var lineWidth = prefix.count
+            var lineWidth = columns(prefix)
             var empty = true
             for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-                let w = word.count
+                let w = columns(word)
                 if !empty, lineWidth + 1 + w > width {
                     lines.append(line)
                     line = rest
-                    lineWidth = rest.count
+                    lineWidth = columns(rest)
                     empty = true
                 }
                 if !empty {
@@ -54,11 +54,19 @@ enum TextLayout {
         return lines
     }
 
+    /// Characters on screen; ASCII (most words) is counted without walking grapheme clusters.
+    @inline(__always) private static func columns<S: StringProtocol>(_ text: S) -> Int {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.count : text.count
+    }
+
     private static func paragraphs(_ text: String) -> [String] {
         var result: [String] = []
         var current = ""
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: " \t")
+            // Trimmed by hand: a CharacterSet built per line is most of the cost of wrapping a card.
+            var line = raw
+            while let c = line.first, c == " " || c == "\t" { line = line.dropFirst() }
+            while let c = line.last, c == " " || c == "\t" { line = line.dropLast() }
             if line.isEmpty {
                 if !current.isEmpty { result.append(current); current = "" }
                 if result.last != "" , !result.isEmpty { result.append("") }
