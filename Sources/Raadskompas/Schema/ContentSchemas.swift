@@ -117,7 +117,7 @@ public enum ContentSchemas {
         var expected = 1
         for part in node.children where part.name == child {
             guard let argument = part.arguments.first, case .number(let n) = argument.value else { continue }
-            if Int(n) != expected || n != n.rounded() {
+            if n != Double(expected) {
                 validation.error("`\(child) \(Value.format(n))` staat op de plek van \(child) \(expected)",
                                  hint: "nummer de \(child)s 1, 2, 3, … op volgorde, zonder gaten", at: argument.span)
             }
@@ -182,7 +182,7 @@ public enum ContentSchemas {
                                  hint: "de stappen zijn, in deze volgorde: " + visieSteps.joined(separator: ", "), at: id.span)
             }
             let number = step.children.first { $0.name == "nummer" }?.arguments.first ?? step.property("nummer").map { Node.Argument(value: $0.value, span: $0.valueSpan) }
-            if let number, case .number(let n) = number.value, Int(n) != i + 1 {
+            if let number, case .number(let n) = number.value, n != Double(i + 1) {
                 validation.error("stap `\(visieSteps[i])` heeft nummer \(i + 1), niet \(Value.format(n))", hint: "nummer de stappen 1 tot en met 4", at: number.span)
             }
         }

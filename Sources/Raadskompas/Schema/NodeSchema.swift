@@ -33,8 +33,17 @@ public final class NodeSchema: Sendable {
         self.childPositions = Dictionary(children.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func field(_ name: String) -> Slot? { fieldPositions[name].map { fields[$0] } }
-    public func childRule(_ name: String) -> ChildRule? { childPositions[name].map { children[$0] } }
+    public func field(_ name: String) -> Slot? { fieldPosition(name).map { fields[$0] } }
+    public func childRule(_ name: String) -> ChildRule? { childPosition(name).map { children[$0] } }
+
+    /// A few names are found faster by comparing than by hashing (most schemas have under ten).
+    func fieldPosition(_ name: String) -> Int? {
+        fields.count <= 12 ? fields.firstIndex { $0.name == name } : fieldPositions[name]
+    }
+
+    func childPosition(_ name: String) -> Int? {
+        children.count <= 12 ? children.firstIndex { $0.name == name } : childPositions[name]
+    }
 
     /// `sectie ID "Titel" { … }`: how the node is written, for help and hints.
     /// The usage as written after `statement`: for an action schema (`verwijder` of `indicator`,

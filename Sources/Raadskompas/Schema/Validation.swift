@@ -79,11 +79,11 @@ public struct Validation: Sendable {
         }
         var seenFields = [SourceSpan?](repeating: nil, count: schema.fields.count)
         for property in node.properties {
-            if let position = schema.fieldPositions[property.key] { seenFields[position] = property.keySpan }
+            if let position = schema.fieldPosition(property.key) { seenFields[position] = property.keySpan }
         }
         var counts = [Int](repeating: 0, count: schema.children.count)
         for child in node.children {
-            if let position = schema.fieldPositions[child.name] {
+            if let position = schema.fieldPosition(child.name) {
                 let slot = schema.fields[position]
                 if let first = seenFields[position] {
                     error("veld `\(child.name)` staat er twee keer", hint: "laat er één staan", at: child.nameSpan,
@@ -99,7 +99,7 @@ public struct Validation: Sendable {
                 checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: slot, owner: node.name)
                 continue
             }
-            guard let position = schema.childPositions[child.name] else {
+            guard let position = schema.childPosition(child.name) else {
                 let known = schema.fields.map(\.name) + schema.children.map(\.name)
                 let hint = Suggestion.hint(for: child.name, in: known)
                     ?? (known.isEmpty ? "`\(node.name)` heeft geen onderdelen" : "hier kan: " + known.joined(separator: ", "))

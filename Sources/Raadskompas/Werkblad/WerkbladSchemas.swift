@@ -36,15 +36,19 @@ public enum WerkbladSchemas {
                           arguments: [Slot("tekst", .text, help: "wat je opschrijft")], fields: fields)
     }
 
+    /// Built once: a child rule's schema is asked for at every node that is validated.
+    static let items: [VisieStap: NodeSchema] = Dictionary(uniqueKeysWithValues: VisieStap.allCases.map { ($0, item($0)) })
+    static let sides: [Kant: NodeSchema] = Dictionary(uniqueKeysWithValues: Kant.allCases.map { ($0, side($0)) })
+
     static func side(_ kant: Kant) -> NodeSchema {
         NodeSchema(kant.rawValue, summary: kant == .zelf ? "Wat je zelf opschrijft." : "Wat je als raadsleden samen opschrijft.",
-                   children: VisieStap.allCases.map { stap in ChildRule(stap.itemName) { item(stap) } })
+                   children: VisieStap.allCases.map { stap in ChildRule(stap.itemName) { items[stap] ?? item(stap) } })
     }
 
     static let stap: NodeSchema = NodeSchema(
         "stap", summary: "Eén stap van het werkblad, met wat je zelf en wat je samen opschrijft.",
         arguments: [Slot("stap", .choice(VisieStap.allCases.map(\.rawValue)), help: "waarden, principes, resultaten of kwaliteitseisen")],
-        children: [ChildRule("zelf", max: 1) { side(.zelf) }, ChildRule("samen", max: 1) { side(.samen) }]
+        children: [ChildRule("zelf", max: 1) { sides[.zelf] ?? side(.zelf) }, ChildRule("samen", max: 1) { sides[.samen] ?? side(.samen) }]
     ) { node, validation in
         guard let name = node.arguments.first?.value.stringValue, let stap = VisieStap(rawValue: name) else { return }
         for side in node.children {

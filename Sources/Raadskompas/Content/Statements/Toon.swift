@@ -33,7 +33,7 @@ extension Command {
     ) { node, context throws(Diagnostic) in
         let argument = node.arguments[0]
         let targets = context.numberedTargets
-        guard case .number(let n) = argument.value, n >= 1, n == n.rounded(), Int(n) <= targets.count else {
+        guard case .number(let n) = argument.value, n >= 1, n == n.rounded(), n <= Double(targets.count) else {
             let hint = targets.isEmpty
                 ? "laat eerst een kaart zien met `toon` of zoek met `zoek`; daarna hebben verwijzingen een nummer"
                 : "kies een nummer van 1 tot en met \(targets.count)"

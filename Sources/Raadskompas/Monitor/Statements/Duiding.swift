@@ -9,6 +9,10 @@ extension Command {
         .optional("door", .text, help: "wie duidt, bijvoorbeeld \"raad\" of een fractie"),
     ]
 
+    static let duidingAntwoorden: [NodeSchema] = Duiding.letters.map { letter in
+        NodeSchema(letter, summary: "Het antwoord op duidingsvraag \(letter).", arguments: [Slot("tekst", .text, help: "het antwoord")])
+    }
+
     static let duid = Command(
         "duid", task: .adviezenEnCijfers, guided: true,
         schema: NodeSchema("duid", summary: "Duidt een indicator voor een periode met de vier duidingsvragen a–d; elk antwoord wordt meteen bewaard.",
@@ -30,11 +34,7 @@ extension Command {
         "duiding", task: .adviezenEnCijfers,
         schema: NodeSchema("duiding", summary: "Legt een duiding vast: `duiding ID periode=2024 { a \"…\" b \"…\" c \"…\" d \"…\" }`.",
                            arguments: [indicatorArgument], fields: duidingVelden,
-                           children: Duiding.letters.map { letter in
-                               ChildRule(letter, max: 1) {
-                                   NodeSchema(letter, summary: "Het antwoord op duidingsvraag \(letter).", arguments: [Slot("tekst", .text, help: "het antwoord")])
-                               }
-                           })
+                           children: duidingAntwoorden.map { schema in ChildRule(schema.name, max: 1) { schema } })
     ) { node, context throws(Diagnostic) in
         let (monitor, indicator, start) = try startDuiding(node, context)
         var duiding = start

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// A small, seeded random generator: the same seed gives the same statements, so a failure can be
+/// replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Statements built from the registry's own declarations, with values of every kind (and of the
+/// wrong kind), run against a real database: nothing may crash, and every failure must be a
+/// diagnostic that points into the text.
+@Suite struct StatementFuzzTests {
+    static let values = [
+        "\"Visie 2026\"", "\"\"", "\"ë é ü — ‘quote’\"", "\"a\\\"b\"", "\"<script>alert(1)</script>\"", "\"=1+1\"",
+        "rv-1", "adv-2026-01", "wmo", "x", "Ë", "lijst", "toon", "0", "-1", "3", "2.5", "1e308", "99999999999999999999",
+        "40%", "2026-02-30", "2026-03-12", "12-03-2026", "ja", "nee", "[wmo, jeugdwet]", "[]", "[\"a\", \"b\"]", "$x", "(1 + 2)",
+        "waarden.zelf.1", "zelf.1", "samen.9", "2024-K2", "\"/dev/null\"", "\"/bestaat/niet.csv\"", "\"uit.html\"", "naar",
+    ]
+
+    func statement(_ random: inout SeededGenerator) -> String {
+        let command = Registry.all.randomElement(using: &random)!
+        var words = [command.word]
+        if let action = command.action { words.append(action) }
+        let arguments = command.schema.arguments.dropFirst(command.action == nil ? 0 : 1)
+        let argumentCount = Int.random(in: 0...(arguments.count + 1), using: &random)
+        for _ in 0..<argumentCount { words.append(Self.values.randomElement(using: &random)!) }
+        for field in command.schema.fields where Bool.random(using: &random) {
+            words.append("\(field.name)=\(Self.values.randomElement(using: &random)!)")
+        }
+        if Int.random(in: 0..<5, using: &random) == 0 { words.append("onbekend=1") }
+        var text = words.joined(separator: " ")
+        if !command.schema.children.isEmpty, Bool.random(using: &random) {
+            let child = command.schema.children.randomElement(using: &random)!
+            text += " { \(child.name) \(Self.values.randomElement(using: &random)!) \(Self.values.randomElement(using: &random)!) }"
+        }
+        return text
+    }
+
+    @Test func registryStatementsNeverCrashAndEveryErrorHasASpan() throws {
+        let folder = try TemporaryFolder()
+        let session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false),
+                              database: (path: folder.path("fuzz.sqlite"), isDefault: false))
+        session.today = { DateValue(year: 2026, month: 6, day: 1)! }
+        // A little real data, so that lookups succeed as often as they fail.
+        _ = session.run("""
+            adviesraad asd naam="ASD" reactietermijn=6
+            advies adv-2026-01 raad=asd soort=gevraagd onderwerp="Armoede" { aanbeveling 1 "Meer"; aanbeveling 2 "Minder" }
+            werkblad "Visie 2026" { stap resultaten { zelf { resultaat "Minder eenzaamheid" } } }
+            voorstel rv-1 { titel "Wmo-verordening"; tekst "Het college stelt voor de Wmo te wijzigen." }
+            """) { _ in }
+        // `RAADSKOMPAS_FUZZ=100000 RAADSKOMPAS_FUZZ_SEED=7 swift test --filter StatementFuzz` for a long run.
+        let environment = ProcessInfo.processInfo.environment
+        let rounds = environment["RAADSKOMPAS_FUZZ"].flatMap { Int($0) } ?? 1500
+        var random = SeededGenerator(state: environment["RAADSKOMPAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20261130)
+        var failures = 0
+        for _ in 0..<rounds {
+            let text = statement(&random)
+            let result = session.run(text) { _ in }
+            if !result.succeeded {
+                failures += 1
+                for diagnostic in result.diagnostics {
+                    #expect(!diagnostic.summary.isEmpty, "\(text)")
+                    if let span = diagnostic.span {
+                        #expect(span.start >= 0 && span.end <= span.file.bytes.count, "\(text)")
+                    }
+                }
+            }
+        }
+        // Most random statements are wrong; some are right. Both paths were taken.
+        #expect(failures > rounds / 15 && failures < rounds)
+    }
+
+    /// Found by the run above: a number too large for an Int stopped the program.
+    @Test func hugeNumbersAreErrorsNotCrashes() {
+        #expect(shell("volg 99999999999999999999").diagnostics.first?.summary.hasPrefix("er is geen verwijzing met nummer") == true)
+        let numbered = check("""
+            koerskaart groot {
+              titel "Groot"
+              onderwerp "x"
+              bron "test"
+              pagina 99999999999999999999 "Een" { tekst "x" }
+            }
+            """).diagnostics.map(\.summary)
+        #expect(numbered.contains { $0.contains("staat op de plek van pagina 1") }, "\(numbered)")
+    }
+}
