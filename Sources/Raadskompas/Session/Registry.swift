@@ -52,11 +52,13 @@ public enum Registry {
         if let word = node.arguments.first?.value.stringValue, let form = forms.first(where: { $0.action == word }) {
             return .success(form)
         }
-        if let form = plain.first(where: \.isFallback) {
+        // A bare `advies` hears its actions and its declarative form, not which fields it misses.
+        let bare = node.arguments.isEmpty && node.properties.isEmpty && !node.hasBlock
+        if !bare, let form = plain.first(where: \.isFallback) {
             return .success(form)
         }
         let given = node.arguments.first?.value.displayText ?? ""
-        let alternative = plain.first.map { ", of schrijf `\($0.usage)`" } ?? ""
+        let alternative = plain.first.map { ", of schrijf `\($0.shortForm)` (zie `help \(node.name)`)" } ?? ""
         return .failure(.error(given.isEmpty ? "`\(node.name)` zonder actie" : "onbekende actie `\(given)` bij `\(node.name)`",
                                hint: Suggestion.hint(for: given, in: actions) ?? "kies uit: " + actions.joined(separator: ", ") + alternative,
                                at: node.arguments.first?.span ?? node.nameSpan))
