@@ -45,8 +45,10 @@ struct Start: ParsableCommand {
             }
             try runBatch(SourceFile(name: source.name, bytes: source.bytes), library: library)
         } else if Terminal.stdinIsTTY {
-            let shell = Shell(session: session(library), colorChoice: options.kleur)
+            let session = session(library)
+            let shell = Shell(session: session, colorChoice: options.kleur)
             shell.run()
+            session.close()
         } else {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             try runBatch(SourceFile(name: "stdin", bytes: [UInt8](data)), library: library)
@@ -65,6 +67,7 @@ struct Start: ParsableCommand {
         let session = session(library)
         var collected = ""
         let result = session.run(file) { paged ? (collected += $0) : Output.out($0) }
+        session.close()
         if paged, !collected.isEmpty { Pager.show(collected) }
         if !result.succeeded {
             Output.err(DiagnosticRenderer(useColor: Terminal.useColor(options.kleur, isTTY: Terminal.stderrIsTTY)).render(result.diagnostics))

@@ -4,7 +4,7 @@ import KompasDSL
 /// never drifts from what works.
 enum HelpText {
     /// Topics that are neither a statement nor a kind of card.
-    static let extraTopics = ["functies", "taal", "kennis", "raadsvoorstellen", "adviezen", "scripts"]
+    static let extraTopics = ["functies", "taal", "kennis", "raadsvoorstellen", "adviezen", "gegevens", "scripts"]
 
     static func render(topic: String?, library: ContentLibrary, interpreter: Interpreter, style: TextStyle) -> String {
         guard let topic else { return overview(library: library, style: style) }
@@ -50,6 +50,7 @@ enum HelpText {
         case "kennis", "visie": .kennisEnVisie
         case "raadsvoorstellen": .raadsvoorstellen
         case "adviezen", "monitor", "cijfers": .adviezenEnCijfers
+        case "gegevens": .gegevens
         case "scripts": .scripts
         default: nil
         }
@@ -79,7 +80,7 @@ enum HelpText {
         }
         out.append("")
         out.append("Voorbeelden:  lijst staalkaarten   ·   toon wmo   ·   toon wmo.rol-raad   ·   help toon")
-        out.append("Per taak:     help kennis   ·   help raadsvoorstellen   ·   help adviezen   ·   help scripts")
+        out.append("Per taak:     help kennis   ·   help raadsvoorstellen   ·   help adviezen   ·   help gegevens   ·   help scripts")
         out.append("Meer:         help taal (scripts, variabelen, lussen)   ·   help functies")
         return out.joined(separator: "\n") + "\n"
     }

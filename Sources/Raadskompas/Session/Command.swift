@@ -12,6 +12,7 @@ public struct Command: Sendable {
         case kennisEnVisie
         case raadsvoorstellen
         case adviezenEnCijfers
+        case gegevens
         case scripts
 
         public var title: String {
@@ -19,6 +20,7 @@ public struct Command: Sendable {
             case .kennisEnVisie: "Raadslid: kennis en visie"
             case .raadsvoorstellen: "Griffie: raadsvoorstellen"
             case .adviezenEnCijfers: "Fractie: adviezen en cijfers"
+            case .gegevens: "Je gegevens: geschiedenis, ongedaan maken, reservekopie"
             case .scripts: "Scripts en hulp"
             }
         }

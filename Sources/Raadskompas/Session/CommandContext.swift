@@ -40,17 +40,30 @@ public final class CommandContext {
 
     // MARK: - The database
 
+    /// The statement being run, as typed: the history records changes under it.
+    var statementText = ""
+
     /// The store, opened (and created where it is the default location) on first use.
     public func store(for node: Node) throws(Diagnostic) -> Store {
-        if let openedStore { return openedStore }
+        if let openedStore {
+            openedStore.describeNextChanges(as: statementText)
+            return openedStore
+        }
         guard let database else { throw StoreError.noLocation.diagnostic(at: node.nameSpan) }
         do {
             let store = try Store(path: database.path, createDirectory: database.isDefault)
+            store.describeNextChanges(as: statementText)
             openedStore = store
             return store
         } catch {
             throw error.diagnostic(at: node.nameSpan)
         }
+    }
+
+    /// Ends the session's use of the database: the write-ahead log goes into the database file, so
+    /// that the `.sqlite` file alone is complete.
+    func close() {
+        openedStore?.checkpoint()
     }
 
     /// The store only when the database file already exists: Tab completion never creates one.

@@ -21,6 +21,8 @@ public enum Registry {
         .indicatorNieuw, .indicatorLijst, .indicatorVerwijder, .importeerMetingen, .metingen,
         .koppelAanbeveling, .koppelResultaat, .ontkoppelAanbeveling, .ontkoppelResultaat, .werkbladVoortgang,
         .duiding, .jaaroverzicht, .rapport,
+        // Je gegevens
+        .geschiedenis, .ongedaan, .herstel, .reservekopie, .backup,
         // Scripts
         .help, .schrijf,
     ]

@@ -86,7 +86,13 @@ public final class Session {
                              at: reference.span)
         }
         if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
+        context.statementText = node.span.text.trimmingCharacters(in: .whitespacesAndNewlines)
         return try command.run(node, context)
+    }
+
+    /// Ends the session: the database file is made complete on its own (see `Store.checkpoint`).
+    public func close() {
+        context.close()
     }
 
     /// Candidates for Tab completion: the registry's declarations, with the names and ids in the

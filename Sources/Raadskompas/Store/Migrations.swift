@@ -177,6 +177,11 @@ extension Store {
                 ALTER TABLE meting_v6 RENAME TO meting;
                 """)
         }
+        migrator.registerMigration("v7 geschiedenis") { db in
+            // Every change to user data is recorded, in the same transaction: see `Journal`.
+            try Journal.createTables(db)
+            try Journal.installTriggers(db)
+        }
         return migrator
     }()
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The user's data in one SQLite database (GRDB, system libsqlite3). WAL with a busy timeout, so two
 /// shells on one database both work; every change is its own transaction, committed at once.
@@ -12,6 +13,7 @@ public final class Store: Sendable {
     /// change is refused with a clear message instead of failing halfway.
     let reader: any DatabaseReader
     let writer: (any DatabaseWriter)?
+    private let label = Mutex("")
 
     /// Opens (or creates) the database at `path`. A file that is not a Raadskompas database, or one
     /// made by a newer version, is refused and left exactly as it was.
@@ -30,6 +32,9 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        // A row that `INSERT OR REPLACE` or a unique key with ON CONFLICT REPLACE removes must reach
+        // the history too: SQLite fires delete triggers for it only with recursive triggers.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA recursive_triggers = ON") }
         do {
             let pool = try Store.openPool(path: path, configuration: configuration)
             reader = pool
@@ -138,14 +143,39 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs a change in one transaction. Database errors become `StoreError`s; errors the closure
-    /// throws itself pass through unchanged (and roll the transaction back).
+    /// What the next change is recorded as in the history: the statement that makes it.
+    public func describeNextChanges(as statement: String) {
+        label.withLock { $0 = statement }
+    }
+
+    /// Runs a change in one transaction, recorded in the history (`Journal`) in that same
+    /// transaction. Database errors become `StoreError`s; errors the closure throws itself pass
+    /// through unchanged (and roll the transaction back, history included).
     public func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        try write(kind: "wijziging", restores: nil, updates)
+    }
+
+    func write<T>(kind: String, restores: Int64?, _ updates: (Database) throws -> T) throws -> T {
         guard let writer else { throw StoreError.readOnly(path) }
+        let statement = label.withLock { $0 }
         do {
-            return try writer.write(updates)
+            return try writer.write { db in
+                let change = try Journal.open(db, statement: statement, kind: kind, restores: restores)
+                let result = try updates(db)
+                try Journal.close(db, change)
+                return result
+            }
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
+        }
+    }
+
+    /// Moves everything in the write-ahead log into the database file, so that the `.sqlite` file
+    /// alone is complete (a clean exit does this). Quietly does less when another shell is reading.
+    public func checkpoint() {
+        guard let writer else { return }
+        _ = try? writer.writeWithoutTransaction { db in
+            if (try? db.checkpoint(.truncate)) == nil { _ = try? db.checkpoint(.passive) }
         }
     }
 

@@ -1,0 +1,93 @@
+import Foundation
+import KompasDSL
+
+/// The history as terminal text: numbered changes, newest first, each with what it changed.
+struct HistoryRenderer {
+    let style: TextStyle
+
+    /// The fields that name a row of each table, in the order they are shown.
+    static let naming: [String: (label: String, fields: [String])] = [
+        "werkblad": ("werkblad", ["naam"]),
+        "item": ("antwoord", ["stap", "kant", "volgorde"]),
+        "koppeling": ("koppeling", ["waarde"]),
+        "voorstel": ("voorstel", ["id"]),
+        "beoordeling": ("beoordeling", ["voorstelId", "beoordelaar", "criterium"]),
+        "adviesraad": ("adviesraad", ["id"]),
+        "advies": ("advies", ["id"]),
+        "aanbeveling": ("aanbeveling", ["adviesId", "nummer"]),
+        "eigenindicator": ("eigen indicator", ["id"]),
+        "aanbevelingindicator": ("koppeling met indicator", ["adviesId", "nummer", "indicator"]),
+        "duiding": ("duiding", ["indicator", "periode", "gebied"]),
+        "metingimport": ("import van metingen", ["pad"]),
+    ]
+
+    /// Columns that change with every edit and say nothing to the user.
+    static let bookkeeping: Set<String> = ["gewijzigd", "geimporteerd", "hash", "positie", "aangemaakt", "regels", "datum"]
+
+    func render(_ changes: [HistoryStore.Change], total: Int, matching: String?) -> String {
+        guard !changes.isEmpty else {
+            return matching.map { "Er is geen geschiedenis van ‘\($0)’.\n" } ?? "Er is nog niets veranderd in deze database.\n"
+        }
+        var out = [style.bold(matching.map { "Geschiedenis van ‘\($0)’" } ?? "Geschiedenis") + style.dim(" (nieuwste eerst; \(total.grouped) in totaal)")]
+        for change in changes {
+            out.append("")
+            out += TextLayout.wrap(change.opdracht.replacingOccurrences(of: "\n", with: " "), width: style.width,
+                                   first: style.accent("#\(change.id)") + "  " + style.dim(moment(change.tijd)) + "  ", rest: "      ")
+            switch change.soort {
+            case "ongedaan": out.append("      " + style.dim("maakte #\(change.herstelt.map(String.init) ?? "?") ongedaan"))
+            case "herstel": out.append("      " + style.dim("zette terug wat er was vóór #\(change.herstelt.map(String.init) ?? "?")"))
+            default: break
+            }
+            if let by = change.ongedaanDoor { out.append("      " + style.bold("teruggedraaid door #\(by)")) }
+            let lines = change.rows.map(describe)
+            for line in lines.prefix(8) { out += TextLayout.wrap(line, width: style.width, first: "      • ", rest: "        ") }
+            if lines.count > 8 { out.append("      " + style.dim("… en nog \(lines.count - 8) \(lines.count - 8 == 1 ? "regel" : "regels")")) }
+            if change.metingen > 0 { out.append("      • \(change.metingen.grouped) eerdere \(change.metingen == 1 ? "meting" : "metingen") bewaard") }
+        }
+        out.append("")
+        out += TextLayout.wrap("`ongedaan` maakt de laatste wijziging ongedaan; `herstel N` zet terug wat er was vóór wijziging N.", width: style.width).map(style.dim)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func describe(_ entry: HistoryStore.Entry) -> String {
+        let naming = HistoryRenderer.naming[entry.tabel] ?? (entry.tabel, [])
+        let image = entry.na ?? entry.voor ?? [:]
+        let name = naming.fields.compactMap { image[$0] }.map(HistoryStore.display).joined(separator: " · ")
+        let subject = naming.label + (name.isEmpty ? "" : " \(name)")
+        switch (entry.voor, entry.na) {
+        case (nil, _): return subject + ": nieuw"
+        case (_, nil): return subject + ": weg"
+        case (let before?, let after?):
+            let changed = before.keys.sorted().filter { before[$0] != after[$0] && !HistoryRenderer.bookkeeping.contains($0) }
+            guard !changed.isEmpty else { return subject + ": bijgewerkt" }
+            return subject + ": " + changed.map { "\($0) \(short(before[$0])) → \(short(after[$0]))" }.joined(separator: ", ")
+        }
+    }
+
+    /// What undoing `entry` did, in words.
+    func describeUndo(_ entry: HistoryStore.Entry) -> String {
+        let naming = HistoryRenderer.naming[entry.tabel] ?? (entry.tabel, [])
+        let image = entry.voor ?? entry.na ?? [:]
+        let name = naming.fields.compactMap { image[$0] }.map(HistoryStore.display).joined(separator: " · ")
+        let subject = naming.label + (name.isEmpty ? "" : " \(name)")
+        switch (entry.voor, entry.na) {
+        case (nil, _): return subject + ": weer weg"
+        case (_, nil): return subject + ": weer terug"
+        case (let before?, let after?):
+            let changed = before.keys.sorted().filter { before[$0] != after[$0] && !HistoryRenderer.bookkeeping.contains($0) }
+            guard !changed.isEmpty else { return subject + ": zoals het was" }
+            return subject + ": " + changed.map { "\($0) weer \(short(before[$0]))" }.joined(separator: ", ")
+        }
+    }
+
+    private func short(_ literal: String?) -> String {
+        let text = literal.map(HistoryStore.display) ?? "leeg"
+        return text.count > 40 ? "‘" + text.prefix(37) + "…’" : "‘\(text)’"
+    }
+
+    private func moment(_ date: Date) -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: date)
+        let day = DateValue(date).dutch
+        return day + String(format: " %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import KompasDSL
+
+/// Reading the history of changes (`Journal`), undoing the last one and restoring the state from
+/// before any earlier one. Undoing is itself a recorded change, so it can be undone in turn.
+public struct HistoryStore: Sendable {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// One recorded change.
+    public struct Change: Sendable, Equatable {
+        public let id: Int64
+        public let tijd: Date
+        public let opdracht: String
+        /// `wijziging`, `ongedaan` (an undo) or `herstel`.
+        public let soort: String
+        /// For an undo or a herstel: the change it undid, or the first change it restored before.
+        public let herstelt: Int64?
+        /// The undo or herstel that reverted this change, if any.
+        public let ongedaanDoor: Int64?
+        public var rows: [Entry]
+        /// Measurements whose earlier values this change kept (an import that replaced values, or a
+        /// deleted indicator).
+        public var metingen: Int
+    }
+
+    /// One row of a change: the table, its key, and the row before and after (`nil`: there was no
+    /// row). Values are SQL literals as SQLite's `quote()` writes them.
+    public struct Entry: Sendable, Equatable {
+        public let volgnummer: Int64
+        public let tabel: String
+        public let sleutel: [String: String]
+        public let voor: [String: String]?
+        public let na: [String: String]?
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        case nothingToUndo
+        case noSuchChange(Int64, newest: Int64?)
+        /// The row is no longer as the change left it (changed outside Raadskompas's history).
+        case conflict(change: Int64, tabel: String, sleutel: String)
+        case damaged(Int64)
+        case store(StoreError)
+    }
+
+    // MARK: - Reading
+
+    /// The newest changes first; with `matching`, only those that touch a record with that id or
+    /// name (a voorstel, advies, werkblad, …).
+    public func changes(limit: Int = 50, matching: String? = nil) throws -> [Change] {
+        try store.read { db in
+            var ids: [Int64]
+            if let matching, !matching.isEmpty {
+                var needles = [try String.fetchOne(db, sql: "SELECT quote(?)", arguments: [matching]) ?? ""]
+                // A werkblad is found by its name; its answers and links by its number.
+                if let werkblad = try Int64.fetchOne(db, sql: "SELECT id FROM werkblad WHERE naam = ? COLLATE NOCASE", arguments: [matching]) {
+                    needles.append("\"werkbladId\":\"\(werkblad)\"")
+                    needles.append("\"id\":\"\(werkblad)\"}")
+                }
+                let lowered = needles.map { $0.lowercased() }
+                let condition = lowered.map { _ in "instr(lower(sleutel || coalesce(voor, '') || coalesce(na, '')), ?) > 0" }.joined(separator: " OR ")
+                ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT wijziging FROM journaal WHERE \(condition) ORDER BY wijziging DESC LIMIT ?",
+                                         arguments: StatementArguments(lowered) + [limit])
+            } else {
+                ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE open = 0 ORDER BY id DESC LIMIT ?", arguments: [limit])
+            }
+            return try ids.compactMap { try HistoryStore.change($0, db) }
+        }
+    }
+
+    /// How many changes there are in all.
+    public func count() throws -> Int {
+        try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM wijziging WHERE open = 0") ?? 0 }
+    }
+
+    static func change(_ id: Int64, _ db: Database) throws -> Change? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM wijziging WHERE id = ?", arguments: [id]) else { return nil }
+        let entries = try Row.fetchAll(db, sql: "SELECT * FROM journaal WHERE wijziging = ? ORDER BY volgnummer", arguments: [id]).map { row in
+            Entry(volgnummer: row["volgnummer"], tabel: row["tabel"], sleutel: try image(row["sleutel"], change: id) ?? [:],
+                  voor: try image(row["voor"], change: id), na: try image(row["na"], change: id))
+        }
+        let metingen = try Int.fetchOne(db, sql: "SELECT count(*) FROM metingvoor WHERE wijziging = ?", arguments: [id]) ?? 0
+        return Change(id: id, tijd: row["tijd"], opdracht: row["opdracht"], soort: row["soort"], herstelt: row["herstelt"],
+                      ongedaanDoor: row["ongedaanDoor"], rows: entries, metingen: metingen)
+    }
+
+    /// A JSON object of SQL literals, each checked to be one (the file could have been edited).
+    static func image(_ json: String?, change: Int64) throws -> [String: String]? {
+        guard let json else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String],
+              object.values.allSatisfy(isLiteral) else { throw Failure.damaged(change) }
+        return object
+    }
+
+    /// NULL, a number, a quoted text or a blob, exactly as `quote()` writes them.
+    static func isLiteral(_ text: String) -> Bool {
+        if text == "NULL" { return true }
+        if text.hasPrefix("'") {
+            guard text.count >= 2, text.hasSuffix("'") else { return false }
+            let inner = text.dropFirst().dropLast()
+            return inner.replacingOccurrences(of: "''", with: "").contains("'") == false
+        }
+        if text.hasPrefix("X'") { return text.hasSuffix("'") && text.dropFirst(2).dropLast().allSatisfy(\.isHexDigit) }
+        return !text.isEmpty && text.allSatisfy { $0.isNumber || "+-.eE".contains($0) }
+    }
+
+    // MARK: - Undo and restore
+
+    /// Undoes the newest change that is not undone yet. Returns that change and the number of the
+    /// undo itself.
+    public func undoLast() throws -> (undone: Change, undo: Int64) {
+        do {
+            return try store.write(kind: "ongedaan", restores: nil) { db in
+                guard let target = try Int64.fetchOne(db, sql: """
+                    SELECT id FROM wijziging WHERE open = 0 AND ongedaanDoor IS NULL AND soort != 'ongedaan' ORDER BY id DESC LIMIT 1
+                    """), let change = try HistoryStore.change(target, db) else { throw Failure.nothingToUndo }
+                let undo = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE open = 1") ?? 0
+                try HistoryStore.revert(change, db)
+                try db.execute(sql: "UPDATE wijziging SET herstelt = ? WHERE id = ?", arguments: [target, undo])
+                try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = ? WHERE id = ?", arguments: [undo, target])
+                // Undoing a herstel brings back what it had reverted.
+                try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = NULL WHERE ongedaanDoor = ?", arguments: [target])
+                return (change, undo)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as StoreError {
+            throw Failure.store(error)
+        }
+    }
+
+    /// Puts back the state from before change `number`: every change from it on is reverted, the
+    /// newest first, in one transaction that is itself a change. Returns the reverted changes
+    /// (newest first) and the number of the herstel.
+    public func restore(before number: Int64) throws -> (reverted: [Change], herstel: Int64) {
+        do {
+            return try store.write(kind: "herstel", restores: number) { db in
+                let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM wijziging WHERE open = 0")
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wijziging WHERE id = ? AND open = 0", arguments: [number]) == true else {
+                    throw Failure.noSuchChange(number, newest: newest)
+                }
+                let herstel = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE open = 1") ?? 0
+                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE id >= ? AND open = 0 ORDER BY id DESC", arguments: [number])
+                var reverted: [Change] = []
+                for id in ids {
+                    guard let change = try HistoryStore.change(id, db) else { continue }
+                    try HistoryStore.revert(change, db)
+                    reverted.append(change)
+                }
+                try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = ? WHERE id >= ? AND id < ? AND ongedaanDoor IS NULL",
+                               arguments: [herstel, number, herstel])
+                return (reverted, herstel)
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as StoreError {
+            throw Failure.store(error)
+        }
+    }
+
+    /// Applies the inverse of one change, its newest row first. Every row must still be as the
+    /// change left it; otherwise nothing is changed (the transaction rolls back).
+    static func revert(_ change: Change, _ db: Database) throws {
+        // Measurements first: the rows an import added or changed go, the earlier values return.
+        for entry in change.rows where entry.tabel == "metingimport" && entry.voor == nil {
+            guard let run = entry.sleutel["id"] else { continue }
+            try db.execute(sql: "DELETE FROM meting WHERE wijziging = \(run)")
+        }
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO meting (indicator, gebied, periode, waarde, voorlopig, import, wijziging)
+                SELECT indicator, gebied, periode, waarde, voorlopig, import, metingWijziging FROM metingvoor WHERE wijziging = ?
+            """, arguments: [change.id])
+        for entry in change.rows.reversed() {
+            guard Journal.tables.contains(entry.tabel) else { throw Failure.damaged(change.id) }
+            let key = entry.sleutel.sorted { $0.key < $1.key }.map { "\(column($0.key)) IS \($0.value)" }.joined(separator: " AND ")
+            guard !key.isEmpty else { throw Failure.damaged(change.id) }
+            let current = try Row.fetchOne(db, sql: "SELECT * FROM \(entry.tabel) WHERE \(key)")
+            let describedKey = entry.sleutel.values.sorted().map(display).joined(separator: ", ")
+            if let after = entry.na {
+                guard let current, try matches(current, after, table: entry.tabel, key: key, db) else {
+                    throw Failure.conflict(change: change.id, tabel: entry.tabel, sleutel: describedKey)
+                }
+            } else if current != nil {
+                throw Failure.conflict(change: change.id, tabel: entry.tabel, sleutel: describedKey)
+            }
+            switch (entry.voor, entry.na) {
+            case (nil, _):
+                try db.execute(sql: "DELETE FROM \(entry.tabel) WHERE \(key)")
+            case (let before?, nil):
+                let columns = before.keys.sorted()
+                try db.execute(sql: "INSERT INTO \(entry.tabel) (\(columns.map(column).joined(separator: ", "))) VALUES (\(columns.map { before[$0] ?? "NULL" }.joined(separator: ", ")))")
+            case (let before?, let after?):
+                let changed = before.keys.sorted().filter { before[$0] != after[$0] }
+                guard !changed.isEmpty else { continue }
+                try db.execute(sql: "UPDATE \(entry.tabel) SET \(changed.map { "\(column($0)) = \(before[$0] ?? "NULL")" }.joined(separator: ", ")) WHERE \(key)")
+            }
+        }
+    }
+
+    /// Whether the row now holds the values the change left (compared as SQLite quotes them).
+    private static func matches(_ current: Row, _ image: [String: String], table: String, key: String, _ db: Database) throws -> Bool {
+        let columns = image.keys.sorted()
+        let quoted = try Row.fetchOne(db, sql: "SELECT \(columns.map { "quote(\(column($0)))" }.joined(separator: ", ")) FROM \(table) WHERE \(key)")
+        guard let quoted else { return false }
+        for (i, name) in columns.enumerated() where (quoted[i] as String?) != image[name] { return false }
+        return true
+    }
+
+    private static func column(_ name: String) -> String {
+        name == "rowid" ? "rowid" : "\"\(name.replacingOccurrences(of: "\"", with: "\"\""))\""
+    }
+
+    /// A literal as a person reads it: text without quotes, NULL as "leeg".
+    public static func display(_ literal: String) -> String {
+        if literal == "NULL" { return "leeg" }
+        if literal.hasPrefix("'"), literal.hasSuffix("'"), literal.count >= 2 {
+            return String(literal.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        }
+        if let number = Double(literal) { return Value.format(number) }
+        return literal
+    }
+}
