@@ -40,10 +40,14 @@ extension Store {
             try reader.backup(to: copy)
             try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             try copy.close()
-            if FileManager.default.fileExists(atPath: target.path) { _ = try FileManager.default.replaceItemAt(target, withItemAt: URL(fileURLWithPath: temporary)) }
-            else { try FileManager.default.moveItem(atPath: temporary, toPath: target.path) }
+            // rename(2) replaces an existing file in one step: there is never no copy, or half a copy.
+            guard rename(temporary, target.path) == 0 else {
+                throw BackupFailure.failed(path, detail: String(cString: strerror(errno)))
+            }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw .full(path)
+        } catch let failure as BackupFailure {
+            throw failure
         } catch {
             throw .failed(path, detail: "\(error)")
         }

@@ -1,0 +1,210 @@
+import Foundation
+import GRDB
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// A session on a database in a temporary folder.
+final class DatabaseSession {
+    let folder: TemporaryFolder
+    let session: Session
+    var path: String { folder.path("data.sqlite") }
+
+    init() throws {
+        folder = try TemporaryFolder()
+        session = Session(library: bundledLibrary, style: TextStyle(width: 100, color: false),
+                          database: (path: folder.path("data.sqlite"), isDefault: false))
+        session.today = { DateValue(year: 2026, month: 6, day: 1)! }
+    }
+
+    /// Runs statements; an error fails the test with the rendered diagnostics.
+    @discardableResult
+    func run(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {
+        var output = ""
+        let result = session.run(text) { output += $0 }
+        #expect(result.succeeded, "\(DiagnosticRenderer().render(result.diagnostics))", sourceLocation: sourceLocation)
+        return output
+    }
+
+    /// Runs statements that must fail; returns the first error.
+    func fail(_ text: String) -> Diagnostic? {
+        session.run(text) { _ in }.diagnostics.first { $0.severity == .error }
+    }
+
+    /// Every table of user data, as text: what "nothing else changed" is checked against.
+    func snapshot() throws -> String {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try (Journal.tables + ["meting"]).map { table in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3")
+                return table + ": " + rows.map { row in
+                    row.columnNames.filter { !["gewijzigd", "geimporteerd", "datum", "aangemaakt"].contains($0) }
+                        .map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: ",")
+                }.joined(separator: " | ")
+            }.joined(separator: "\n")
+        }
+    }
+}
+
+@Suite struct HistoryTests {
+    static let setup = """
+        adviesraad asd naam="ASD" reactietermijn=6
+        advies adv-1 raad=asd soort=gevraagd onderwerp="Jeugdhulp" uitgebracht=2026-01-10 { aanbeveling 1 "Meer"; aanbeveling 2 "Minder" }
+        reactie adv-1 datum=2026-03-03 { aanbeveling 1 overgenomen "ok"; aanbeveling 2 niet "nee" }
+        indicator nieuw wachttijd naam="Wachttijd" eenheid="dagen"
+        koppel aanbeveling adv-1 1 indicator=wachttijd richting=omlaag
+        voorstel rv-1 { titel "Wmo"; datum 2026-02-01; tekst "Het college stelt voor de Wmo te wijzigen." }
+        beoordeling rv-1 door="Griffie" { criterium A score=2; criterium B score=1 "Dun" }
+        werkblad "Visie" eigenaar="Anaïs" { stap waarden { zelf { waarde "Zelfbeschikking" } } stap resultaten { zelf { resultaat "Minder eenzaam" } } }
+        duiding wachttijd periode=2025 { a "Hoog" }
+        """
+
+    @Test func everyKindOfRecordIsUndoneAndRestoredExactly() throws {
+        let db = try DatabaseSession()
+        db.run("geschiedenis")
+        let before = try db.snapshot()
+        db.run(HistoryTests.setup)
+        let full = try db.snapshot()
+        let history = HistoryStore(store: try Store(path: db.path))
+        let count = try history.count()
+        #expect(count == 9)
+        // Walking back through every change brings back the empty database.
+        for _ in 0..<count { db.run("ongedaan") }
+        #expect(try db.snapshot() == before)
+        #expect(db.fail("ongedaan")?.summary == "er is niets om ongedaan te maken")
+        // `herstel` of the first undo puts everything back, as one change.
+        let firstUndo = try #require(try history.changes(limit: 100).last { $0.soort == "ongedaan" })
+        db.run("herstel \(firstUndo.id)")
+        #expect(try db.snapshot() == full)
+        // And that herstel can itself be undone.
+        db.run("ongedaan")
+        #expect(try db.snapshot() == before)
+    }
+
+    @Test func undoTouchesOnlyTheLastChange() throws {
+        let db = try DatabaseSession()
+        db.run(HistoryTests.setup)
+        let full = try db.snapshot()
+        db.run("werkblad wijzig \"Visie\" waarden.zelf.1 \"Eigen regie\"")
+        #expect(try db.snapshot() != full)
+        let reply = db.run("ongedaan")
+        #expect(reply.contains("waarden") && reply.contains("weer ‘Zelfbeschikking’"), "\(reply)")
+        #expect(try db.snapshot() == full)
+    }
+
+    @Test func historyListsChangesNewestFirstAndFiltersById() throws {
+        let db = try DatabaseSession()
+        #expect(db.run("geschiedenis").contains("Er is nog niets veranderd"))
+        db.run(HistoryTests.setup)
+        let all = db.run("geschiedenis")
+        #expect(all.contains("#9") && all.contains("#1"))
+        #expect(all.range(of: "#9")!.lowerBound < all.range(of: "#1 ")!.lowerBound)
+        let advies = db.run("geschiedenis adv-1")
+        #expect(advies.contains("aanbeveling adv-1 · 1: motivering ‘’ → ‘ok’"), "\(advies)")
+        #expect(!advies.contains("werkblad Visie"))
+        let werkblad = db.run("geschiedenis \"visie\"")
+        #expect(werkblad.contains("werkblad Visie: nieuw") && werkblad.contains("antwoord"), "\(werkblad)")
+        #expect(db.run("geschiedenis onbekend").contains("Er is geen geschiedenis van ‘onbekend’"))
+    }
+
+    @Test func badInputLeavesTheDatabaseUnchanged() throws {
+        let db = try DatabaseSession()
+        #expect(db.fail("ongedaan")?.summary == "er is niets om ongedaan te maken")
+        #expect(db.fail("herstel 3")?.summary == "er is geen wijziging #3")
+        db.run(HistoryTests.setup)
+        let full = try db.snapshot()
+        #expect(db.fail("herstel 99")?.hint == "kies een nummer uit `geschiedenis` (de nieuwste is #9)")
+        // A record changed since, outside the history (another program): undo refuses, changes nothing.
+        let queue = try DatabaseQueue(path: db.path)
+        try queue.write { db in try db.execute(sql: "DELETE FROM duiding") }
+        try queue.close()
+        let changedOutside = try db.snapshot()
+        #expect(changedOutside != full)
+        let conflict = db.fail("ongedaan")
+        #expect(conflict?.summary.contains("sindsdien buiten Raadskompas om veranderd") == true, "\(String(describing: conflict))")
+        #expect(try db.snapshot() == changedOutside)
+    }
+
+    @Test func measurementImportsAreUndoneWithTheValuesTheyReplaced() throws {
+        let db = try DatabaseSession()
+        let first = db.folder.path("eerste.csv"), second = db.folder.path("tweede.csv")
+        try "indicator;gebied;periode;waarde\nwerkloze-jongeren;GM0363;2023;4,5\nwerkloze-jongeren;GM0363;2024;5,1\n".write(toFile: first, atomically: true, encoding: .utf8)
+        try "indicator;gebied;periode;waarde\nwerkloze-jongeren;GM0363;2024;5,3\nwerkloze-jongeren;GM0363;2025;6\n".write(toFile: second, atomically: true, encoding: .utf8)
+        db.run("importeer metingen \"\(first)\"")
+        let afterFirst = try db.snapshot()
+        db.run("importeer metingen \"\(second)\"")
+        #expect(try db.snapshot().contains("waarde=5.3"))
+        db.run("ongedaan")
+        #expect(try db.snapshot() == afterFirst)
+        db.run("ongedaan")
+        #expect(!(try db.snapshot()).contains("waarde="))
+        // The own indicator's measurements come back with the indicator.
+        db.run("indicator nieuw eigen naam=\"Eigen\" eenheid=\"%\"")
+        let own = db.folder.path("eigen.csv")
+        try "indicator;gebied;periode;waarde\neigen;GM0363;2024;12\n".write(toFile: own, atomically: true, encoding: .utf8)
+        db.run("importeer metingen \"\(own)\"")
+        let withOwn = try db.snapshot()
+        db.run("indicator verwijder eigen zeker=ja")
+        db.run("ongedaan")
+        #expect(try db.snapshot() == withOwn)
+    }
+
+    @Test func twoSessionsShareOneHistory() throws {
+        let first = try DatabaseSession()
+        first.run("adviesraad asd naam=\"ASD\"")
+        let second = Session(library: bundledLibrary, database: (path: first.path, isDefault: false))
+        var output = ""
+        #expect(second.run("adviesraad rkc naam=\"RKC\"") { output += $0 }.succeeded)
+        first.run("ongedaan")
+        #expect(!(try first.snapshot()).contains("RKC"))
+        #expect(try first.snapshot().contains("ASD"))
+        #expect(second.run("ongedaan") { output += $0 }.succeeded)
+        #expect(!(try first.snapshot()).contains("ASD"))
+    }
+
+    @Test func backupIsACompleteConsistentCopy() throws {
+        let db = try DatabaseSession()
+        db.run(HistoryTests.setup)
+        let copy = db.folder.path("kopie.sqlite")
+        let reply = db.run("reservekopie naar \"\(copy)\"")
+        #expect(reply.hasPrefix("Reservekopie geschreven naar"))
+        let original = DatabaseSession.snapshot(of: db.path)
+        #expect(original != nil && DatabaseSession.snapshot(of: copy) == original)
+        // Bad targets: nothing written, a clear error.
+        #expect(db.fail("reservekopie naar \"\(copy)\"")?.summary == "`\(copy)` bestaat al")
+        #expect(db.fail("backup naar \"\(db.path)\"")?.summary == "`\(db.path)` is de database zelf")
+        #expect(db.fail("reservekopie naar \"/bestaat/niet/kopie.sqlite\"")?.summary == "de map `/bestaat/niet` bestaat niet")
+        #expect(db.fail("reservekopie naar \"/dev/full\"")?.summary == "`/dev/full` is geen gewoon bestand")
+        db.run("reservekopie naar \"\(copy)\" vervang=ja")
+        #expect(DatabaseSession.snapshot(of: copy) == original)
+    }
+
+    @Test func theDatabaseFileAloneIsCompleteAfterASession() throws {
+        let db = try DatabaseSession()
+        db.run("adviesraad asd naam=\"Laatste wijziging\"")
+        db.session.close()
+        let alone = db.folder.path("alleen.sqlite")
+        try FileManager.default.copyItem(atPath: db.path, toPath: alone)
+        #expect(DatabaseSession.snapshot(of: alone)?.contains("Laatste wijziging") == true)
+    }
+}
+
+extension DatabaseSession {
+    /// The adviesraden, advies and werkblad rows of the database at `path`, opened read-only.
+    static func snapshot(of path: String) -> String? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
+        defer { try? queue.close() }
+        return try? queue.read { db in
+            try Journal.tables.map { table in
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3")
+                return table + ": " + rows.map { row in
+                    row.columnNames.filter { !["gewijzigd", "geimporteerd", "datum", "aangemaakt"].contains($0) }
+                        .map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: ",")
+                }.joined(separator: " | ")
+            }.joined(separator: "\n")
+        }
+    }
+}
