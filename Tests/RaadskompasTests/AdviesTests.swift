@@ -51,6 +51,7 @@ import KompasDSL
         let s = session(folder)
         let setup = run(s, """
             adviesraad asd naam="Adviesraad Sociaal Domein" gemeente="Dommelrade" reactietermijn=6
+            voorstel rv-1 { titel "Wmo-verordening"; tekst "Het college stelt voor de verordening vast te stellen." }
             advies adv-1 raad=asd soort=gevraagd onderwerp="Wmo-verordening" uitgebracht=2026-01-10 voorstel=rv-1 {
               aanbeveling 1 "Neem mantelzorg op"
               aanbeveling 2 "Houd de eigen bijdrage laag"
@@ -77,7 +78,9 @@ import KompasDSL
         #expect(run(s, "advies lijst").output == "Er zijn nog geen adviezen.\n")
         #expect(run(s, "advies a1 raad=asdd soort=gevraagd onderwerp=\"x\"").diagnostics.first?.hint == "bedoelde je `asd`?")
         #expect(run(s, "advies a1 raad=asd soort=gevraagt onderwerp=\"x\"").diagnostics.first?.hint == "bedoelde je `gevraagd`?")
-        #expect(run(s, "advies a1 raad=asd soort=gevraagd onderwerp=\"x\" { aanbeveling 2 \"b\" }").diagnostics.first?.summary == "`aanbeveling 2` staat op de plek van aanbeveling 1")
+        #expect(run(s, "advies a1 raad=asd soort=gevraagd onderwerp=\"x\" { aanbeveling 1 \"a\"; aanbeveling 1 \"b\" }").diagnostics.first?.summary == "aanbeveling 1 staat er twee keer")
+        #expect(run(s, "advies a1 raad=asd soort=gevraagd onderwerp=\"x\" voorstel=rv-9").diagnostics.first?.summary == "geen voorstel met id `rv-9`")
+        #expect(run(s, "advies a9 onderwerp=\"x\"").diagnostics.first?.summary == "advies a9 bestaat nog niet en mist `raad`, `soort`")
         _ = run(s, "advies a1 raad=asd soort=gevraagd onderwerp=\"x\" { aanbeveling 1 \"a\" }")
         let missing = run(s, "reactie a1 datum=2026-02-01 { aanbeveling 4 niet }").diagnostics.first
         #expect(missing?.summary == "advies a1 heeft geen aanbeveling 4")

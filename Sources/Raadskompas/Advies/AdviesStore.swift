@@ -42,23 +42,106 @@ public struct AdviesStore: Sendable {
         try store.read { db in try AanbevelingIndicator.filter(Column("adviesId") == id).order(Column("nummer"), Column("indicator")).fetchAll(db) }
     }
 
-    /// Declares an advies with its aanbevelingen. Declaring it again keeps the college's reacties
-    /// (per aanbeveling number) and the date the reactie came.
-    public func declare(_ advies: Advies, aanbevelingen: [Aanbeveling]) throws {
+    /// What a declaration of an advies says; nil fields are not given and keep what is stored.
+    public struct Declaration: Sendable {
+        public var id: String
+        public var raad: String?
+        public var soort: String?
+        public var onderwerp: String?
+        public var thema: String?
+        public var wetten: [String]?
+        public var aangevraagd: String?
+        public var uitgebracht: String?
+        public var bijRaadsstukken: String?
+        public var voorstel: String?
+        public var aanbevelingen: [(nummer: Int, tekst: String)]
+        /// The aanbevelingen given are all there are: others are removed.
+        public var replaceAanbevelingen: Bool
+    }
+
+    /// What declaring did.
+    public struct Declared: Sendable, Equatable {
+        public var isNew = false
+        public var changedFields: [String] = []
+        public var new: [Int] = []
+        public var changed: [Int] = []
+        public var unchanged: [Int] = []
+        public var kept: [Int] = []
+        public var removed: [Int] = []
+    }
+
+    public enum Failure: Error, Sendable, Equatable {
+        /// A new advies needs these fields.
+        case missing(id: String, fields: [String])
+    }
+
+    /// Declares an advies: a new one needs raad, soort and onderwerp; an existing one changes the
+    /// fields and aanbevelingen the declaration gives and keeps the rest (reacties, links, dates).
+    public func declare(_ declaration: Declaration) throws -> Declared {
         try store.write { db in
-            let previous = try Advies.fetchOne(db, key: advies.id)
-            var record = advies
-            record.reactieOntvangen = previous?.reactieOntvangen
-            let reacties = try Aanbeveling.filter(Column("adviesId") == advies.id).fetchAll(db)
-            try record.save(db)
-            try Aanbeveling.filter(Column("adviesId") == advies.id).deleteAll(db)
-            for var aanbeveling in aanbevelingen {
-                if let old = reacties.first(where: { $0.nummer == aanbeveling.nummer }) {
-                    aanbeveling.reactie = old.reactie
-                    aanbeveling.motivering = old.motivering
-                }
-                try aanbeveling.insert(db)
+            var result = Declared()
+            let previous = try Advies.fetchOne(db, key: declaration.id)
+            var record: Advies
+            if let previous {
+                record = previous
+            } else {
+                let missing = [("raad", declaration.raad), ("soort", declaration.soort), ("onderwerp", declaration.onderwerp)].filter { $0.1 == nil }.map(\.0)
+                guard missing.isEmpty else { throw Failure.missing(id: declaration.id, fields: missing) }
+                record = Advies(id: declaration.id, raad: "", soort: "", onderwerp: "", thema: "", wetten: "", aangevraagd: nil, uitgebracht: nil,
+                                reactieOntvangen: nil, bijRaadsstukken: nil, voorstel: nil)
+                result.isNew = true
             }
+            func set<V: Equatable>(_ path: WritableKeyPath<Advies, V>, _ value: V?, _ name: String) {
+                guard let value, record[keyPath: path] != value else { return }
+                record[keyPath: path] = value
+                if previous != nil { result.changedFields.append(name) }
+            }
+            set(\.raad, declaration.raad, "raad")
+            set(\.soort, declaration.soort, "soort")
+            set(\.onderwerp, declaration.onderwerp, "onderwerp")
+            set(\.thema, declaration.thema, "thema")
+            set(\.wetten, declaration.wetten?.joined(separator: ","), "wetten")
+            set(\.aangevraagd, declaration.aangevraagd.map { Optional($0) }, "aangevraagd")
+            set(\.uitgebracht, declaration.uitgebracht.map { Optional($0) }, "uitgebracht")
+            set(\.bijRaadsstukken, declaration.bijRaadsstukken.map { Optional($0) }, "bij_raadsstukken")
+            set(\.voorstel, declaration.voorstel.map { Optional($0) }, "voorstel")
+            try record.save(db)
+            let earlier = try Aanbeveling.filter(Column("adviesId") == declaration.id).fetchAll(db)
+            for (nummer, tekst) in declaration.aanbevelingen {
+                if var existing = earlier.first(where: { $0.nummer == nummer }) {
+                    guard existing.tekst != tekst else { result.unchanged.append(nummer); continue }
+                    existing.tekst = tekst
+                    try existing.update(db)
+                    result.changed.append(nummer)
+                } else {
+                    try Aanbeveling(adviesId: declaration.id, nummer: nummer, tekst: tekst, reactie: nil, motivering: "").insert(db)
+                    result.new.append(nummer)
+                }
+            }
+            let given = Set(declaration.aanbevelingen.map(\.nummer))
+            for other in earlier where !given.contains(other.nummer) {
+                if declaration.replaceAanbevelingen {
+                    _ = try other.delete(db)
+                    result.removed.append(other.nummer)
+                } else {
+                    result.kept.append(other.nummer)
+                }
+            }
+            return result
+        }
+    }
+
+    /// Removes one aanbeveling (its reactie goes with it; links to indicators stay until removed).
+    public func removeAanbeveling(_ advies: String, nummer: Int) throws -> Bool {
+        try store.write { db in try Aanbeveling.deleteOne(db, key: ["adviesId": advies, "nummer": nummer]) }
+    }
+
+    /// Changes one field of an adviesraad; returns whether it changed.
+    public func update(_ raad: Adviesraad) throws -> Bool {
+        try store.write { db in
+            guard let previous = try Adviesraad.fetchOne(db, key: raad.id), previous != raad else { return false }
+            try raad.update(db)
+            return true
         }
     }
 
@@ -89,6 +172,16 @@ public struct AdviesStore: Sendable {
     /// Runs one step of a guided flow in a transaction.
     func write(_ body: (Database) throws -> Void) throws {
         try store.write(body)
+    }
+}
+
+extension AdviesStore.Failure: ReportableFailure {
+    public func diagnostic(at span: SourceSpan) -> Diagnostic {
+        switch self {
+        case .missing(let id, let fields):
+            .error("advies \(id) bestaat nog niet en mist " + fields.map { "`\($0)`" }.joined(separator: ", "),
+                   hint: "een nieuw advies heeft raad, soort en onderwerp nodig, bijvoorbeeld advies \(id) raad=asd soort=gevraagd onderwerp=\"…\"", at: span)
+        }
     }
 }
 

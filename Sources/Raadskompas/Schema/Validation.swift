@@ -134,7 +134,8 @@ public struct Validation: Sendable {
     public mutating func requireUnique(_ node: Node, child: String, hint: String, describe: (String) -> String) {
         var seen: [String: SourceSpan] = [:]
         for item in node.children where item.name == child {
-            guard let argument = item.arguments.first, let key = argument.value.stringValue else { continue }
+            guard let argument = item.arguments.first else { continue }
+            let key = argument.value.stringValue ?? argument.value.displayText
             if let first = seen[key] {
                 error("\(describe(key)) staat er twee keer", hint: hint, at: argument.span, notes: [.init("eerder hier", span: first)])
             }

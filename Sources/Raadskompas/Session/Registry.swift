@@ -13,11 +13,12 @@ public enum Registry {
         .exporteerWerkblad, .exporteerInvulschema,
         // Griffie: raadsvoorstellen
         .beoordeel,
-        .voorstelImporteer, .voorstelLijst, .voorstelToon, .voorstelVerwijder, .voorstelDeclaratie,
+        .voorstelImporteer, .voorstelLijst, .voorstelToon, .voorstelWijzig, .voorstelVerwijder, .voorstelDeclaratie,
         .analyseer, .beoordeling, .beoordelingen, .vragen, .apk,
+        .beoordelaarLijst, .beoordelaarHernoem, .beoordelaarVerwijder,
         // Fractie: adviezen en cijfers
         .adviesNieuw, .reactieGevraagd, .duid,
-        .adviesraadDeclaratie, .adviesraadLijst, .adviesLijst, .adviesToon, .adviesDeclaratie, .reactieDeclaratie,
+        .adviesraadDeclaratie, .adviesraadLijst, .adviesLijst, .adviesToon, .adviesDeclaratie, .aanbevelingVerwijder, .reactieDeclaratie,
         .indicatorNieuw, .indicatorLijst, .indicatorVerwijder, .importeerMetingen, .metingen,
         .koppelAanbeveling, .koppelResultaat, .ontkoppelAanbeveling, .ontkoppelResultaat, .werkbladVoortgang,
         .duiding, .jaaroverzicht, .rapport,

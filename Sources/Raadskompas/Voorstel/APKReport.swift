@@ -17,6 +17,9 @@ public struct APKReport: Sendable {
     public let to: DateValue
     public let rows: [Row]
     public let unscored: [Voorstel]
+    /// Scored voorstellen without a datum: they cannot be placed in the period, so they are left
+    /// out, and every form of the report says so.
+    public let undated: [Voorstel]
     public let letters: [String]
     public let titles: [String: String]
 
@@ -27,9 +30,14 @@ public struct APKReport: Sendable {
         titles = Dictionary(criteria.map { ($0.letter, $0.title) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         var unscored: [Voorstel] = []
+        var undated: [Voorstel] = []
         for voorstel in voorstellen.sorted(by: { ($0.datum ?? "", $0.id) < ($1.datum ?? "", $1.id) }) {
-            guard let datum = voorstel.datum, datum >= from.description, datum <= to.description else { continue }
             let own = judgements.filter { $0.voorstelId == voorstel.id }
+            guard let datum = voorstel.datum else {
+                if !own.isEmpty { undated.append(voorstel) }
+                continue
+            }
+            guard datum >= from.description, datum <= to.description else { continue }
             if own.isEmpty {
                 unscored.append(voorstel)
                 continue
@@ -43,6 +51,15 @@ public struct APKReport: Sendable {
         }
         self.rows = rows
         self.unscored = unscored
+        self.undated = undated
+    }
+
+    /// "3 voorstellen niet meegeteld: geen datum (rv-1, rv-2, rv-3) — …", or nil.
+    public var leftOut: String? {
+        guard !undated.isEmpty else { return nil }
+        let ids = undated.prefix(10).map(\.id).joined(separator: ", ") + (undated.count > 10 ? ", …" : "")
+        return "\(undated.count) beoordeelde \(undated.count == 1 ? "voorstel" : "voorstellen") niet meegeteld: geen datum (\(ids)). "
+            + "Geef de datum met `voorstel wijzig \(undated[0].id) datum=2026-03-12`."
     }
 
     public func average(_ letter: String, in rows: [Row]? = nil) -> Double? {
@@ -89,6 +106,7 @@ public struct APKReport: Sendable {
     public func text(style: TextStyle) -> String {
         var out = [style.heading("APK voor raadsvoorstellen, \(from.dutch) tot en met \(to.dutch)")]
         out.append("\(rows.count) beoordeelde \(rows.count == 1 ? "voorstel" : "voorstellen")" + (unscored.isEmpty ? "" : "; nog niet beoordeeld: " + unscored.map(\.id).joined(separator: ", ")))
+        if let leftOut { out += TextLayout.wrap("⚠ " + leftOut, width: style.width).map(style.bold) }
         guard !rows.isEmpty else { return out.joined(separator: "\n") + "\n" }
         out.append("")
         out.append(style.bold("Per criterium") + style.dim("  (gemiddelde; aantallen met score 0 / 1 / 2 / 3)"))
@@ -121,12 +139,18 @@ public struct APKReport: Sendable {
     /// neutralised with a leading apostrophe.
     public func csv() -> String {
         var lines = ["id;titel;datum;portefeuille;criterium;gemiddelde_score;beoordelaars"]
+        // A spreadsheet has no place for a remark above the table: the voorstellen left out get a
+        // row each, at the end, with the reason in the score column.
         for row in rows {
             for letter in letters {
                 let cells = [row.voorstel.id, row.voorstel.titel, row.voorstel.datum ?? "", row.voorstel.portefeuille, letter,
                              row.scores[letter].map { APKReport.format($0) } ?? "", row.reviewers.joined(separator: ", ")]
                 lines.append(cells.map(APKReport.cell).joined(separator: ";"))
             }
+        }
+        for voorstel in undated {
+            let cells = [voorstel.id, voorstel.titel, "", voorstel.portefeuille, "", "niet meegeteld: geen datum", ""]
+            lines.append(cells.map(APKReport.cell).joined(separator: ";"))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -142,6 +166,7 @@ public struct APKReport: Sendable {
 
     public func markdown() -> String {
         var out = ["# APK voor raadsvoorstellen", "", "Periode: \(from.dutch) tot en met \(to.dutch). Beoordeeld: \(rows.count) voorstellen.", ""]
+        if let leftOut { out += ["> " + WerkbladExport.escape(leftOut), ""] }
         out.append("| Criterium | Gemiddeld | 0 | 1 | 2 | 3 |")
         out.append("|---|---|---|---|---|---|")
         for letter in letters {
@@ -168,6 +193,7 @@ public struct APKReport: Sendable {
                 .h1("APK voor raadsvoorstellen"),
                 .p(.text("Periode: \(from.dutch) tot en met \(to.dutch). Beoordeeld: \(rows.count) voorstellen"
                          + (unscored.isEmpty ? "." : "; nog niet beoordeeld: \(unscored.count)."))),
+                .if(leftOut != nil, .p(.class("let-op"), .text(leftOut ?? ""))),
                 .raw(chart),
                 .table(
                     .tr(.th("Criterium"), .th("Gemiddeld"), .th("0"), .th("1"), .th("2"), .th("3")),

@@ -1,3 +1,4 @@
+import Foundation
 import KompasDSL
 
 /// `beoordeel ID`: per criterion the key questions from the criteria card, then a score and a
@@ -37,32 +38,61 @@ public struct GuidedReview {
         return nil
     }
 
-    func run(_ voorstel: Voorstel, by beoordelaar: String) throws(VoorstelStore.Failure) {
-        let done = Set(try store.judgements(of: voorstel).filter { $0.beoordelaar == beoordelaar }.map(\.criterium))
-        let todo = criteria.filter { !done.contains($0.letter) }
+    /// Asks the criteria not yet scored by `beoordelaar` (or only `only`, scored or not). A score is
+    /// stored the moment Enter is pressed; the toelichting after it updates the same record.
+    func run(_ voorstel: Voorstel, by beoordelaar: String, only: String? = nil) throws(VoorstelStore.Failure) {
+        let earlier = try store.judgements(of: voorstel).filter { $0.beoordelaar == beoordelaar }
+        let done = Set(earlier.map(\.criterium))
+        let todo = only.map { letter in criteria.filter { $0.letter == letter } } ?? criteria.filter { !done.contains($0.letter) }
         if todo.isEmpty {
-            conversation.say("\(beoordelaar) heeft alle criteria van \(voorstel.id) al beoordeeld. Bekijk ze met `beoordelingen \(voorstel.id)`.\n")
+            conversation.say("\(beoordelaar) heeft alle criteria van \(voorstel.id) al beoordeeld. Bekijk ze met `beoordelingen \(voorstel.id)`; "
+                             + "verander er één met `beoordeel \(voorstel.id) criterium=D`.\n")
             return
         }
-        if todo.count < criteria.count { conversation.say("Je gaat verder bij criterium \(todo[0].letter).\n") }
-        conversation.say(TextLayout.wrap("Score: 0 ontbreekt, 1 summier, 2 voldoende, 3 goed, of nvt (niet elk criterium past bij elk voorstel). Ctrl-C: later verder.",
+        if only == nil, todo.count < criteria.count { conversation.say("Je gaat verder bij criterium \(todo[0].letter).\n") }
+        conversation.say(TextLayout.wrap("Score: 0 ontbreekt, 1 summier, 2 voldoende, 3 goed, of nvt (niet elk criterium past bij elk voorstel). ? geeft uitleg. Ctrl-C: later verder.",
                                          width: style.width).map(style.dim).joined(separator: "\n") + "\n")
         for criterion in todo {
             var lines = ["", style.heading("\(criterion.letter). \(criterion.title)")]
             for question in criterion.questions {
                 lines += TextLayout.wrap(question, width: style.width, first: style.accent("? "), rest: "  ")
             }
+            let previous = earlier.first { $0.criterium == criterion.letter }
+            if let previous { lines.append(style.dim("Nu: \(previous.label)" + (previous.toelichting.isEmpty ? "" : " — \(previous.toelichting)") + ". Enter houdt dit.")) }
             conversation.say(lines.joined(separator: "\n") + "\n")
             var parsed: (score: Int?, nvt: Bool)?
             while parsed == nil {
                 guard let answer = conversation.ask("score \(criterion.letter)> ") else { return stopped(voorstel) }
-                parsed = GuidedReview.score(answer)
-                if parsed == nil { conversation.say("Typ 0, 1, 2, 3 of nvt.\n") }
+                let trimmed = answer.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty, let previous {
+                    parsed = (previous.score, previous.nvt)
+                } else if trimmed == "?" {
+                    conversation.say("0 = ontbreekt, 1 = summier, 2 = voldoende, 3 = goed, nvt = past niet bij dit voorstel. De vragen hierboven helpen bij het oordeel.\n")
+                } else {
+                    parsed = GuidedReview.score(trimmed)
+                    if parsed == nil { conversation.say("Typ 0, 1, 2, 3 of nvt.\n") }
+                }
             }
-            guard let toelichting = conversation.ask("toelichting> ") else { return stopped(voorstel) }
-            try store.judge(Beoordeling(voorstelId: voorstel.id, beoordelaar: beoordelaar, criterium: criterion.letter,
-                                        score: parsed?.score, nvt: parsed?.nvt ?? false, toelichting: toelichting.trimmingCharacters(in: .whitespaces)))
-            conversation.say(style.dim("✓ bewaard") + "\n")
+            var judgement = Beoordeling(voorstelId: voorstel.id, beoordelaar: beoordelaar, criterium: criterion.letter,
+                                        score: parsed?.score, nvt: parsed?.nvt ?? false, toelichting: previous?.toelichting ?? "")
+            // The score counts now, before its toelichting.
+            try store.judge(judgement)
+            conversation.say(style.dim("✓ score bewaard") + "\n")
+            var toelichting: String?
+            while toelichting == nil {
+                guard let answer = conversation.ask(previous?.toelichting.isEmpty == false ? "toelichting (Enter: houden)> " : "toelichting> ") else {
+                    return stopped(voorstel)
+                }
+                let trimmed = answer.trimmingCharacters(in: .whitespaces)
+                if trimmed == "?" {
+                    conversation.say("Schrijf in een zin waarom je deze score geeft; Enter laat de toelichting \(previous?.toelichting.isEmpty == false ? "zoals ze is" : "leeg").\n")
+                } else {
+                    toelichting = trimmed.isEmpty ? (previous?.toelichting ?? "") : trimmed
+                }
+            }
+            judgement.toelichting = toelichting ?? ""
+            judgement.gewijzigd = Date()
+            if try store.judge(judgement) != .unchanged { conversation.say(style.dim("✓ toelichting bewaard") + "\n") }
         }
         conversation.say("\nKlaar. Zet de beoordelingen naast elkaar met `beoordelingen \(voorstel.id)`, of maak vragen aan het college met `vragen \(voorstel.id)`.\n")
     }

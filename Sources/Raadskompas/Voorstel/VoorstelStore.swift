@@ -29,6 +29,21 @@ public struct VoorstelStore: Sendable {
         case new
         case unchanged
         case changed(previous: Date)
+        /// The same text, other details (datum, portefeuille, …): the names of those fields.
+        case fieldsChanged([String])
+    }
+
+    /// The fields besides the text in which two versions of a voorstel differ.
+    static func changedFields(_ a: Voorstel, _ b: Voorstel) -> [String] {
+        var fields: [String] = []
+        if a.titel != b.titel { fields.append("titel") }
+        if a.datum != b.datum { fields.append("datum") }
+        if a.gemeente != b.gemeente { fields.append("gemeente") }
+        if a.portefeuille != b.portefeuille { fields.append("portefeuille") }
+        if a.onderwerp != b.onderwerp { fields.append("onderwerp") }
+        if a.wetten != b.wetten { fields.append("wetten") }
+        if a.bron != b.bron { fields.append("bron") }
+        return fields
     }
 
     public static func hash(_ text: String) -> String {
@@ -60,8 +75,16 @@ public struct VoorstelStore: Sendable {
         do {
             return try store.write { db in
                 if let existing = try Voorstel.fetchOne(db, key: voorstel.id) {
-                    try voorstel.update(db)
-                    return existing.hash == voorstel.hash ? .unchanged : .changed(previous: existing.geimporteerd)
+                    guard existing.hash == voorstel.hash else {
+                        try voorstel.update(db)
+                        return .changed(previous: existing.geimporteerd)
+                    }
+                    let fields = VoorstelStore.changedFields(existing, voorstel)
+                    guard !fields.isEmpty else { return .unchanged }
+                    var updated = voorstel
+                    updated.geimporteerd = existing.geimporteerd
+                    try updated.update(db)
+                    return .fieldsChanged(fields)
                 }
                 try voorstel.insert(db)
                 return .new
@@ -79,12 +102,89 @@ public struct VoorstelStore: Sendable {
         }
     }
 
-    /// Stores one judgement (replacing the beoordelaar's earlier one for that criterion).
-    public func judge(_ beoordeling: Beoordeling) throws(Failure) {
+    /// What storing a judgement did.
+    public enum Outcome: Sendable, Equatable {
+        case new
+        case changed
+        case unchanged
+    }
+
+    /// Stores one judgement: the beoordelaar's earlier one for that criterion is updated in place.
+    @discardableResult
+    public func judge(_ beoordeling: Beoordeling) throws(Failure) -> Outcome {
         do {
-            try store.write { db in
-                var record = beoordeling
-                try record.insert(db)
+            return try store.write { db in try VoorstelStore.judge(beoordeling, db) }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    static func judge(_ beoordeling: Beoordeling, _ db: Database) throws -> Outcome {
+        let existing = try Beoordeling.filter(Column("voorstelId") == beoordeling.voorstelId && Column("beoordelaar") == beoordeling.beoordelaar
+                                              && Column("criterium") == beoordeling.criterium).fetchOne(db)
+        guard var record = existing else {
+            var record = beoordeling
+            try record.insert(db)
+            return .new
+        }
+        guard record.score != beoordeling.score || record.nvt != beoordeling.nvt || record.toelichting != beoordeling.toelichting else { return .unchanged }
+        record.score = beoordeling.score
+        record.nvt = beoordeling.nvt
+        record.toelichting = beoordeling.toelichting
+        record.gewijzigd = beoordeling.gewijzigd
+        try record.update(db)
+        return .changed
+    }
+
+    /// The name under which `name` already judged (any voorstel), compared without regard to case;
+    /// `name` itself when nobody by that name judged yet.
+    public func beoordelaar(_ name: String) throws(Failure) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        do {
+            let known = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT beoordelaar FROM beoordeling ORDER BY beoordelaar") }
+            return known.first { $0.lowercased() == trimmed.lowercased() } ?? trimmed
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// All beoordelaars, with how many criteria each scored.
+    public func beoordelaars() throws(Failure) -> [(naam: String, scores: Int)] {
+        do {
+            return try store.read { db in
+                try Row.fetchAll(db, sql: "SELECT beoordelaar, count(*) AS n FROM beoordeling GROUP BY beoordelaar ORDER BY beoordelaar")
+                    .map { ($0["beoordelaar"], $0["n"]) }
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// Gives a beoordelaar another name everywhere (or only for one voorstel); returns how many
+    /// scores moved. Scores the new name already has for the same criterion are kept, the moved
+    /// ones replace them.
+    public func renameBeoordelaar(_ old: String, to new: String, voorstel: String? = nil) throws(Failure) -> Int {
+        do {
+            return try store.write { db in
+                let moving = try Beoordeling.filter(Column("beoordelaar") == old && (voorstel == nil || Column("voorstelId") == voorstel)).fetchAll(db)
+                for var judgement in moving {
+                    try Beoordeling.filter(Column("voorstelId") == judgement.voorstelId && Column("beoordelaar") == new
+                                           && Column("criterium") == judgement.criterium).deleteAll(db)
+                    judgement.beoordelaar = new
+                    try judgement.update(db)
+                }
+                return moving.count
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    /// Removes a beoordelaar's scores everywhere (or for one voorstel); returns how many.
+    public func removeBeoordelaar(_ name: String, voorstel: String? = nil) throws(Failure) -> Int {
+        do {
+            return try store.write { db in
+                try Beoordeling.filter(Column("beoordelaar") == name && (voorstel == nil || Column("voorstelId") == voorstel)).deleteAll(db)
             }
         } catch {
             throw Failure(error)
@@ -101,12 +201,43 @@ public struct VoorstelStore: Sendable {
         }
     }
 
-    /// Replaces all judgements of one beoordelaar at once (the declarative form).
-    public func replaceJudgements(of voorstel: Voorstel, by beoordelaar: String, with judgements: [Beoordeling]) throws(Failure) {
+    /// What a declared beoordeling did, per criterion letter.
+    public struct Merge: Sendable, Equatable {
+        public var new: [String] = []
+        public var changed: [String] = []
+        public var unchanged: [String] = []
+        /// Criteria the beoordelaar scored before that the declaration does not name.
+        public var kept: [String] = []
+        /// Criteria removed because the declaration said `vervang=ja`.
+        public var removed: [String] = []
+    }
+
+    /// The declarative form: the criteria given are stored, the others are kept, unless
+    /// `replace` says the declaration is the whole beoordeling (then the others are removed).
+    public func declareJudgements(of voorstel: Voorstel, by beoordelaar: String, _ judgements: [Beoordeling], replace: Bool) throws(Failure) -> Merge {
         do {
-            try store.write { db in
-                try Beoordeling.filter(Column("voorstelId") == voorstel.id && Column("beoordelaar") == beoordelaar).deleteAll(db)
-                for var judgement in judgements { try judgement.insert(db) }
+            return try store.write { db in
+                var merge = Merge()
+                let given = Set(judgements.map(\.criterium))
+                let earlier = try Beoordeling.filter(Column("voorstelId") == voorstel.id && Column("beoordelaar") == beoordelaar).fetchAll(db)
+                for judgement in judgements {
+                    switch try VoorstelStore.judge(judgement, db) {
+                    case .new: merge.new.append(judgement.criterium)
+                    case .changed: merge.changed.append(judgement.criterium)
+                    case .unchanged: merge.unchanged.append(judgement.criterium)
+                    }
+                }
+                for other in earlier where !given.contains(other.criterium) {
+                    if replace {
+                        _ = try other.delete(db)
+                        merge.removed.append(other.criterium)
+                    } else {
+                        merge.kept.append(other.criterium)
+                    }
+                }
+                merge.kept.sort()
+                merge.removed.sort()
+                return merge
             }
         } catch {
             throw Failure(error)

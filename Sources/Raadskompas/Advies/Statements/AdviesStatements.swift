@@ -63,38 +63,85 @@ extension Command {
 
     static let adviesDeclaratie = Command(
         "advies", task: .adviezenEnCijfers,
-        schema: NodeSchema("advies", summary: "Een advies van de adviesraad, met de data van de levensloop en de aanbevelingen.",
-                           arguments: [Slot("id", .identifier, help: "de id, bijvoorbeeld adv-2026-03")],
-                           fields: [Slot("raad", .identifier, help: "de id van de adviesraad"),
-                                    Slot("soort", .choice(Advies.soorten), help: "voorkant, gevraagd, ongevraagd of signaal"),
-                                    Slot("onderwerp", .text, help: "waar het advies over gaat"),
+        schema: NodeSchema("advies", summary: "Een advies van de adviesraad, met de data van de levensloop en de aanbevelingen. Opnieuw vastleggen verandert alleen wat je noemt; de rest (reacties, koppelingen, data) blijft.",
+                           arguments: [Slot("id", .identifier, help: "de id, bijvoorbeeld adv-2026-03", completes: .adviezen)],
+                           fields: [.optional("raad", .identifier, help: "de id van de adviesraad (nodig bij een nieuw advies)"),
+                                    .optional("soort", .choice(Advies.soorten), help: "voorkant, gevraagd, ongevraagd of signaal (nodig bij een nieuw advies)"),
+                                    .optional("onderwerp", .text, help: "waar het advies over gaat (nodig bij een nieuw advies)"),
                                     .optional("thema", .text, help: "het thema"),
                                     .optional("wetten", .list(.reference(kinds: ["staalkaart"])), help: "de wetten, bijvoorbeeld [wmo]"),
                                     .optional("aangevraagd", .date, help: "wanneer het college om advies vroeg"),
                                     .optional("uitgebracht", .date, help: "wanneer het advies is uitgebracht; de reactietermijn loopt vanaf hier"),
                                     .optional("bij_raadsstukken", .date, help: "wanneer advies en reactie bij de raadsstukken kwamen"),
-                                    .optional("voorstel", .identifier, help: "de id van het raadsvoorstel waar het bij hoort", completes: .voorstellen)],
+                                    .optional("voorstel", .identifier, help: "de id van het raadsvoorstel waar het bij hoort", completes: .voorstellen),
+                                    .optional("vervang", .bool, help: "vervang=ja: aanbevelingen die niet in het blok staan worden weggehaald")],
                            children: [ChildRule("aanbeveling") { aanbeveling }]) { node, validation in
-            ContentSchemas.checkNumbering(node, child: "aanbeveling", validation: &validation)
+            validation.requireUnique(node, child: "aanbeveling", hint: "geef elk nummer één keer") { "aanbeveling \($0)" }
         },
         accepts: { node in node.hasBlock || !node.properties.isEmpty }, isFallback: true
     ) { node, context throws(Diagnostic) in
         let store = try context.adviezen(node)
-        let advies = Advies(id: node.text(0), raad: node.fieldText("raad"), soort: node.fieldText("soort"),
-                            onderwerp: node.fieldText("onderwerp"), thema: node.fieldText("thema"), wetten: node.texts("wetten").joined(separator: ","),
-                            aangevraagd: node.date("aangevraagd")?.description, uitgebracht: node.date("uitgebracht")?.description, reactieOntvangen: nil,
-                            bijRaadsstukken: node.date("bij_raadsstukken")?.description, voorstel: node.optionalText("voorstel"))
-        let aanbevelingen = node.children.filter { $0.name == "aanbeveling" }.map {
-            Aanbeveling(adviesId: advies.id, nummer: $0.int(0), tekst: $0.text(1), reactie: nil, motivering: "")
+        let id = node.text(0)
+        if let raad = node.optionalText("raad") {
+            let known = try context.attempt(node) { try store.raden().map(\.id) }
+            guard known.contains(raad) else {
+                throw .error("onbekende adviesraad `\(raad)`",
+                             hint: Suggestion.hint(for: raad, in: known) ?? "leg de adviesraad eerst vast: adviesraad \(raad) naam=\"…\" reactietermijn=…",
+                             at: node.span(of: "raad"))
+            }
         }
-        let known = try context.attempt(node) { try store.raden().map(\.id) }
-        guard known.contains(advies.raad) else {
-            throw .error("onbekende adviesraad `\(advies.raad)`",
-                         hint: Suggestion.hint(for: advies.raad, in: known) ?? "leg de adviesraad eerst vast: adviesraad \(advies.raad) naam=\"…\" reactietermijn=…",
-                         at: node.span(of: "raad"))
+        if let voorstel = node.optionalText("voorstel") {
+            let voorstellen = try context.voorstellen(node)
+            _ = try context.attempt(at: node.span(of: "voorstel")) { try voorstellen.find(voorstel) }
         }
-        try context.attempt(node) { try store.declare(advies, aanbevelingen: aanbevelingen) }
-        return "Advies \(advies.id) opgeslagen met \(aanbevelingen.count) \(aanbevelingen.count == 1 ? "aanbeveling" : "aanbevelingen").\n"
+        let declaration = AdviesStore.Declaration(
+            id: id, raad: node.optionalText("raad"), soort: node.optionalText("soort"), onderwerp: node.optionalText("onderwerp"),
+            thema: node.optionalText("thema"), wetten: node.field("wetten") == nil ? nil : node.texts("wetten"),
+            aangevraagd: node.date("aangevraagd")?.description, uitgebracht: node.date("uitgebracht")?.description,
+            bijRaadsstukken: node.date("bij_raadsstukken")?.description, voorstel: node.optionalText("voorstel"),
+            aanbevelingen: node.children.filter { $0.name == "aanbeveling" }.map { ($0.int(0), $0.text(1)) },
+            replaceAanbevelingen: node.flag("vervang"))
+        let declared = try context.attempt(node) { try store.declare(declaration) }
+        return describe(declared, id: id)
+    }
+
+    /// "Advies adv-1 bijgewerkt: voorstel; aanbeveling 3 nieuw; 1, 2 ongewijzigd."
+    static func describe(_ declared: AdviesStore.Declared, id: String) -> String {
+        func numbers(_ list: [Int]) -> String { list.sorted().map(String.init).joined(separator: ", ") }
+        var parts: [String] = []
+        if !declared.changedFields.isEmpty { parts.append(declared.changedFields.joined(separator: ", ") + " gewijzigd") }
+        if !declared.new.isEmpty { parts.append("\(declared.new.count == 1 ? "aanbeveling" : "aanbevelingen") \(numbers(declared.new)) nieuw") }
+        if !declared.changed.isEmpty { parts.append("\(declared.changed.count == 1 ? "aanbeveling" : "aanbevelingen") \(numbers(declared.changed)) bijgewerkt") }
+        if !declared.removed.isEmpty { parts.append("\(declared.removed.count == 1 ? "aanbeveling" : "aanbevelingen") \(numbers(declared.removed)) weggehaald (vervang=ja)") }
+        let same = declared.unchanged + declared.kept
+        if !same.isEmpty, !declared.isNew { parts.append("\(same.count == 1 ? "aanbeveling" : "aanbevelingen") \(numbers(same)) ongewijzigd") }
+        if declared.isNew {
+            let count = declared.new.count
+            return "Advies \(id) opgeslagen met \(count) \(count == 1 ? "aanbeveling" : "aanbevelingen").\n"
+        }
+        return "Advies \(id) bijgewerkt: " + (parts.isEmpty ? "niets veranderd" : parts.joined(separator: "; ")) + ".\n"
+    }
+
+    static let aanbevelingVerwijder = Command(
+        "aanbeveling", action: "verwijder", task: .adviezenEnCijfers,
+        schema: NodeSchema("verwijder", summary: "Haalt één aanbeveling van een advies weg (met de reactie erop). `ongedaan` zet haar terug.",
+                           arguments: [.action("verwijder"), Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen),
+                                       Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling")],
+                           fields: [.optional("zeker", .bool, help: "zeker=ja slaat de vraag over (nodig in scripts)")])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.adviezen(node)
+        let advies = try context.advies(node.text(1), at: node.arguments[1].span, in: store)
+        let nummer = node.int(2)
+        let numbers = try context.attempt(node) { try store.aanbevelingen(of: advies.id).map(\.nummer) }
+        guard numbers.contains(nummer) else {
+            throw .error("advies \(advies.id) heeft geen aanbeveling \(nummer)",
+                         hint: numbers.isEmpty ? "het advies heeft nog geen aanbevelingen" : "aanbevelingen: " + numbers.map(String.init).joined(separator: ", "),
+                         at: node.arguments[2].span)
+        }
+        guard try context.confirmDeletion(node, question: "Aanbeveling \(nummer) van \(advies.id) weghalen?",
+                                          script: "aanbeveling verwijder \(advies.id) \(nummer) zeker=ja") else { return "Niets verwijderd.\n" }
+        try context.attempt(node) { try store.removeAanbeveling(advies.id, nummer: nummer) }
+        return "Aanbeveling \(nummer) van \(advies.id) weggehaald. `ongedaan` zet haar terug.\n"
     }
 
     /// The guided flow for `advies nieuw` and `reactie ID`; each answer is written at once.

@@ -6,16 +6,23 @@ import KompasDSL
 extension Command {
     static let beoordeel = Command(
         "beoordeel", task: .raadsvoorstellen, guided: true,
-        schema: NodeSchema("beoordeel", summary: "Beoordeelt een voorstel op de criteria A–F: per criterium de kernvragen, een score en een toelichting; elk antwoord wordt meteen bewaard.",
-                           arguments: [voorstelId], fields: [.optional("door", .text, help: "wie beoordeelt (standaard: griffie)")])
+        schema: NodeSchema("beoordeel", summary: "Beoordeelt een voorstel op de criteria A–F: per criterium de kernvragen, een score en een toelichting; elk antwoord wordt meteen bewaard. Met criterium=D verander je één score.",
+                           arguments: [voorstelId],
+                           fields: [.optional("door", .text, help: "wie beoordeelt (standaard: griffie); hoofdletters tellen niet"),
+                                    .optional("criterium", .letter, help: "alleen dit criterium (opnieuw) beoordelen, bijvoorbeeld D")])
     ) { node, context throws(Diagnostic) in
         let store = try context.voorstellen(node)
         let voorstel = try context.voorstel(node, argument: 0, in: store)
+        let criteria = GuidedReview.criteria(from: context.library)
+        let only = node.optionalText("criterium")
+        if let only, !criteria.contains(where: { $0.letter == only }) {
+            throw .error("er is geen criterium \(only)", hint: "de criteria zijn " + criteria.map(\.letter).joined(separator: ", "), at: node.span(of: "criterium"))
+        }
         let conversation = try context.conversation(for: node, statement: "beoordeel",
                                                     script: "`beoordeling \(voorstel.id) door=\"…\" { criterium A score=2 \"…\" }`")
-        let review = GuidedReview(store: store, criteria: GuidedReview.criteria(from: context.library), style: context.style, conversation: conversation)
-        let beoordelaar = node.optionalText("door") ?? "griffie"
-        try context.attempt(node) { try review.run(voorstel, by: beoordelaar) }
+        let review = GuidedReview(store: store, criteria: criteria, style: context.style, conversation: conversation)
+        let beoordelaar = try context.attempt(node) { try store.beoordelaar(node.optionalText("door") ?? "griffie") }
+        try context.attempt(node) { try review.run(voorstel, by: beoordelaar, only: only) }
         return ""
     }
 
@@ -38,8 +45,10 @@ extension Command {
 
     static let beoordeling = Command(
         "beoordeling", task: .raadsvoorstellen,
-        schema: NodeSchema("beoordeling", summary: "De beoordeling van een voorstel door één beoordelaar, in een script.",
-                           arguments: [voorstelId], fields: [Slot("door", .text, help: "wie beoordeelt")],
+        schema: NodeSchema("beoordeling", summary: "De beoordeling van een voorstel door één beoordelaar, in een script. De criteria die je noemt worden bijgewerkt, de andere blijven staan; vervang=ja maakt dit de hele beoordeling.",
+                           arguments: [voorstelId],
+                           fields: [Slot("door", .text, help: "wie beoordeelt; hoofdletters tellen niet"),
+                                    .optional("vervang", .bool, help: "vervang=ja: criteria die hier niet staan worden weggehaald")],
                            children: [ChildRule("criterium") { criterium }]) { node, validation in
             validation.requireUnique(node, child: "criterium", hint: "geef elk criterium één score") { "criterium \($0)" }
         }
@@ -47,7 +56,7 @@ extension Command {
         let store = try context.voorstellen(node)
         let voorstel = try context.voorstel(node, argument: 0, in: store)
         let criteria = GuidedReview.criteria(from: context.library)
-        let beoordelaar = node.fieldText("door")
+        let beoordelaar = try context.attempt(node) { try store.beoordelaar(node.fieldText("door")) }
         var judgements: [Beoordeling] = []
         for child in node.children where child.name == "criterium" {
             let letter = child.text(0)
@@ -56,15 +65,27 @@ extension Command {
                              at: child.arguments.first?.span ?? child.nameSpan)
             }
             let parsed = child.field("score").flatMap { v -> (Int?, Bool)? in
-                if case .number(let n) = v { return (Int(n), false) }
+                if case .number(let n) = v, (0...3).contains(n) { return (Int(n), false) }
                 return GuidedReview.score(v.displayText)
             }
             judgements.append(Beoordeling(voorstelId: voorstel.id, beoordelaar: beoordelaar, criterium: letter, score: parsed?.0,
                                           nvt: parsed?.1 ?? false, toelichting: child.arguments.count > 1 ? child.text(1) : ""))
         }
         let scored = judgements
-        try context.attempt(node) { try store.replaceJudgements(of: voorstel, by: beoordelaar, with: scored) }
-        return "Beoordeling van \(voorstel.id) door \(beoordelaar) opgeslagen (\(judgements.count) criteria).\n"
+        let merge = try context.attempt(node) { try store.declareJudgements(of: voorstel, by: beoordelaar, scored, replace: node.flag("vervang")) }
+        return "Beoordeling van \(voorstel.id) door \(beoordelaar): " + describe(merge) + ".\n"
+    }
+
+    /// "criterium D bijgewerkt; A, B, C ongewijzigd".
+    static func describe(_ merge: VoorstelStore.Merge) -> String {
+        func letters(_ list: [String]) -> String { list.joined(separator: ", ") }
+        var parts: [String] = []
+        if !merge.new.isEmpty { parts.append("\(merge.new.count == 1 ? "criterium" : "criteria") \(letters(merge.new)) nieuw") }
+        if !merge.changed.isEmpty { parts.append("\(merge.changed.count == 1 ? "criterium" : "criteria") \(letters(merge.changed)) bijgewerkt") }
+        if !merge.removed.isEmpty { parts.append("\(letters(merge.removed)) weggehaald (vervang=ja)") }
+        let same = (merge.unchanged + merge.kept).sorted()
+        if !same.isEmpty { parts.append("\(letters(same)) ongewijzigd") }
+        return parts.isEmpty ? "niets veranderd" : parts.joined(separator: "; ")
     }
 
     static let beoordelingen = Command(

@@ -43,7 +43,9 @@ extension Command {
             let lines = voorstel.tekst.split(separator: "\n").count
             out += "Voorstel \(voorstel.id) ingelezen: ‘\(voorstel.titel)’ (\(lines) \(lines == 1 ? "regel" : "regels")).\n"
         case .unchanged:
-            out += "Voorstel \(voorstel.id) is al ingelezen; de tekst is niet veranderd.\n"
+            out += "Voorstel \(voorstel.id) is al ingelezen; er is niets veranderd.\n"
+        case .fieldsChanged(let fields):
+            out += "Voorstel \(voorstel.id) is al ingelezen; de tekst is niet veranderd, wel: \(fields.joined(separator: ", ")).\n"
         case .changed(let previous):
             out += "Voorstel \(voorstel.id) opnieuw ingelezen: de tekst is veranderd sinds \(DateValue(previous).dutch). "
                 + "Bestaande beoordelingen gingen over de vorige tekst; kijk ze na met `beoordelingen \(voorstel.id)`.\n"
@@ -87,9 +89,9 @@ extension Command {
 
     static let voorstelDeclaratie = Command(
         "voorstel", task: .raadsvoorstellen,
-        schema: NodeSchema("voorstel", summary: "Een raadsvoorstel met zijn tekst; maakt het voorstel of werkt het bij.",
-                           arguments: [Slot("id", .identifier, help: "de id van het voorstel, bijvoorbeeld rv-2026-014")],
-                           fields: voorstelMetadata + [Slot("tekst", .text, help: "de tekst van het voorstel (een tekstblok)")]),
+        schema: NodeSchema("voorstel", summary: "Een raadsvoorstel met zijn tekst; maakt het voorstel, of verandert bij een bestaand voorstel alleen wat je noemt.",
+                           arguments: [Slot("id", .identifier, help: "de id van het voorstel, bijvoorbeeld rv-2026-014", completes: .voorstellen)],
+                           fields: voorstelMetadata + [.optional("tekst", .text, help: "de tekst van het voorstel (een tekstblok; nodig bij een nieuw voorstel)")]),
         accepts: \.hasBlock
     ) { node, context throws(Diagnostic) in
         let id = node.text(0)
@@ -97,10 +99,38 @@ extension Command {
         if actions.contains(id) {
             throw .error("`\(id)` kan geen id zijn: het is een actie van `voorstel`", hint: "kies een id als rv-2026-014", at: node.arguments[0].span)
         }
+        return try updateVoorstel(node, id: id, context)
+    }
+
+    static let voorstelWijzig = Command(
+        "voorstel", action: "wijzig", task: .raadsvoorstellen,
+        schema: NodeSchema("wijzig", summary: "Verandert gegevens van een voorstel: voorstel wijzig rv-1 datum=2026-03-12 portefeuille=\"Zorg\". De rest blijft.",
+                           arguments: [.action("wijzig"), voorstelId], fields: voorstelMetadata)
+    ) { node, context throws(Diagnostic) in
+        guard !node.properties.isEmpty || node.hasBlock else {
+            throw .error("wat wil je veranderen?", hint: "bijvoorbeeld `voorstel wijzig \(node.text(1)) datum=2026-03-12`", at: node.nameSpan)
+        }
         let store = try context.voorstellen(node)
-        let voorstel = Voorstel.described(id: id, text: node.fieldText("tekst"), source: "", by: VoorstelGegevens(node))
-        let change = try context.attempt(node) { try store.save(voorstel) }
-        return change == .new ? "Voorstel \(voorstel.id) opgeslagen.\n" : "Voorstel \(voorstel.id) bijgewerkt.\n"
+        let existing = try context.voorstel(node, argument: 1, in: store)
+        return try updateVoorstel(node, id: existing.id, context)
+    }
+
+    /// Creates the voorstel, or changes only the fields (and text) the statement gives.
+    private static func updateVoorstel(_ node: Node, id: String, _ context: CommandContext) throws(Diagnostic) -> String {
+        let store = try context.voorstellen(node)
+        let existing = (try? store.find(id)).flatMap { $0.id == id.lowercased() ? $0 : nil }
+        guard let text = node.optionalText("tekst") ?? existing?.tekst else {
+            throw .error("voorstel \(id) bestaat nog niet en heeft een tekst nodig", hint: "schrijf `voorstel \(id) { titel \"…\"; tekst \"\"\"…\"\"\" }`", at: node.nameSpan)
+        }
+        var voorstel = Voorstel.described(id: id, text: text, source: existing?.bron ?? "", by: VoorstelGegevens(node), keeping: existing)
+        if let existing, node.optionalText("titel") == nil { voorstel.titel = existing.titel }
+        let saved = voorstel
+        switch try context.attempt(node, { try store.save(saved) }) {
+        case .new: return "Voorstel \(voorstel.id) opgeslagen.\n"
+        case .unchanged: return "Voorstel \(voorstel.id): niets veranderd.\n"
+        case .fieldsChanged(let fields): return "Voorstel \(voorstel.id) bijgewerkt: \(fields.joined(separator: ", ")).\n"
+        case .changed: return "Voorstel \(voorstel.id) bijgewerkt: de tekst is veranderd. Bestaande beoordelingen gingen over de vorige tekst; kijk ze na met `beoordelingen \(voorstel.id)`.\n"
+        }
     }
 }
 
