@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// The reproductions of issue 11 ("Nothing a user enters is ever lost …"), as tests.
+@Suite struct ReproductionTests {
+    /// 1. A forgotten remark on one criterion keeps the other scores; one score can be changed.
+    @Test func oneCriterionChangesAndTheRestStays() throws {
+        let db = try DatabaseSession()
+        db.run("""
+            voorstel rv-1 { titel "Wmo"; tekst "Het college stelt voor de Wmo te wijzigen." }
+            beoordeling rv-1 door="Griffie" { criterium A score=2; criterium B score=2; criterium C score=1; criterium D score=1; criterium E score=3; criterium F score=2 }
+            """)
+        let reply = db.run("beoordeling rv-1 door=\"Griffie\" { criterium D score=0 \"Geen alternatieven.\" }")
+        #expect(reply == "Beoordeling van rv-1 door Griffie: criterium D bijgewerkt; A, B, C, E, F ongewijzigd.\n")
+        let side = db.run("beoordelingen rv-1")
+        #expect(side.contains("Geen alternatieven.") && side.contains("  A 2"), "\(side)")
+        // Removing takes an explicit word, and the reply says what went.
+        #expect(db.run("beoordeling rv-1 door=\"griffie\" vervang=ja { criterium A score=3 }")
+                == "Beoordeling van rv-1 door Griffie: criterium A bijgewerkt; B, C, D, E, F weggehaald (vervang=ja).\n")
+    }
+
+    /// 2. Re-declaring an advies to fix one field keeps its aanbevelingen, reacties, links and dates.
+    @Test func reDeclaringAnAdviesKeepsWhatItDoesNotName() throws {
+        let db = try DatabaseSession()
+        db.run("""
+            adviesraad asd naam="ASD" reactietermijn=6
+            voorstel rv-1 { titel "Jeugdhulp"; tekst "Het college stelt voor de jeugdhulp te regelen." }
+            advies adv-1 raad=asd soort=gevraagd onderwerp="Jeugdhulp" uitgebracht=2026-02-01 { aanbeveling 1 "Meer"; aanbeveling 2 "Minder" }
+            reactie adv-1 datum=2026-03-03 { aanbeveling 1 overgenomen "ok"; aanbeveling 2 niet "nee" }
+            koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omlaag
+            """)
+        let reply = db.run("advies adv-1 raad=asd soort=gevraagd onderwerp=\"Jeugdhulp\" voorstel=rv-1")
+        #expect(reply == "Advies adv-1 bijgewerkt: voorstel gewijzigd; aanbevelingen 1, 2 ongewijzigd.\n")
+        let shown = db.run("advies toon adv-1")
+        #expect(shown.contains("→ overgenomen: ok") && shown.contains("→ niet overgenomen: nee"), "\(shown)")
+        #expect(shown.contains("uitgebracht: 1 februari 2026") && shown.contains("bij voorstel rv-1"))
+        #expect(shown.contains("◆"), "the link to the indicator stays")
+        // One aanbeveling more, one removed explicitly.
+        #expect(db.run("advies adv-1 { aanbeveling 3 \"Nog een\" }") == "Advies adv-1 bijgewerkt: aanbeveling 3 nieuw; aanbevelingen 1, 2 ongewijzigd.\n")
+        #expect(db.run("aanbeveling verwijder adv-1 2 zeker=ja").hasPrefix("Aanbeveling 2 van adv-1 weggehaald."))
+    }
+
+    /// 4. `apk` says which scored voorstellen it leaves out, and why.
+    @Test func apkNamesWhatItLeavesOut() throws {
+        let db = try DatabaseSession()
+        db.run("""
+            voorstel rv-1 { titel "Een"; datum 2026-02-01; tekst "Tekst een." }
+            voorstel rv-2 { titel "Twee"; tekst "Tekst twee." }
+            voorstel rv-3 { titel "Drie"; tekst "Tekst drie." }
+            beoordeling rv-1 door="Griffie" { criterium A score=2 }
+            beoordeling rv-2 door="Griffie" { criterium A score=1 }
+            beoordeling rv-3 door="Griffie" { criterium A score=3 }
+            """)
+        let report = db.run("apk 2026-01-01 2026-12-31")
+        #expect(report.contains("1 beoordeelde voorstel"))
+        #expect(report.contains("2 beoordeelde voorstellen niet meegeteld: geen datum (rv-2, rv-3)"), "\(report)")
+        let csv = db.folder.path("apk.csv")
+        db.run("apk 2026-01-01 2026-12-31 naar \"\(csv)\"")
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).contains("rv-2;Twee;;;;niet meegeteld: geen datum;"))
+        #expect(db.run("voorstel wijzig rv-2 datum=2026-03-01") == "Voorstel rv-2 bijgewerkt: datum.\n")
+        #expect(db.run("apk 2026-01-01 2026-12-31").contains("2 beoordeelde voorstellen"))
+    }
+
+    /// 5. Beoordelaars match without regard to case, and can be renamed and removed.
+    @Test func beoordelaarsIgnoreCase() throws {
+        let db = try DatabaseSession()
+        db.run("""
+            voorstel rv-1 { titel "Een"; tekst "Tekst een." }
+            beoordeling rv-1 door="griffie" { criterium A score=2 }
+            beoordeling rv-1 door="Griffie" { criterium B score=1 }
+            """)
+        #expect(db.run("beoordelaar lijst") == "  griffie  (2 scores)\n")
+        #expect(db.run("beoordelaar hernoem \"GRIFFIE\" \"Griffie Dommelrade\"") == "2 scores van ‘griffie’ staan nu op naam van ‘Griffie Dommelrade’.\n")
+        #expect(db.fail("beoordelaar verwijder \"griffie\" zeker=ja")?.summary == "geen beoordelaar ‘griffie’")
+        #expect(db.run("beoordelaar verwijder \"griffie dommelrade\" zeker=ja").hasPrefix("2 scores van ‘Griffie Dommelrade’ weggehaald."))
+        db.run("ongedaan")
+        #expect(db.run("beoordelaar lijst") == "  Griffie Dommelrade  (2 scores)\n")
+    }
+
+    /// 8. `check` finds the unknown variable that running would stop on.
+    @Test func checkFindsUnknownVariables() {
+        let program = Parser.parse(SourceFile(name: "s.kompas", text: "laat x = 1\ntoon $onbekend\nschrijf \"$x\"\nwerkblad toon \"a\" kleur=$x\n")).program
+        #expect(ScriptCheck.check(program).map(\.summary) == ["onbekende variabele `$onbekend`", "onbekend veld `kleur` bij `werkblad`"])
+    }
+
+    /// 10. A score confirmed with Enter is stored before its toelichting is asked.
+    @Test func aScoreCountsBeforeItsToelichting() throws {
+        let db = try DatabaseSession()
+        db.run("voorstel rv-1 { titel \"Een\"; tekst \"Tekst een.\" }")
+        let conversation = ScriptedConversation(["2", nil])
+        db.session.conversation = conversation
+        db.run("beoordeel rv-1")
+        let side = db.run("beoordelingen rv-1")
+        #expect(side.contains("  A 2 voldoende"), "\(side)")
+        // Changing one score later: Enter keeps the score, a toelichting is added.
+        let again = ScriptedConversation(["", "Helder beleid"])
+        db.session.conversation = again
+        db.run("beoordeel rv-1 criterium=A door=\"GRIFFIE\"")
+        #expect(db.run("beoordelingen rv-1").contains("Helder beleid"))
+    }
+}
