@@ -101,4 +101,45 @@ import KompasDSL
         db.run("beoordeel rv-1 criterium=A door=\"GRIFFIE\"")
         #expect(db.run("beoordelingen rv-1").contains("Helder beleid"))
     }
+
+    /// 9. Sharing a werkblad never replaces another one by surprise; an export carries its own
+    /// indicators and numbers the language reads back.
+    @Test func sharingWithoutOverwriting() throws {
+        let anna = try DatabaseSession()
+        anna.run("""
+            indicator nieuw wachttijd naam="Wachttijd Wmo" eenheid="dagen" richting=lager-is-beter
+            werkblad "Visie Anna" eigenaar="Anna" {
+              stap waarden { zelf { waarde "Zelfbeschikking"; waarde "Solidariteit" } }
+              stap resultaten { zelf { resultaat "Kortere wachttijd" indicator=wachttijd doel=0.00001 jaar=2030 } }
+            }
+            """)
+        let before = try anna.snapshot()
+        let refused = anna.fail("werkblad \"VISIE ANNA\" eigenaar=\"Bram\" { stap waarden { zelf { waarde \"Eigen regie\" } } }")
+        #expect(refused?.summary == "er is al een werkblad ‘Visie Anna’ (van Anna); dit bestand zou het overschrijven")
+        #expect(try anna.snapshot() == before)
+        // Merge adds what is missing; keeping both stores a second werkblad.
+        #expect(anna.run("werkblad \"VISIE ANNA\" eigenaar=\"Bram\" samenvoegen=ja { stap waarden { zelf { waarde \"Eigen regie\"; waarde \"solidariteit\" } } }")
+                == "Werkblad ‘Visie Anna’ samengevoegd: 1 antwoord en 0 koppelingen erbij; wat er stond, bleef staan.\n")
+        #expect(anna.run("werkblad \"Visie Anna\" eigenaar=\"Bram\" als=\"Visie Bram\" { stap waarden { zelf { waarde \"Eigen regie\" } } }").hasPrefix("Werkblad ‘Visie Bram’ opgeslagen"))
+        // In the shell the user chooses.
+        let conversation = ScriptedConversation(["x", "b"])
+        anna.session.conversation = conversation
+        #expect(anna.run("werkblad \"visie anna\" eigenaar=\"Bram\" { stap waarden { zelf { waarde \"Iets\" } } }") == "Werkblad opgeslagen als ‘Visie Anna (Bram)’, naast ‘Visie Anna’.\n")
+        #expect(conversation.transcript.contains("Typ v, b, s of n."))
+        anna.session.conversation = nil
+
+        // The export reads back into another database, own indicator and small number included.
+        let file = anna.folder.path("anna.kompas")
+        anna.run("exporteer werkblad \"Visie Anna\" naar \"\(file)\"")
+        let exported = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(exported.contains("indicator nieuw wachttijd") && exported.contains("doel=0.00001") && exported.contains("export=ja"), "\(exported)")
+        let bram = try DatabaseSession()
+        bram.run(exported)
+        #expect(bram.run("werkblad toon \"Visie Anna\"").contains("Kortere wachttijd"))
+        let again = bram.folder.path("terug.kompas")
+        bram.run("exporteer werkblad \"Visie Anna\" naar \"\(again)\"")
+        #expect(try String(contentsOfFile: again, encoding: .utf8) == exported)
+        // Running the export again is refused in a script: it is a whole werkblad.
+        #expect(bram.fail(exported)?.summary.hasPrefix("er is al een werkblad ‘Visie Anna’") == true)
+    }
 }

@@ -168,8 +168,9 @@ func checksum(_ path: String) -> Data? {
         let shown = run(s, "werkblad toon \"Visie fractie\"").output
         #expect(shown.contains("1. Zelfbeschikking"))
         #expect(shown.contains("(doel: 70%, in 2030,"))
-        // Declaring again replaces the content: the declaration is the whole werkblad.
-        #expect(run(s, "werkblad \"Visie fractie\" { stap principes { zelf { principe \"Dichtbij\" } } }").output.contains("1 antwoord, 0 koppelingen"))
+        // The same owner declaring again replaces the content, and the reply says what was there.
+        #expect(run(s, "werkblad \"Visie fractie\" { stap principes { zelf { principe \"Dichtbij\" } } }").output
+                == "Werkblad ‘Visie fractie’ vervangen: nu 1 antwoord en 0 koppelingen (was 4 en 1). `ongedaan` zet het vorige terug.\n")
         let replaced = run(s, "werkblad toon \"Visie fractie\"").output
         #expect(!replaced.contains("Zelfbeschikking") && replaced.contains("Dichtbij"))
     }

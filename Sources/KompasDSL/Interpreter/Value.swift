@@ -69,9 +69,35 @@ public enum Value: Sendable {
         if n.isFinite, n == n.rounded(), abs(n) < 1e15 {
             return String(Int64(n))
         }
-        var s = String(n)
+        var s = plain(n)
         if decimalSeparator != "." { s = s.replacingOccurrences(of: ".", with: decimalSeparator) }
         return s
+    }
+
+    /// The shortest digits that read back as `n`, without an exponent (the language reads no
+    /// `1e-05`): `0.00001`, `123456789012345680000`.
+    static func plain(_ n: Double) -> String {
+        let shortest = String(n)
+        guard n.isFinite, let e = shortest.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(shortest[shortest.index(after: e)...]) else {
+            return shortest
+        }
+        var mantissa = String(shortest[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = whole + fraction
+        var point = whole.count + exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: 1 - point) + digits
+            point = 1
+        } else if point > digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+        }
+        var integer = String(digits.prefix(point)), decimals = String(digits.dropFirst(point))
+        while decimals.hasSuffix("0") { decimals.removeLast() }
+        while integer.count > 1, integer.hasPrefix("0") { integer.removeFirst() }
+        return (negative ? "-" : "") + integer + (decimals.isEmpty ? "" : "." + decimals)
     }
 
     /// A string literal with the escapes the lexer understands.

@@ -16,6 +16,14 @@ public struct MonitorStore: Sendable {
         IndicatorCatalog(library: library, own: try store.read { db in try EigenIndicator.order(Column("id")).fetchAll(db) })
     }
 
+    public func ownIndicators() throws -> [EigenIndicator] {
+        try store.read { db in try EigenIndicator.order(Column("id")).fetchAll(db) }
+    }
+
+    public func ownIndicator(_ id: String) throws -> EigenIndicator? {
+        try store.read { db in try EigenIndicator.fetchOne(db, key: id) }
+    }
+
     public func save(_ indicator: EigenIndicator) throws {
         try store.write { db in try indicator.save(db) }
     }
@@ -75,6 +83,12 @@ public struct MonitorStore: Sendable {
 extension CommandContext {
     func monitor(_ node: Node) throws(Diagnostic) -> MonitorStore {
         MonitorStore(store: try store(for: node))
+    }
+
+    /// The user's own indicators.
+    func ownIndicators(_ node: Node) throws(Diagnostic) -> [EigenIndicator] {
+        let store = try monitor(node)
+        return try attempt(node) { try store.ownIndicators() }
     }
 
     /// The catalogue plus the user's own indicators.

@@ -12,9 +12,9 @@ public enum WerkbladExport {
     }
 
     /// The text of a text format; `.pdf` is rendered from `.html` by `PDFRenderer`.
-    public static func render(_ content: WerkbladInhoud, as format: Format, template: Card?) -> String {
+    public static func render(_ content: WerkbladInhoud, as format: Format, template: Card?, ownIndicators: [EigenIndicator] = []) -> String {
         switch format {
-        case .kompas: kompas(content)
+        case .kompas: kompas(content, ownIndicators: ownIndicators)
         case .md: markdown(content)
         case .html, .pdf: WerkbladHTML.werkblad(content, guidance: WerkbladHTML.Guidance(template: template))
         }
@@ -24,10 +24,21 @@ public enum WerkbladExport {
 
     /// The declarative form. Deterministic: the same werkblad always gives the same bytes, so an
     /// export imported into an empty database exports again byte-identical.
-    public static func kompas(_ content: WerkbladInhoud) -> String {
+    /// The werkblad as a script that declares it whole (`export=ja`), preceded by the own
+    /// indicators it refers to, so that another database can read it.
+    public static func kompas(_ content: WerkbladInhoud, ownIndicators: [EigenIndicator] = []) -> String {
         let w = content.werkblad
         var out = "# Visie-werkblad, geëxporteerd door Raadskompas. Inlezen: raadskompas dit-bestand.kompas\n"
-        var header = "werkblad \(Value.quote(w.naam))"
+        out += "# Bestaat er al een werkblad met deze naam, dan vraagt Raadskompas wat je wilt (vervangen, samenvoegen of naast elkaar).\n"
+        let used = Set(content.items.compactMap(\.indicator))
+        for indicator in ownIndicators where used.contains(indicator.id) {
+            var line = "indicator nieuw \(indicator.id) naam=\(Value.quote(indicator.naam)) eenheid=\(Value.quote(indicator.eenheid))"
+            if !indicator.omschrijving.isEmpty { line += " omschrijving=\(Value.quote(indicator.omschrijving))" }
+            if let richting = indicator.richting { line += " richting=\(richting)" }
+            if !indicator.thema.isEmpty { line += " thema=\(Value.quote(indicator.thema))" }
+            out += line + "\n"
+        }
+        var header = "werkblad \(Value.quote(w.naam)) export=ja"
         if !w.eigenaar.isEmpty { header += " eigenaar=\(Value.quote(w.eigenaar))" }
         if !w.gemeente.isEmpty { header += " gemeente=\(Value.quote(w.gemeente))" }
         out += header + " soort=\(w.soort.rawValue) {\n"

@@ -72,7 +72,11 @@ public enum WerkbladSchemas {
         arguments: [Slot("naam", .text, help: "de naam van het werkblad")],
         fields: [.optional("eigenaar", .text, help: "van wie het werkblad is"),
                  .optional("gemeente", .text, help: "de gemeente"),
-                 .optional("soort", .choice(Werkblad.Soort.allCases.map(\.rawValue)), help: "raadslid, fractie of raad (samen)")],
+                 .optional("soort", .choice(Werkblad.Soort.allCases.map(\.rawValue)), help: "raadslid, fractie of raad (samen)"),
+                 .optional("export", .bool, help: "export=ja: dit is een heel werkblad uit `exporteer` (geen aanvulling)"),
+                 .optional("vervang", .bool, help: "vervang=ja: een bestaand werkblad met deze naam wordt vervangen"),
+                 .optional("samenvoegen", .bool, help: "samenvoegen=ja: wat er nog niet in het bestaande werkblad staat, komt erbij"),
+                 .optional("als", .text, help: "sla het op onder deze naam, naast het bestaande werkblad")],
         children: [ChildRule("stap", max: 4) { stap }, ChildRule("koppeling") { koppeling }]
     ) { node, validation in
         validation.requireUnique(node, child: "stap", hint: "zet alles van één stap in één blok") { "stap `\($0)`" }

@@ -172,6 +172,43 @@ public struct WerkbladStore: Sendable {
     /// Replaces everything in the werkblad (metadata, items, koppelingen) with `content`, creating
     /// the werkblad when it does not exist: the declarative `werkblad "NAAM" { … }` form.
     @discardableResult
+    /// Adds to the werkblad named in `content` the answers and links it does not have yet (same
+    /// step, side and text, without regard to case); everything it has stays. Returns how many
+    /// answers and links were added.
+    public func merge(_ content: WerkbladInhoud) throws(Failure) -> (items: Int, koppelingen: Int) {
+        do {
+            return try store.write { db in
+                guard let existing = try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [content.werkblad.naam]).fetchOne(db),
+                      let id = existing.id else { throw Failure.notFound(name: content.werkblad.naam, suggestion: nil) }
+                let items = try WerkbladItem.filter(Column("werkbladId") == id).fetchAll(db)
+                let links = try Koppeling.filter(Column("werkbladId") == id).fetchAll(db)
+                var added = (items: 0, koppelingen: 0)
+                for var item in content.items {
+                    let same = items.filter { $0.stap == item.stap && $0.kant == item.kant }
+                    guard !same.contains(where: { $0.tekst.lowercased() == item.tekst.lowercased() }) else { continue }
+                    item.id = nil
+                    item.werkbladId = id
+                    item.volgorde = same.count + 1 + content.items.prefix { $0.tekst != item.tekst }.filter { $0.stap == item.stap && $0.kant == item.kant }.count
+                    try item.insert(db)
+                    added.items += 1
+                }
+                for var link in content.koppelingen where !links.contains(where: { $0.waarde == link.waarde && $0.principe == link.principe && $0.resultaat == link.resultaat }) {
+                    link.id = nil
+                    link.werkbladId = id
+                    link.volgorde = links.count + added.koppelingen + 1
+                    try link.insert(db)
+                    added.koppelingen += 1
+                }
+                if added.items + added.koppelingen > 0 {
+                    try db.execute(sql: "UPDATE werkblad SET gewijzigd = ? WHERE id = ?", arguments: [Date(), id])
+                }
+                return added
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
     public func replace(with content: WerkbladInhoud) throws(Failure) -> Werkblad {
         do {
             return try store.write { db in

@@ -19,6 +19,21 @@ extension Command {
         }
         let indicator = EigenIndicator(id: id, naam: node.fieldText("naam"), omschrijving: node.fieldText("omschrijving"),
                                        eenheid: node.fieldText("eenheid"), richting: node.optionalText("richting"), thema: node.fieldText("thema"))
+        if let existing = try context.attempt(node, { try monitor.ownIndicator(id) }) {
+            var changed: [String] = []
+            if existing.naam != indicator.naam { changed.append("naam") }
+            if existing.eenheid != indicator.eenheid { changed.append("eenheid") }
+            if node.field("omschrijving") != nil, existing.omschrijving != indicator.omschrijving { changed.append("omschrijving") }
+            if node.field("richting") != nil, existing.richting != indicator.richting { changed.append("richting") }
+            if node.field("thema") != nil, existing.thema != indicator.thema { changed.append("thema") }
+            guard !changed.isEmpty else { return "Eigen indicator \(id) bestaat al, met dezelfde gegevens.\n" }
+            // Fields that are not given keep what is stored.
+            let updated = EigenIndicator(id: id, naam: indicator.naam, omschrijving: node.field("omschrijving") == nil ? existing.omschrijving : indicator.omschrijving,
+                                         eenheid: indicator.eenheid, richting: node.field("richting") == nil ? existing.richting : indicator.richting,
+                                         thema: node.field("thema") == nil ? existing.thema : indicator.thema)
+            try context.attempt(node) { try monitor.save(updated) }
+            return "Eigen indicator \(id) bijgewerkt: \(changed.joined(separator: ", ")).\n"
+        }
         try context.attempt(node) { try monitor.save(indicator) }
         return "Eigen indicator \(id) opgeslagen. Lees metingen in met: importeer metingen \"bestand.csv\"\n"
     }

@@ -15,7 +15,8 @@ extension Command {
         let store = try context.werkbladen(node)
         let werkblad = try context.werkblad(node, argument: 1, in: store)
         let content = try context.attempt(node) { try store.content(of: werkblad) }
-        let rendered = WerkbladExport.render(content, as: format, template: context.library.cards(ofKind: "werkbladsjabloon").first)
+        let own = format == .kompas ? try context.ownIndicators(node) : []
+        let rendered = WerkbladExport.render(content, as: format, template: context.library.cards(ofKind: "werkbladsjabloon").first, ownIndicators: own)
         if format == .pdf {
             try PDFRenderer.write(html: rendered, to: path, at: pathSpan)
         } else {
