@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "KompasBench",
-            dependencies: ["KompasDSL", "Raadskompas"]
+            dependencies: ["KompasDSL", "Raadskompas", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KompasDSLTests", dependencies: ["KompasDSL"]),
         .testTarget(name: "RaadskompasTests", dependencies: ["Raadskompas", "KompasDSL"], exclude: ["Golden"]),

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KompasDSL
 import Raadskompas
 
@@ -455,4 +456,56 @@ do {
     }
 } catch {
     print("   (metingen niet gemeten: \(error))")
+}
+
+// MARK: - History
+
+print("")
+print("6. Geschiedenis: 10.000 wijzigingen, elk in een eigen transactie (zoals elk antwoord op Enter)")
+do {
+    let edits = 10_000
+    func prepare(_ path: String) throws -> Store {
+        for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+        let store = try Store(path: path)
+        try store.write { db in
+            try db.execute(sql: "INSERT INTO werkblad (naam, eigenaar, soort, gemeente, aangemaakt, gewijzigd) VALUES ('Bench', '', 'raadslid', '', ?, ?)", arguments: [Date(), Date()])
+            try db.execute(sql: "INSERT INTO item (werkbladId, stap, kant, volgorde, tekst) VALUES (1, 'waarden', 'zelf', 1, 'begin')")
+        }
+        return store
+    }
+    var withHistory: [Double] = [], withoutHistory: [Double] = []
+    var sizes: (with: Int, without: Int) = (0, 0)
+    for round in 0..<3 {
+        // With history: the store's own write, journaled by the triggers.
+        let journaled = benchFolder + "/geschiedenis-\(round).sqlite"
+        let store = try prepare(journaled)
+        withHistory += measure(1) {
+            for i in 0..<edits {
+                _ = try? store.write { db in try db.execute(sql: "UPDATE item SET tekst = ? WHERE id = 1", arguments: ["versie \(i) van een antwoord van gemiddelde lengte"]) }
+            }
+        }
+        store.checkpoint()
+        // Without: the same database with the triggers dropped, the same statements, the same kind of connection.
+        let plain = benchFolder + "/zonder-\(round).sqlite"
+        _ = try prepare(plain)
+        let pool = try DatabasePool(path: plain)
+        try pool.write { db in
+            for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") { try db.execute(sql: "DROP TRIGGER \"\(name)\"") }
+        }
+        withoutHistory += measure(1) {
+            for i in 0..<edits {
+                _ = try? pool.write { db in try db.execute(sql: "UPDATE item SET tekst = ? WHERE id = 1", arguments: ["versie \(i) van een antwoord van gemiddelde lengte"]) }
+            }
+        }
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        sizes = ((try? FileManager.default.attributesOfItem(atPath: journaled)[.size] as? Int) ?? 0,
+                 (try? FileManager.default.attributesOfItem(atPath: plain)[.size] as? Int) ?? 0)
+    }
+    let a = median(withHistory), b = median(withoutHistory)
+    print(String(format: "   met geschiedenis:    %6.2f s  (%.0f µs per wijziging)", a, a / Double(edits) * 1e6))
+    print(String(format: "   zonder geschiedenis: %6.2f s  (%.0f µs per wijziging)", b, b / Double(edits) * 1e6))
+    print(String(format: "   → %.0f%% extra tijd (doel: minder dan 20%%); de database groeit %.1f MB (%.0f bytes per wijziging)",
+                 (a / b - 1) * 100, Double(sizes.with - sizes.without) / 1_048_576, Double(sizes.with - sizes.without) / Double(edits)))
+} catch {
+    print("   (geschiedenis niet gemeten: \(error))")
 }

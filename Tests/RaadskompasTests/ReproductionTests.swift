@@ -142,4 +142,25 @@ import KompasDSL
         // Running the export again is refused in a script: it is a whole werkblad.
         #expect(bram.fail(exported)?.summary.hasPrefix("er is al een werkblad ‘Visie Anna’") == true)
     }
+
+    /// 3. The guided advies checks the voorstel like a declaration, and `?` is help, never an answer.
+    @Test func guidedAdviesChecksAndHelps() throws {
+        let db = try DatabaseSession()
+        db.run("""
+            adviesraad asd naam="ASD" reactietermijn=6
+            voorstel rv-2026-014 { titel "Jeugdhulp"; tekst "Het college stelt voor de jeugdhulp te regelen." }
+            """)
+        let conversation = ScriptedConversation([
+            "gev", "Jeugdhulp", "", "?", "jeugd", "jeugdwet", "", "12-3-2026", "",
+            "rv-2026-14", "rv-2026-014", "?", "Meer inspraak", "", nil,
+        ])
+        db.session.conversation = conversation
+        db.run("advies nieuw")
+        #expect(conversation.transcript.contains("Er is geen raadsvoorstel `rv-2026-14`. Bedoelde je `rv-2026-014`?"), "\(conversation.transcript)")
+        let shown = db.run("advies toon adv-2026-01")
+        #expect(shown.contains("bij voorstel rv-2026-014") && shown.contains("uitgebracht: 12 maart 2026") && shown.contains("1. Meer inspraak"), "\(shown)")
+        #expect(!db.run("advies lijst").contains("⚑"), "the voorstel now has its advies")
+        let stored = try DatabaseQueue(path: db.path).read { db in try String.fetchOne(db, sql: "SELECT thema FROM advies") }
+        #expect(stored == "jeugd")
+    }
 }

@@ -32,18 +32,29 @@ struct GuidedAdvies {
         case stopped
     }
 
-    /// Asks until the answer passes `parse` (which returns nil for a bad answer).
-    private func ask<T>(_ prompt: String, again: String, _ parse: (String) -> T?) -> Answer<T> {
+    /// Asks until the answer passes `parse` (which returns nil for a bad answer). `?` shows `help`
+    /// and asks again: it is never an answer.
+    private func ask<T>(_ prompt: String, again: String, help: String = "", _ parse: (String) -> T?) -> Answer<T> {
+        ask(prompt, again: { _ in again }, help: help, parse)
+    }
+
+    private func ask<T>(_ prompt: String, again: (String) -> String, help: String = "", _ parse: (String) -> T?) -> Answer<T> {
         while true {
             guard let answer = conversation.ask(prompt) else { return .stopped }
-            if let value = parse(answer.trimmingCharacters(in: .whitespaces)) { return .given(value) }
-            conversation.say(again + "\n")
+            let trimmed = answer.trimmingCharacters(in: .whitespaces)
+            if trimmed == "?" {
+                conversation.say((help.isEmpty ? "Typ je antwoord en druk op Enter; Ctrl-C stopt (wat bewaard is, blijft)." : help) + "\n")
+                continue
+            }
+            if let value = parse(trimmed) { return .given(value) }
+            let message = again(trimmed)
+            if !message.isEmpty { conversation.say(message + "\n") }
         }
     }
 
     // MARK: - advies nieuw
 
-    func newAdvies(raden: [Adviesraad], existing: Set<String>, laws: [String]) throws(Diagnostic) {
+    func newAdvies(raden: [Adviesraad], existing: Set<String>, laws: [String], voorstellen: [String] = []) throws(Diagnostic) {
         conversation.say(style.heading("Nieuw advies") + "\n" + style.dim("Elk antwoord wordt bewaard zodra je op Enter drukt. Ctrl-C: stoppen (wat bewaard is, blijft).") + "\n")
         let raad: Adviesraad
         if raden.count == 1 {
@@ -79,7 +90,7 @@ struct GuidedAdvies {
             let record = advies
             try write { db in try record.update(db) }
         }
-        guard case .given(let thema) = ask("thema (Enter: geen)> ", again: "", { $0 }) else { return stopped(later) }
+        guard case .given(let thema) = ask("thema (Enter: geen)> ", again: "", help: "Het thema van het advies in een paar woorden, bijvoorbeeld ‘armoede’ of ‘jeugd’; Enter: geen thema.", { $0 }) else { return stopped(later) }
         if !thema.isEmpty { try update { $0.thema = thema } }
         guard case .given(let wetten) = ask("wetten, bijvoorbeeld wmo, jeugdwet (Enter: geen)> ", again: "Kies uit: \(laws.joined(separator: ", ")).", { a -> [String]? in
             let ids = a.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
@@ -96,7 +107,13 @@ struct GuidedAdvies {
                 try update { $0[keyPath: key] = date.description }
             }
         }
-        guard case .given(let voorstel) = ask("hoort bij raadsvoorstel (id, Enter: geen)> ", again: "", { $0 }) else { return stopped(later) }
+        guard case .given(let voorstel) = ask("hoort bij raadsvoorstel (id, Enter: geen)> ", again: { given in
+            "Er is geen raadsvoorstel `\(given)`." + (Suggestion.hint(for: given, in: voorstellen).map { " \($0.prefix(1).uppercased() + $0.dropFirst())" } ?? "")
+                + " Typ de id uit `voorstel lijst`, of druk op Enter."
+        }, help: "De id van het raadsvoorstel waar dit advies bij hoort (zie `voorstel lijst`); Enter als het bij geen voorstel hoort.", { a -> String? in
+            if a.isEmpty { return "" }
+            return voorstellen.first { $0.lowercased() == a.lowercased() }
+        }) else { return stopped(later) }
         if !voorstel.isEmpty { try update { $0.voorstel = voorstel } }
         conversation.say("Aanbevelingen, één per regel; een lege regel sluit af.\n")
         var number = 0
@@ -104,6 +121,10 @@ struct GuidedAdvies {
             guard let text = conversation.ask("aanbeveling \(number + 1)> ") else { return stopped(later) }
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { break }
+            if trimmed == "?" {
+                conversation.say("Schrijf de aanbeveling zoals de adviesraad haar formuleerde, op één regel; een lege regel sluit af.\n")
+                continue
+            }
             number += 1
             let aanbeveling = Aanbeveling(adviesId: id, nummer: number, tekst: trimmed, reactie: nil, motivering: "")
             try write { db in try aanbeveling.insert(db) }
@@ -137,13 +158,22 @@ struct GuidedAdvies {
                 default: nil
                 }
             }) else { return stopped("De reacties tot nu toe zijn bewaard; ga verder met `reactie \(id)`.") }
-            guard let motivering = conversation.ask("motivering> ") else { return stopped("De reacties tot nu toe zijn bewaard; ga verder met `reactie \(id)`.") }
-            if let choice { aanbeveling.reactie = choice }
-            let text = motivering.trimmingCharacters(in: .whitespaces)
-            if !text.isEmpty { aanbeveling.motivering = text }
-            let record = aanbeveling
-            try write { db in try record.update(db) }
-            conversation.say(style.dim("✓ bewaard") + "\n")
+            // The choice counts now, before its motivering.
+            if let choice, choice != aanbeveling.reactie {
+                aanbeveling.reactie = choice
+                let record = aanbeveling
+                try write { db in try record.update(db) }
+                conversation.say(style.dim("✓ reactie bewaard") + "\n")
+            }
+            guard case .given(let motivering) = ask(aanbeveling.motivering.isEmpty ? "motivering> " : "motivering (Enter: houden)> ", again: "",
+                                                    help: "Waarom het college de aanbeveling (niet) overneemt, in een zin; Enter laat de motivering zoals ze is.", { $0 })
+            else { return stopped("De reacties tot nu toe zijn bewaard; ga verder met `reactie \(id)`.") }
+            if !motivering.isEmpty, motivering != aanbeveling.motivering {
+                aanbeveling.motivering = motivering
+                let record = aanbeveling
+                try write { db in try record.update(db) }
+                conversation.say(style.dim("✓ motivering bewaard") + "\n")
+            }
         }
         conversation.say("\nKlaar. Bekijk het advies met `advies toon \(id)`.\n")
     }

@@ -52,7 +52,9 @@ extension Command {
         }
         let flow = try guidedAdvies(node, context, store: store, statement: "advies nieuw",
                                     script: "`advies ID raad=… soort=… onderwerp=\"…\" { aanbeveling 1 \"…\" }`")
-        try flow.newAdvies(raden: raden, existing: existing, laws: ContentSchemas.staalkaartIds)
+        let voorstellen = try context.voorstellen(node)
+        let ids = try context.attempt(node) { try voorstellen.all().map(\.id) }
+        try flow.newAdvies(raden: raden, existing: existing, laws: ContentSchemas.staalkaartIds, voorstellen: ids)
         return ""
     }
 
