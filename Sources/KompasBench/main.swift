@@ -76,6 +76,9 @@ extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
+// `KompasBench BIN --geschiedenis`: only section 6 (defined below, run here through a deferred call).
+let onlyHistory = CommandLine.arguments.contains("--geschiedenis")
+
 // `KompasBench --profile`: only the content load, for `perf record`.
 if CommandLine.arguments.contains("--profile") {
     // The generated set is cached in /tmp so a profile shows parsing, not generating.
@@ -173,6 +176,11 @@ func row(_ label: String, _ stats: ProcessStats?) {
     }
     print(String(format: "   %@  median %6.1f ms  p90 %6.1f ms  peak RSS %6.1f MB",
                  label.padding(toLength: 44, withPad: " ", startingAt: 0), stats.median * 1000, stats.p90 * 1000, Double(stats.peakKB) / 1024))
+}
+
+if onlyHistory {
+    historyBench()
+    exit(0)
 }
 
 print("Raadskompas benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(Date())")
@@ -460,52 +468,75 @@ do {
 
 // MARK: - History
 
+func historyBench() {
+let benchFolder = NSTemporaryDirectory() + "raadskompas-geschiedenis-\(UUID().uuidString)"
+try? FileManager.default.createDirectory(atPath: benchFolder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: benchFolder) }
 print("")
 print("6. Geschiedenis: 10.000 wijzigingen, elk in een eigen transactie (zoals elk antwoord op Enter)")
 do {
     let edits = 10_000
-    func prepare(_ path: String) throws -> Store {
+    /// A werkblad with one answer; the edits give that answer a new text, as `werkblad wijzig` or
+    /// an answer in `werkblad invullen` does (one transaction each, through the domain layer).
+    func prepare(_ path: String, history: Bool) throws -> (WerkbladStore, WerkbladItem) {
         for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
-        let store = try Store(path: path)
-        try store.write { db in
-            try db.execute(sql: "INSERT INTO werkblad (naam, eigenaar, soort, gemeente, aangemaakt, gewijzigd) VALUES ('Bench', '', 'raadslid', '', ?, ?)", arguments: [Date(), Date()])
-            try db.execute(sql: "INSERT INTO item (werkbladId, stap, kant, volgorde, tekst) VALUES (1, 'waarden', 'zelf', 1, 'begin')")
-        }
-        return store
-    }
-    var withHistory: [Double] = [], withoutHistory: [Double] = []
-    var sizes: (with: Int, without: Int) = (0, 0)
-    for round in 0..<3 {
-        // With history: the store's own write, journaled by the triggers.
-        let journaled = benchFolder + "/geschiedenis-\(round).sqlite"
-        let store = try prepare(journaled)
-        withHistory += measure(1) {
-            for i in 0..<edits {
-                _ = try? store.write { db in try db.execute(sql: "UPDATE item SET tekst = ? WHERE id = 1", arguments: ["versie \(i) van een antwoord van gemiddelde lengte"]) }
-            }
-        }
-        store.checkpoint()
-        // Without: the same database with the triggers dropped, the same statements, the same kind of connection.
-        let plain = benchFolder + "/zonder-\(round).sqlite"
-        _ = try prepare(plain)
-        let pool = try DatabasePool(path: plain)
-        try pool.write { db in
+        let created = WerkbladStore(store: try Store(path: path))
+        let werkblad = try created.create(Werkblad(naam: "Bench", eigenaar: "", soort: .raadslid, gemeente: ""))
+        let item = try created.addItem(to: werkblad, stap: .waarden, kant: .zelf, text: "begin")
+        guard !history else { return (created, item) }
+        // The same database without its triggers, opened by a store that records nothing.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
             for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'") { try db.execute(sql: "DROP TRIGGER \"\(name)\"") }
         }
-        withoutHistory += measure(1) {
+        try queue.close()
+        return (WerkbladStore(store: try Store.withoutHistory(path: path)), item)
+    }
+    var withHistory: [Double] = [], withoutHistory: [Double] = []
+    var typedWith: [Double] = [], typedWithout: [Double] = []
+    let library = ContentLibrary.standard()
+    var sizes: (with: Int, without: Int) = (0, 0)
+    for round in 0..<3 {
+        let journaled = benchFolder + "/geschiedenis-\(round).sqlite", plain = benchFolder + "/zonder-\(round).sqlite"
+        let (with, item) = try prepare(journaled, history: true)
+        let (without, plainItem) = try prepare(plain, history: false)
+        func edit(_ store: WerkbladStore, _ item: WerkbladItem) {
+            var changed = item
             for i in 0..<edits {
-                _ = try? pool.write { db in try db.execute(sql: "UPDATE item SET tekst = ? WHERE id = 1", arguments: ["versie \(i) van een antwoord van gemiddelde lengte"]) }
+                changed.tekst = "versie \(i) van een antwoord van gemiddelde lengte"
+                try? store.updateItem(changed)
             }
         }
-        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        withHistory += measure(1) { edit(with, item) }
+        withoutHistory += measure(1) { edit(without, plainItem) }
+        // The same edits typed as statements (`werkblad wijzig`), as a user makes them.
+        func typed(_ store: Store) {
+            let session = Session(library: library, store: store)
+            for i in 0..<edits {
+                _ = session.run("werkblad wijzig \"Bench\" waarden.zelf.1 \"versie \(i) van een antwoord van gemiddelde lengte\"") { _ in }
+            }
+        }
+        typedWith += measure(1) { typed(with.store) }
+        typedWithout += measure(1) { typed(without.store) }
+        with.store.checkpoint()
+        without.store.checkpoint()
         sizes = ((try? FileManager.default.attributesOfItem(atPath: journaled)[.size] as? Int) ?? 0,
                  (try? FileManager.default.attributesOfItem(atPath: plain)[.size] as? Int) ?? 0)
     }
-    let a = median(withHistory), b = median(withoutHistory)
-    print(String(format: "   met geschiedenis:    %6.2f s  (%.0f µs per wijziging)", a, a / Double(edits) * 1e6))
-    print(String(format: "   zonder geschiedenis: %6.2f s  (%.0f µs per wijziging)", b, b / Double(edits) * 1e6))
-    print(String(format: "   → %.0f%% extra tijd (doel: minder dan 20%%); de database groeit %.1f MB (%.0f bytes per wijziging)",
-                 (a / b - 1) * 100, Double(sizes.with - sizes.without) / 1_048_576, Double(sizes.with - sizes.without) / Double(edits)))
+    let a = median(typedWith), b = median(typedWithout)
+    print("   getypt als opdracht (werkblad wijzig \"…\" waarden.zelf.1 \"…\"), in het proces:")
+    print(String(format: "     met geschiedenis:    %6.2f s  (%.0f µs per wijziging)", a, a / Double(edits) * 1e6))
+    print(String(format: "     zonder geschiedenis: %6.2f s  (%.0f µs per wijziging)", b, b / Double(edits) * 1e6))
+    print(String(format: "     → %.0f%% extra tijd (doel: minder dan 20%%)", (a / b - 1) * 100))
+    let c = median(withHistory), d = median(withoutHistory)
+    print("   alleen de opslag (WerkbladStore.updateItem, zonder opdracht eromheen):")
+    print(String(format: "     met geschiedenis:    %6.2f s  (%.0f µs per wijziging)", c, c / Double(edits) * 1e6))
+    print(String(format: "     zonder geschiedenis: %6.2f s  (%.0f µs per wijziging)", d, d / Double(edits) * 1e6))
+    print(String(format: "     → %.0f%% extra tijd", (c / d - 1) * 100))
+    print(String(format: "   de database groeit %.1f MB door de geschiedenis (%.0f bytes per wijziging)",
+                 Double(sizes.with - sizes.without) / 1_048_576, Double(sizes.with - sizes.without) / Double(edits * 2)))
 } catch {
     print("   (geschiedenis niet gemeten: \(error))")
 }
+}
+historyBench()

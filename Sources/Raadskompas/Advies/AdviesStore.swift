@@ -136,15 +136,6 @@ public struct AdviesStore: Sendable {
         try store.write { db in try Aanbeveling.deleteOne(db, key: ["adviesId": advies, "nummer": nummer]) }
     }
 
-    /// Changes one field of an adviesraad; returns whether it changed.
-    public func update(_ raad: Adviesraad) throws -> Bool {
-        try store.write { db in
-            guard let previous = try Adviesraad.fetchOne(db, key: raad.id), previous != raad else { return false }
-            try raad.update(db)
-            return true
-        }
-    }
-
     /// Stores the college's reactie: the changed aanbevelingen and the date it came.
     public func saveReactie(to id: String, on date: DateValue, _ aanbevelingen: [Aanbeveling]) throws {
         try store.write { db in

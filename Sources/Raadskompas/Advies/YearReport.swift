@@ -20,6 +20,25 @@ public struct YearReport: Sendable {
     public let entries: [Entry]
     public let withoutAdvies: [Voorstel]
     public let today: DateValue
+    /// Adviezen (of this raad) without a date of issue: no year to count them in.
+    public var undated: [Advies] = []
+    /// Voorstellen without a datum: not checked for the kerndomein flag.
+    public var undatedVoorstellen = 0
+
+    /// What the report leaves out, and why, one sentence each.
+    public var leftOut: [String] {
+        var lines: [String] = []
+        if !undated.isEmpty {
+            let ids = undated.prefix(10).map(\.id).joined(separator: ", ") + (undated.count > 10 ? ", …" : "")
+            lines.append("\(undated.count) \(undated.count == 1 ? "advies" : "adviezen") niet meegeteld: geen datum van uitbrengen (\(ids)). "
+                         + "Geef die met `advies \(undated[0].id) uitgebracht=2026-03-12`.")
+        }
+        if undatedVoorstellen > 0 {
+            lines.append("\(undatedVoorstellen) \(undatedVoorstellen == 1 ? "raadsvoorstel" : "raadsvoorstellen") zonder datum niet bekeken op een advies in het kerndomein. "
+                         + "Geef de datum met `voorstel wijzig ID datum=…`.")
+        }
+        return lines
+    }
 
     public static func load(_ db: Database, year: Int, raad: String?, kerndomein: Kerndomein, today: DateValue) throws -> YearReport {
         let raden = Dictionary(uniqueKeysWithValues: try Adviesraad.fetchAll(db).map { ($0.id, $0) })
@@ -38,7 +57,11 @@ public struct YearReport: Sendable {
         let linked = Set(try String.fetchAll(db, sql: "SELECT DISTINCT voorstel FROM advies WHERE voorstel IS NOT NULL"))
         let voorstellen = try Voorstel.filter(sql: "substr(datum, 1, 4) = ?", arguments: [String(format: "%04d", year)]).order(Column("datum"), Column("id")).fetchAll(db)
         let without = voorstellen.filter { !linked.contains($0.id) && kerndomein.contains($0) }
-        return YearReport(year: year, raad: raad, entries: entries, withoutAdvies: without, today: today)
+        var undatedRequest = Advies.filter(sql: "uitgebracht IS NULL OR uitgebracht = ''")
+        if let raad { undatedRequest = undatedRequest.filter(Column("raad") == raad) }
+        let undated = try undatedRequest.order(Column("id")).fetchAll(db)
+        let undatedVoorstellen = try Int.fetchOne(db, sql: "SELECT count(*) FROM voorstel WHERE datum IS NULL OR datum = ''") ?? 0
+        return YearReport(year: year, raad: raad, entries: entries, withoutAdvies: without, today: today, undated: undated, undatedVoorstellen: undatedVoorstellen)
     }
 
     // MARK: - Figures
@@ -117,6 +140,7 @@ public struct YearReport: Sendable {
         var out = [style.heading(title), ""]
         if entries.isEmpty { out.append("Geen adviezen uitgebracht in \(year).") }
         for line in summaryLines where !entries.isEmpty { out += TextLayout.wrap(line, width: style.width) }
+        for line in leftOut { out += TextLayout.wrap("⚠ " + line, width: style.width).map(style.bold) }
         func table(_ heading: String, _ counts: [Count]) {
             guard !counts.isEmpty else { return }
             out += ["", style.bold(heading)]
@@ -151,6 +175,10 @@ public struct YearReport: Sendable {
                          "\(c.niet)", "\(c.open)", Termijn.describe(entry.status)]
             lines.append(cells.map(APKReport.cell).joined(separator: ";"))
         }
+        for advies in undated {
+            let cells = [advies.id, advies.raad, advies.soort, advies.thema, advies.onderwerp, "", "", "", "", "", "", "", "", "niet meegeteld: geen datum van uitbrengen"]
+            lines.append(cells.map(APKReport.cell).joined(separator: ";"))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -158,6 +186,7 @@ public struct YearReport: Sendable {
         let e = WerkbladExport.escape
         var out = ["# \(e(title))", ""]
         if entries.isEmpty { out += ["Geen adviezen uitgebracht in \(year).", ""] } else { out += summaryLines.map { "- \($0)" } + [""] }
+        for line in leftOut { out += ["> ⚠ " + e(line), ""] }
         func table(_ heading: String, _ counts: [Count]) {
             guard !counts.isEmpty else { return }
             out += ["## \(heading)", "", "| | Adviezen | Aanbevelingen | Overgenomen | Deels | Niet | Zonder reactie | Aandeel overgenomen |", "|---|---|---|---|---|---|---|---|"]
@@ -203,6 +232,7 @@ public struct YearReport: Sendable {
                 .h1(.text(title)),
                 .if(entries.isEmpty, .p(.text("Geen adviezen uitgebracht in \(year)."))),
                 .if(!entries.isEmpty, .group(.ul(.forEach(summaryLines) { .li(.text($0)) }), .raw(chart()))),
+                .forEach(leftOut) { .p(.class("let-op"), .text("⚠ " + $0)) },
                 table("Per soort", perSoort),
                 table("Per thema", perThema),
                 .if(!entries.isEmpty, .group(

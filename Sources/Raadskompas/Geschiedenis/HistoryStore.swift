@@ -118,7 +118,7 @@ public struct HistoryStore: Sendable {
                 guard let target = try Int64.fetchOne(db, sql: """
                     SELECT id FROM wijziging WHERE open = 0 AND ongedaanDoor IS NULL AND soort != 'ongedaan' ORDER BY id DESC LIMIT 1
                     """), let change = try HistoryStore.change(target, db) else { throw Failure.nothingToUndo }
-                let undo = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE open = 1") ?? 0
+                let undo = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1") ?? 0
                 try HistoryStore.revert(change, db)
                 try db.execute(sql: "UPDATE wijziging SET herstelt = ? WHERE id = ?", arguments: [target, undo])
                 try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = ? WHERE id = ?", arguments: [undo, target])
@@ -143,7 +143,7 @@ public struct HistoryStore: Sendable {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wijziging WHERE id = ? AND open = 0", arguments: [number]) == true else {
                     throw Failure.noSuchChange(number, newest: newest)
                 }
-                let herstel = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE open = 1") ?? 0
+                let herstel = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1") ?? 0
                 let ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE id >= ? AND open = 0 ORDER BY id DESC", arguments: [number])
                 var reverted: [Change] = []
                 for id in ids {

@@ -31,11 +31,12 @@ public final class CommandContext {
     /// Values built once per session on first use (a search index), by key.
     private var memo: [String: Any] = [:]
 
-    init(library: ContentLibrary, style: TextStyle, database: (path: String, isDefault: Bool)?, interpreter: Interpreter) {
+    init(library: ContentLibrary, style: TextStyle, database: (path: String, isDefault: Bool)?, interpreter: Interpreter, store: Store? = nil) {
         self.library = library
         self.style = style
-        self.database = database
+        self.database = database ?? store.map { ($0.path, false) }
         self.interpreter = interpreter
+        self.openedStore = store
     }
 
     // MARK: - The database

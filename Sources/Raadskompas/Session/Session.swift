@@ -45,6 +45,14 @@ public final class Session {
         self.context = CommandContext(library: library, style: style, database: database, interpreter: interpreter)
     }
 
+    /// A session on a store that is already open.
+    public init(library: ContentLibrary, style: TextStyle = .plain, store: Store) {
+        let interpreter = Interpreter()
+        for builtin in HostBuiltins.make(library: library) { interpreter.register(builtin) }
+        self.interpreter = interpreter
+        self.context = CommandContext(library: library, style: style, database: nil, interpreter: interpreter, store: store)
+    }
+
     /// Whether `text` is a finished statement batch or still waits for more lines.
     public static func completeness(of text: String) -> Completeness {
         Parser.isIncomplete(SourceFile(name: "invoer", text: text)) ? .incomplete : .complete

@@ -22,16 +22,15 @@ enum Journal {
     static func createTables(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE wijziging (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                id INTEGER PRIMARY KEY,
                 tijd DATETIME NOT NULL,
                 opdracht TEXT NOT NULL DEFAULT '',
                 open INTEGER NOT NULL DEFAULT 0,
                 soort TEXT NOT NULL DEFAULT 'wijziging' CHECK (soort IN ('wijziging', 'ongedaan', 'herstel')),
                 herstelt INTEGER,
                 ongedaanDoor INTEGER);
-            CREATE INDEX wijziging_open ON wijziging(open) WHERE open = 1;
             CREATE TABLE journaal (
-                volgnummer INTEGER PRIMARY KEY AUTOINCREMENT,
+                volgnummer INTEGER PRIMARY KEY,
                 wijziging INTEGER NOT NULL REFERENCES wijziging(id) ON DELETE CASCADE,
                 tabel TEXT NOT NULL,
                 sleutel TEXT NOT NULL,
@@ -49,7 +48,9 @@ enum Journal {
     /// (Re)creates the triggers from the tables' current columns. Run by every migration that adds
     /// or changes a table of user data.
     static func installTriggers(_ db: Database) throws {
-        let open = "(SELECT id FROM wijziging WHERE open = 1)"
+        // The open change is always the newest row (opened first in the transaction): found through
+        // the end of the table's b-tree, with no index to keep up to date at every change.
+        let open = "(SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1)"
         for table in tables {
             let columns = try db.columns(in: table)
             let names = columns.map(\.name)
@@ -61,13 +62,13 @@ enum Journal {
             let changed = names.map { "OLD.\"\($0)\" IS NOT NEW.\"\($0)\"" }.joined(separator: " OR ")
             for event in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS journaal_\(table)_\(event)") }
             try db.execute(sql: """
-                CREATE TRIGGER journaal_\(table)_insert AFTER INSERT ON \(table) WHEN EXISTS \(open)
+                CREATE TRIGGER journaal_\(table)_insert AFTER INSERT ON \(table) WHEN \(open) IS NOT NULL
                 BEGIN INSERT INTO journaal (wijziging, tabel, sleutel, voor, na)
                     VALUES (\(open), '\(table)', \(image("NEW", key)), NULL, \(image("NEW", names))); END;
-                CREATE TRIGGER journaal_\(table)_update AFTER UPDATE ON \(table) WHEN EXISTS \(open) AND (\(changed))
+                CREATE TRIGGER journaal_\(table)_update AFTER UPDATE ON \(table) WHEN \(open) IS NOT NULL AND (\(changed))
                 BEGIN INSERT INTO journaal (wijziging, tabel, sleutel, voor, na)
                     VALUES (\(open), '\(table)', \(image("OLD", key)), \(image("OLD", names)), \(image("NEW", names))); END;
-                CREATE TRIGGER journaal_\(table)_delete AFTER DELETE ON \(table) WHEN EXISTS \(open)
+                CREATE TRIGGER journaal_\(table)_delete AFTER DELETE ON \(table) WHEN \(open) IS NOT NULL
                 BEGIN INSERT INTO journaal (wijziging, tabel, sleutel, voor, na)
                     VALUES (\(open), '\(table)', \(image("OLD", key)), \(image("OLD", names)), NULL); END;
                 """)
@@ -79,9 +80,9 @@ enum Journal {
             """
         try db.execute(sql: """
             CREATE TRIGGER metingvoor_update AFTER UPDATE ON meting
-                WHEN EXISTS \(open) AND (OLD.waarde IS NOT NEW.waarde OR OLD.voorlopig IS NOT NEW.voorlopig)
+                WHEN \(open) IS NOT NULL AND (OLD.waarde IS NOT NEW.waarde OR OLD.voorlopig IS NOT NEW.voorlopig)
             BEGIN \(copy) END;
-            CREATE TRIGGER metingvoor_delete AFTER DELETE ON meting WHEN EXISTS \(open)
+            CREATE TRIGGER metingvoor_delete AFTER DELETE ON meting WHEN \(open) IS NOT NULL
             BEGIN \(copy) END;
             """)
     }
@@ -90,22 +91,21 @@ enum Journal {
 
     /// Opens a change for `statement`; returns its number.
     static func open(_ db: Database, statement: String, kind: String = "wijziging", restores: Int64? = nil) throws -> Int64 {
-        // A change left open by a process that died mid-transaction cannot exist (the transaction
-        // rolled back), but a stray flag from outside must not swallow this change's rows.
-        try db.execute(sql: "UPDATE wijziging SET open = 0 WHERE open = 1")
-        try db.execute(sql: "INSERT INTO wijziging (tijd, opdracht, open, soort, herstelt) VALUES (?, ?, 1, ?, ?)",
-                       arguments: [Date(), String(statement.prefix(2000)), kind, restores])
+        // A change is open only inside its own transaction (a process that dies mid-way rolls it
+        // back, flag and all), so no stray open change can exist. Every answer typed is a change:
+        // cached statements, and the time in SQLite's own format, as GRDB reads a Date (formatting
+        // one in Swift costs more than the change itself).
+        try db.cachedStatement(sql: "INSERT INTO wijziging (tijd, opdracht, open, soort, herstelt) VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), ?, 1, ?, ?)")
+            .execute(arguments: [String(statement.prefix(2000)), kind, restores])
         return db.lastInsertedRowID
     }
 
     /// Closes the change; a change that recorded nothing is not kept.
     static func close(_ db: Database, _ id: Int64) throws {
-        let recorded = try Int.fetchOne(db, sql: "SELECT count(*) FROM journaal WHERE wijziging = ?", arguments: [id]) ?? 0
-        let measured = try Int.fetchOne(db, sql: "SELECT count(*) FROM metingvoor WHERE wijziging = ?", arguments: [id]) ?? 0
-        if recorded + measured == 0 {
-            try db.execute(sql: "DELETE FROM wijziging WHERE id = ?", arguments: [id])
-        } else {
-            try db.execute(sql: "UPDATE wijziging SET open = 0 WHERE id = ?", arguments: [id])
-        }
+        try db.cachedStatement(sql: """
+            DELETE FROM wijziging WHERE id = ?1
+                AND NOT EXISTS (SELECT 1 FROM journaal WHERE wijziging = ?1) AND NOT EXISTS (SELECT 1 FROM metingvoor WHERE wijziging = ?1)
+            """).execute(arguments: [id])
+        try db.cachedStatement(sql: "UPDATE wijziging SET open = 0 WHERE id = ?").execute(arguments: [id])
     }
 }

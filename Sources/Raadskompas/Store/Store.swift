@@ -14,11 +14,23 @@ public final class Store: Sendable {
     let reader: any DatabaseReader
     let writer: (any DatabaseWriter)?
     private let label = Mutex("")
+    private let recordsHistory: Bool
 
     /// Opens (or creates) the database at `path`. A file that is not a Raadskompas database, or one
     /// made by a newer version, is refused and left exactly as it was.
-    public init(path: String, createDirectory: Bool = false) throws(StoreError) {
+    public convenience init(path: String, createDirectory: Bool = false) throws(StoreError) {
+        try self.init(path: path, createDirectory: createDirectory, recordsHistory: true)
+    }
+
+    /// Only for measuring what the history costs (`make bench`): changes are not recorded.
+    public static func withoutHistory(path: String) throws(StoreError) -> Store {
+        try Store(path: path, createDirectory: false, recordsHistory: false)
+    }
+
+
+    private init(path: String, createDirectory: Bool, recordsHistory: Bool) throws(StoreError) {
         self.path = path
+        self.recordsHistory = recordsHistory
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
             guard createDirectory else { throw .missingDirectory(directory) }
@@ -160,6 +172,7 @@ public final class Store: Sendable {
         let statement = label.withLock { $0 }
         do {
             return try writer.write { db in
+                guard recordsHistory else { return try updates(db) }
                 let change = try Journal.open(db, statement: statement, kind: kind, restores: restores)
                 let result = try updates(db)
                 try Journal.close(db, change)

@@ -4,15 +4,33 @@ import KompasDSL
 extension Command {
     static let adviesraadDeclaratie = Command(
         "adviesraad", task: .adviezenEnCijfers,
-        schema: NodeSchema("adviesraad", summary: "Een adviesraad sociaal domein, met de reactietermijn uit de eigen verordening.",
+        schema: NodeSchema("adviesraad", summary: "Een adviesraad sociaal domein, met de reactietermijn uit de eigen verordening. Opnieuw vastleggen verandert alleen wat je noemt.",
                            arguments: [Slot("id", .identifier, help: "de id, bijvoorbeeld asd-almere")],
-                           fields: [Slot("naam", .text, help: "de naam"), .optional("gemeente", .text, help: "de gemeente"),
+                           fields: [.optional("naam", .text, help: "de naam (nodig bij een nieuwe adviesraad)"), .optional("gemeente", .text, help: "de gemeente"),
                                     .optional("reactietermijn", .wholeNumber, help: "binnen hoeveel weken het college reageert (uit de verordening; er is geen standaard)")]),
         accepts: { node in node.hasBlock || !node.properties.isEmpty }, isFallback: true
     ) { node, context throws(Diagnostic) in
         let store = try context.adviezen(node)
+        let id = node.text(0)
         let weeks = node.wholeNumber("reactietermijn")
-        let raad = Adviesraad(id: node.text(0), naam: node.fieldText("naam"), gemeente: node.fieldText("gemeente"), reactietermijn: weeks)
+        if let weeks, !(1...104).contains(weeks) {
+            throw .error("een reactietermijn van \(weeks) weken kan niet", hint: "geef het aantal weken uit de verordening, bijvoorbeeld reactietermijn=6", at: node.span(of: "reactietermijn"))
+        }
+        if let existing = try context.attempt(node, { try store.raden().first { $0.id == id } }) {
+            var raad = existing
+            var changed: [String] = []
+            if let naam = node.optionalText("naam"), naam != raad.naam { raad.naam = naam; changed.append("naam") }
+            if let gemeente = node.optionalText("gemeente"), gemeente != raad.gemeente { raad.gemeente = gemeente; changed.append("gemeente") }
+            if let weeks, weeks != raad.reactietermijn { raad.reactietermijn = weeks; changed.append("reactietermijn") }
+            guard !changed.isEmpty else { return "Adviesraad \(id): niets veranderd.\n" }
+            let updated = raad
+            try context.attempt(node) { try store.save(updated) }
+            return "Adviesraad \(id) bijgewerkt: \(changed.joined(separator: ", ")).\n"
+        }
+        guard let naam = node.optionalText("naam") else {
+            throw .error("adviesraad \(id) bestaat nog niet en heeft een naam nodig", hint: "schrijf `adviesraad \(id) naam=\"Adviesraad Sociaal Domein\" reactietermijn=6`", at: node.nameSpan)
+        }
+        let raad = Adviesraad(id: id, naam: naam, gemeente: node.fieldText("gemeente"), reactietermijn: weeks)
         try context.attempt(node) { try store.save(raad) }
         return "Adviesraad \(raad.id) opgeslagen" + (weeks == nil ? "; let op: zonder reactietermijn kan Raadskompas niet zien of een reactie te laat is.\n" : ".\n")
     }
