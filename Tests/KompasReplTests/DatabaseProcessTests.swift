@@ -126,4 +126,31 @@ import Testing
         let list = try BinaryRunner.run(["--db", db, "-c", "werkblad lijst"])
         #expect(list.stdout.contains("Werkbladen (3)"))
     }
+
+    /// Issue 11, reproduction 10: another process holds the database longer than SQLite's busy
+    /// timeout (10 s, as a large import does); the change waits and is stored, not dropped.
+    @Test func aChangeOutlastsALongLock() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        let scratch = try Scratch()
+        let db = scratch.url.appending(path: "lang-bezet.sqlite").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Eerste\""]).status == 0)
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE; UPDATE werkblad SET gemeente = 'x';\n".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 12) {
+            input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
+        }
+        let start = Date()
+        let result = try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Tweede\""])
+        holder.waitUntilExit()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(start) >= 11, "het wachtte langer dan de busy-timeout")
+        #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad lijst"]).stdout.contains("Tweede"))
+    }
 }

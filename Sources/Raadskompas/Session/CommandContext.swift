@@ -54,6 +54,13 @@ public final class CommandContext {
         do {
             let store = try Store(path: database.path, createDirectory: database.isDefault)
             store.describeNextChanges(as: statementText)
+            // In the shell, a change that waits for another process says so (once per wait).
+            if let progress {
+                nonisolated(unsafe) let show = progress
+                store.onWaiting { attempt in
+                    show("De database is bezig (een andere shell schrijft, bijvoorbeeld een grote import); ik wacht en probeer het opnieuw (\(attempt)) …")
+                }
+            }
             openedStore = store
             return store
         } catch {

@@ -14,6 +14,7 @@ public final class Store: Sendable {
     let reader: any DatabaseReader
     let writer: (any DatabaseWriter)?
     private let label = Mutex("")
+    private let waiting = Mutex<(@Sendable (Int) -> Void)?>(nil)
     private let recordsHistory: Bool
 
     /// Opens (or creates) the database at `path`. A file that is not a Raadskompas database, or one
@@ -73,7 +74,7 @@ public final class Store: Sendable {
     /// Opens the pool. Switching a new file to WAL needs a moment of exclusive access, for which
     /// SQLite does not wait: when another process is opening the same file, try again shortly.
     static func openPool(path: String, configuration: Configuration) throws(StoreError) -> DatabasePool {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(60)
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
@@ -91,6 +92,8 @@ public final class Store: Sendable {
     /// try; each migration is one transaction, so the loser's attempt rolls back and a second pass
     /// finds the work done.
     static func migrate(_ pool: DatabasePool) throws {
+        // An up-to-date database needs no write to open: another process may hold it for a while.
+        if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
         // Mark a new, empty file as ours first, in its own transaction, so that another process
         // that looks at it while the migrations run never sees tables without our mark.
         try pool.write { db in
@@ -170,17 +173,34 @@ public final class Store: Sendable {
     func write<T>(kind: String, restores: Int64?, _ updates: (Database) throws -> T) throws -> T {
         guard let writer else { throw StoreError.readOnly(path) }
         let statement = label.withLock { $0 }
-        do {
-            return try writer.write { db in
-                guard recordsHistory else { return try updates(db) }
-                let change = try Journal.open(db, statement: statement, kind: kind, restores: restores)
-                let result = try updates(db)
-                try Journal.close(db, change)
-                return result
+        // Another process may hold the database longer than SQLite's busy timeout (a large import):
+        // an answer is not dropped but tried again, for up to `patience`, saying so through `waiting`.
+        let started = Date()
+        var attempt = 0
+        while true {
+            do {
+                return try writer.write { db in
+                    guard recordsHistory else { return try updates(db) }
+                    let change = try Journal.open(db, statement: statement, kind: kind, restores: restores)
+                    let result = try updates(db)
+                    try Journal.close(db, change)
+                    return result
+                }
+            } catch let error as DatabaseError {
+                let translated = Store.translate(error, path: path)
+                guard translated == .locked(path), Date().timeIntervalSince(started) < patience else { throw translated }
+                attempt += 1
+                waiting.withLock { $0 }?(attempt)
             }
-        } catch let error as DatabaseError {
-            throw Store.translate(error, path: path)
         }
+    }
+
+    /// How long a change waits for another process that holds the database.
+    public let patience: TimeInterval = 300
+
+    /// Told each time a change has to wait for another process (the shell says so on screen).
+    public func onWaiting(_ report: (@Sendable (Int) -> Void)?) {
+        waiting.withLock { $0 = report }
     }
 
     /// Moves everything in the write-ahead log into the database file, so that the `.sqlite` file
