@@ -100,6 +100,8 @@ public final class Store: Sendable {
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             if tables == 0 { try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)") }
         }
+        // The reader that looked before the migrations has statements prepared on the old schema.
+        defer { pool.invalidateReadOnlyConnections() }
         for attempt in 1...3 {
             do {
                 try migrator.migrate(pool)
