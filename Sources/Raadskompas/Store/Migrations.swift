@@ -182,6 +182,14 @@ extension Store {
             try Journal.createTables(db)
             try Journal.installTriggers(db)
         }
+        migrator.registerMigration("v8 registratienummer") { db in
+            // The voorstel's own number (registratie-, zaak- or voorstelnummer), read from its header.
+            try db.alter(table: "voorstel") { t in
+                t.add(column: "registratienummer", .text).notNull().defaults(to: "")
+            }
+            // A table of user data changed: the history triggers name its columns.
+            try Journal.installTriggers(db)
+        }
         return migrator
     }()
 }

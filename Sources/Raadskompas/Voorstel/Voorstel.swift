@@ -20,6 +20,8 @@ public struct Voorstel: Codable, Sendable, Equatable, FetchableRecord, Persistab
     /// Where the text came from (a path), or "" for a declared voorstel.
     public var bron: String
     public var geimporteerd: Date
+    /// The gemeente's own number for the voorstel (registratie-, zaak- or voorstelnummer), or "".
+    public var registratienummer: String = ""
 
     public var wettenLijst: [String] {
         wetten.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

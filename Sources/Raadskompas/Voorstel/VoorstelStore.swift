@@ -43,6 +43,7 @@ public struct VoorstelStore: Sendable {
         if a.onderwerp != b.onderwerp { fields.append("onderwerp") }
         if a.wetten != b.wetten { fields.append("wetten") }
         if a.bron != b.bron { fields.append("bron") }
+        if a.registratienummer != b.registratienummer { fields.append("registratienummer") }
         return fields
     }
 

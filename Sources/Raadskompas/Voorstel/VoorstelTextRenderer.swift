@@ -22,7 +22,8 @@ struct VoorstelTextRenderer {
     /// `voorstel toon`: the details, the kerndomein flag, and the text with line numbers.
     func show(_ voorstel: Voorstel, withoutAdvies: Bool) -> String {
         var out = [style.heading(voorstel.titel) + "  " + style.dim("[\(voorstel.id)]")]
-        let details = [voorstel.datum.map { "datum \($0)" }, voorstel.gemeente.isEmpty ? nil : "gemeente \(voorstel.gemeente)",
+        let details = [voorstel.registratienummer.isEmpty ? nil : "nr. \(voorstel.registratienummer)",
+                       voorstel.datum.map { "datum \($0)" }, voorstel.gemeente.isEmpty ? nil : "gemeente \(voorstel.gemeente)",
                        voorstel.portefeuille.isEmpty ? nil : "portefeuille \(voorstel.portefeuille)",
                        voorstel.wettenLijst.isEmpty ? nil : "wetten \(voorstel.wettenLijst.joined(separator: ", "))"].compactMap { $0 }
         if !details.isEmpty { out.append(style.dim(details.joined(separator: " · "))) }

@@ -11,6 +11,7 @@ extension Command {
         .optional("portefeuille", .text, help: "de portefeuille of portefeuillehouder"),
         .optional("onderwerp", .text, help: "het onderwerp"),
         .optional("wetten", .list(.reference(kinds: ["staalkaart"])), help: "de wetten die het raakt, bijvoorbeeld [wmo, jeugdwet]"),
+        .optional("registratienummer", .text, help: "het eigen nummer van de gemeente (registratie-, zaak- of voorstelnummer)"),
     ]
 
     static let voorstelImporteer = Command(
@@ -30,7 +31,20 @@ extension Command {
         }
         let id = node.fieldText("id").lowercased()
         let existing = (try? store.find(id)).flatMap { $0.id == id ? $0 : nil }
-        let voorstel = Voorstel.described(id: id, text: imported.text, source: path, by: VoorstelGegevens(node), keeping: existing)
+        // What the statement does not say, the header of the text may: datum, portefeuille, nummer.
+        let kop = VoorstelKop.read(imported.text)
+        var given = VoorstelGegevens(node)
+        var read: [String] = []
+        if given.datum == nil, existing?.datum == nil, let datum = kop.datum { given.datum = datum; read.append("datum \(datum.dutch)") }
+        if given.portefeuille == nil, existing?.portefeuille.isEmpty ?? true, let portefeuille = kop.portefeuille {
+            given.portefeuille = portefeuille
+            read.append("portefeuille ‘\(portefeuille)’")
+        }
+        if given.registratienummer == nil, existing?.registratienummer.isEmpty ?? true, let nummer = kop.registratienummer {
+            given.registratienummer = nummer
+            read.append("registratienummer \(nummer)")
+        }
+        let voorstel = Voorstel.described(id: id, text: imported.text, source: path, by: given, keeping: existing)
         // The same id for another file is a mistake more often than an update.
         if !node.flag("vervang"), let existing, existing.bron != path {
             throw .error("er is al een voorstel \(voorstel.id)" + (existing.bron.isEmpty ? "" : ", ingelezen uit `\(existing.bron)`"),
@@ -38,6 +52,7 @@ extension Command {
         }
         let change = try context.attempt(node) { try store.save(voorstel) }
         var out = imported.notes.map { "Let op: \($0).\n" }.joined()
+        if !read.isEmpty { out += "Uit de tekst gehaald: " + read.joined(separator: ", ") + ". Klopt iets niet? `voorstel wijzig \(voorstel.id) …`\n" }
         switch change {
         case .new:
             let lines = voorstel.tekst.split(separator: "\n").count
@@ -142,6 +157,7 @@ struct VoorstelGegevens {
     var portefeuille: String?
     var onderwerp: String?
     var wetten: [String]
+    var registratienummer: String?
 
     init(_ node: Node) {
         titel = node.optionalText("titel")
@@ -150,6 +166,7 @@ struct VoorstelGegevens {
         portefeuille = node.optionalText("portefeuille")
         onderwerp = node.optionalText("onderwerp")
         wetten = node.texts("wetten")
+        registratienummer = node.optionalText("registratienummer")
     }
 }
 
@@ -166,7 +183,8 @@ extension Voorstel {
                         datum: given.datum?.description ?? existing?.datum, gemeente: given.gemeente ?? existing?.gemeente ?? "",
                         portefeuille: given.portefeuille ?? existing?.portefeuille ?? "", onderwerp: given.onderwerp ?? existing?.onderwerp ?? "",
                         wetten: given.wetten.isEmpty ? existing?.wetten ?? "" : given.wetten.joined(separator: ","), tekst: text,
-                        hash: VoorstelStore.hash(text), bron: source, geimporteerd: Date())
+                        hash: VoorstelStore.hash(text), bron: source, geimporteerd: Date(),
+                        registratienummer: given.registratienummer ?? existing?.registratienummer ?? "")
     }
 }
 
