@@ -322,7 +322,7 @@ func fullWerkblad(_ name: String) -> WerkbladInhoud {
                 items.append(WerkbladItem(werkbladId: 0, stap: stap, kant: kant, volgorde: i,
                                           tekst: "\(stap.titel) \(i): inwoners krijgen tijdig, passend en samenhangend ondersteuning",
                                           toelichting: i % 2 == 0 ? "Toelichting bij antwoord \(i), met é, ë en ï" : "",
-                                          percentage: stap == .resultaten ? 70 : nil, jaar: stap == .resultaten ? 2030 : nil,
+                                          doel: stap == .resultaten ? 70 : nil, eenheid: stap == .resultaten ? "%" : nil, jaar: stap == .resultaten ? 2030 : nil,
                                           indicator: stap == .resultaten ? "eenzaamheid-75plus" : nil))
             }
         }

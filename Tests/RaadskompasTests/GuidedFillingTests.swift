@@ -68,7 +68,8 @@ final class ScriptedConversation: Conversation {
         let folder = try TemporaryFolder()
         let answers: [String?] = ["", "", "", "",          // waarden and principes: nothing
                                   "Minder eenzame ouderen",
-                                  "120", "70%",              // a wrong percentage, then a right one
+                                  "120%", "70%",             // a wrong percentage, then a right one
+                                  "",                        // richting: Enter takes "omlaag" from "Minder …"
                                   "1850", "2030",            // a wrong year, then a right one
                                   "?eenzaam", "eenzaamheid-75plu", "eenzaamheid-75plus",
                                   "", "", "", "", ""]
@@ -76,7 +77,8 @@ final class ScriptedConversation: Conversation {
         let s = session(folder, conversation)
         _ = s.run("werkblad nieuw \"Doelen\"") { _ in }
         _ = s.run("werkblad invullen \"Doelen\"") { _ in }
-        #expect(conversation.transcript.contains("Dat is geen percentage tussen 0 en 100."))
+        #expect(conversation.transcript.contains("Dat is geen streefwaarde."))
+        #expect(conversation.transcript.contains("richting (omhoog/omlaag, Enter = omlaag)> ") || conversation.prompts.contains("  richting (omhoog/omlaag, Enter = omlaag)> "))
         #expect(conversation.transcript.contains("Typ een jaartal tussen 2000 en 2100"))
         #expect(conversation.transcript.contains("eenzaamheid-75plus"), "zoeken met ? toont indicatoren")
         #expect(conversation.transcript.contains("Bedoelde je `eenzaamheid-75plus`?"))
@@ -85,7 +87,7 @@ final class ScriptedConversation: Conversation {
         let path = folder.path("d.kompas")
         _ = s.run("exporteer werkblad \"Doelen\" naar \"\(path)\"") { exported += $0 }
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("resultaat \"Minder eenzame ouderen\" percentage=70% jaar=2030 indicator=eenzaamheid-75plus"))
+        #expect(text.contains("resultaat \"Minder eenzame ouderen\" doel=70% richting=omlaag jaar=2030 indicator=eenzaamheid-75plus"), "\(text)")
     }
 
     @Test func scriptsCannotAskQuestions() throws {

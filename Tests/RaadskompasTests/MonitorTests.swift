@@ -348,7 +348,7 @@ let monitorMeasurements = """
         let path = folder.path("visie.kompas")
         #expect(run(s, "exporteer werkblad \"Visie\" naar \"\(path)\"").diagnostics.isEmpty)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("resultaat \"Minder werkloze jongeren\" jaar=2027 indicator=werkloze-jongeren doel=2 gebied=\"GM0363\""))
+        #expect(text.contains("resultaat \"Minder werkloze jongeren\" doel=2 richting=omlaag jaar=2027 indicator=werkloze-jongeren gebied=\"GM0363\""), "\(text)")
         let otherFolder = try TemporaryFolder()
         let other = try session(otherFolder, setup: false)
         #expect(run(other, "indicator nieuw eigen-x naam=\"X\" eenheid=\"dagen\"").diagnostics.isEmpty)

@@ -190,6 +190,17 @@ extension Store {
             // A table of user data changed: the history triggers name its columns.
             try Journal.installTriggers(db)
         }
+        migrator.registerMigration("v9 doel") { db in
+            // One kind of target for a resultaat: value, unit and direction next to year,
+            // indicator and gebied. A streefpercentage becomes a value in `%`.
+            try db.alter(table: "item") { t in
+                t.add(column: "eenheid", .text)
+                t.add(column: "richting", .text).check(sql: "richting IS NULL OR richting IN ('omhoog', 'omlaag')")
+            }
+            try db.execute(sql: "UPDATE item SET doel = percentage, eenheid = '%' WHERE percentage IS NOT NULL AND doel IS NULL")
+            try db.execute(sql: "UPDATE item SET percentage = NULL WHERE percentage IS NOT NULL")
+            try Journal.installTriggers(db)
+        }
         return migrator
     }()
 }

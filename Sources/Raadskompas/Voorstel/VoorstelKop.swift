@@ -20,9 +20,12 @@ public struct VoorstelKop: Sendable, Equatable {
         ("datum raadsvergadering", .raadsdatum), ("raadsvergadering", .raadsdatum), ("datum raad", .raadsdatum), ("raad", .raadsdatum),
         ("vergaderdatum", .raadsdatum), ("datum vergadering", .raadsdatum), ("vergadering", .raadsdatum), ("raadsvergadering d.d", .raadsdatum),
         ("datum gemeenteraad", .raadsdatum), ("gemeenteraad", .raadsdatum), ("behandeling in de raad", .raadsdatum), ("datum behandeling raad", .raadsdatum),
+        ("besluitvormende raadsvergadering", .raadsdatum), ("besluitvormende raad", .raadsdatum), ("besluitvormende vergadering", .raadsdatum),
+        ("datum besluitvorming", .raadsdatum), ("raadsbesluit", .raadsdatum),
         ("datum", .voorsteldatum), ("datum collegebesluit", .voorsteldatum), ("collegebesluit", .voorsteldatum), ("datum college", .voorsteldatum),
         ("datum collegevergadering", .voorsteldatum), ("collegevergadering", .voorsteldatum), ("datum voorstel", .voorsteldatum),
         ("datum b&w-besluit", .voorsteldatum), ("b&w-besluit", .voorsteldatum), ("datum b&w", .voorsteldatum), ("datum b en w", .voorsteldatum),
+        ("collegevoorstel", .voorsteldatum), ("datum collegevoorstel", .voorsteldatum), ("datum raadsvoorstel", .voorsteldatum),
         ("portefeuillehouder", .portefeuille), ("portefeuillehouders", .portefeuille), ("portefeuillehouder(s)", .portefeuille),
         ("verantwoordelijk portefeuillehouder", .portefeuille), ("verantwoordelijke portefeuillehouder", .portefeuille),
         ("portefeuille", .portefeuille), ("wethouder", .portefeuille), ("verantwoordelijk wethouder", .portefeuille), ("bestuurder", .portefeuille),
@@ -31,6 +34,8 @@ public struct VoorstelKop: Sendable, Equatable {
         ("voorstelnummer", .specifiekNummer), ("documentnummer", .specifiekNummer), ("corsanummer", .specifiekNummer),
         ("registratienr", .specifiekNummer), ("zaaknr", .specifiekNummer), ("raadsvoorstel nr", .specifiekNummer), ("voorstel nr", .specifiekNummer),
         ("raadsvoorstel nummer", .specifiekNummer), ("dossiernummer", .specifiekNummer), ("kenmerk", .specifiekNummer), ("ons kenmerk", .specifiekNummer),
+        ("reg.nr", .specifiekNummer), ("reg. nr", .specifiekNummer), ("regnr", .specifiekNummer), ("kenmerk raadsvoorstel", .specifiekNummer),
+        ("raadsvoorstel nr", .specifiekNummer), ("raadsvoorstelnr", .specifiekNummer), ("voorstelnr", .specifiekNummer), ("zaak", .specifiekNummer),
         ("nummer", .nummer), ("nr", .nummer), ("no", .nummer),
     ]
 
@@ -46,23 +51,40 @@ public struct VoorstelKop: Sendable, Equatable {
         func note(_ kind: Kind, _ value: String) {
             let cleaned = value.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":;,")))
             guard !cleaned.isEmpty, found[kind] == nil else { return }
+            // A date label counts only with a date ("Vergadering: Gemeenteraad" is no date).
+            if kind == .raadsdatum || kind == .voorsteldatum, firstDate(cleaned) == nil { return }
             found[kind] = cleaned
         }
         for (index, line) in lines.enumerated() {
             // A line ends the header when it starts the body proper.
             let lowered = line.lowercased()
-            if ["beslispunten", "voorgesteld besluit", "besluit", "aanleiding", "inleiding", "samenvatting", "toelichting", "het college stelt voor"].contains(where: { lowered.hasPrefix($0) && lowered.count < $0.count + 3 }) { break }
-            for segment in segments(line) {
+            if ["beslispunten", "voorgesteld besluit", "besluit", "aanleiding", "inleiding", "samenvatting", "toelichting", "het college stelt voor", "ontwerpbesluit"]
+                .contains(where: { lowered.hasPrefix($0) && lowered.count < $0.count + 3 }) { break }
+            let parts = segments(line)
+            let next = index + 1 < lines.count ? segments(lines[index + 1]) : []
+            // A flattened table: a row of labels over a row of values.
+            if parts.count >= 2, parts.allSatisfy({ VoorstelKop.kind(of: $0) != nil }), next.count == parts.count,
+               !next.contains(where: { VoorstelKop.kind(of: $0) != nil }) {
+                for (label, value) in zip(parts, next) { if let kind = VoorstelKop.kind(of: label) { note(kind, value) } }
+                continue
+            }
+            var i = 0
+            while i < parts.count {
+                let segment = parts[i]
                 if let (kind, value) = labelled(segment) {
-                    if value.isEmpty {
-                        // A flattened table: the value is on the next line (unless that is a label too).
-                        if index + 1 < lines.count, labelled(lines[index + 1]) == nil, VoorstelKop.kind(of: lines[index + 1]) == nil { note(kind, lines[index + 1]) }
-                    } else {
+                    if !value.isEmpty {
                         note(kind, value)
+                    } else if i + 1 < parts.count, labelled(parts[i + 1]) == nil {
+                        note(kind, parts[i + 1])
+                        i += 1
+                    } else if parts.count == 1, next.count == 1, labelled(next[0]) == nil {
+                        // The value on the next line.
+                        note(kind, next[0])
                     }
                 } else if let (kind, rest) = runningText(segment) {
                     note(kind, rest)
                 }
+                i += 1
             }
         }
         var kop = VoorstelKop()
@@ -72,13 +94,14 @@ public struct VoorstelKop: Sendable, Equatable {
         return kop
     }
 
-    /// The fields of one line: split on `|`, tabs, or wide runs of spaces between `Label: value` pairs.
+    /// The fields of one line: split on `|`, tabs, dotted leaders and wide runs of spaces; a space
+    /// before a colon is dropped (`Onderwerp   : …`).
     static func segments(_ line: String) -> [String] {
-        var parts = line.split(whereSeparator: { $0 == "|" || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }
-        parts = parts.flatMap { part -> [String] in
-            part.components(separatedBy: "   ").map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        return parts.filter { !$0.isEmpty }
+        var text = line
+        while let range = text.range(of: #"\s*\.{3,}\s*"#, options: .regularExpression) { text.replaceSubrange(range, with: "\t") }
+        while let range = text.range(of: #"\s+:"#, options: .regularExpression) { text.replaceSubrange(range, with: ":") }
+        while let range = text.range(of: #" {3,}"#, options: .regularExpression) { text.replaceSubrange(range, with: "\t") }
+        return text.split(whereSeparator: { $0 == "|" || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// `Label: value` or a bare `Label` (value on the next line).
@@ -97,13 +120,19 @@ public struct VoorstelKop: Sendable, Equatable {
         return labels.first(where: { $0.0 == label })?.1
     }
 
-    /// "Raadsvergadering van 12 juni 2025", "Raad: …" written without a colon.
+    /// "Voorstel voor de raadsvergadering van 12 juni 2025", "in uw vergadering van …",
+    /// "Raadsvoorstel nr. 2025/56": a field in running text.
     static func runningText(_ segment: String) -> (Kind, String)? {
         let lowered = segment.lowercased()
-        for prefix in ["raadsvergadering van", "raadsvergadering d.d.", "vergadering van de gemeenteraad van", "vergadering van de raad van",
-                       "gemeenteraad van", "raadsvergadering"] where lowered.hasPrefix(prefix) {
-            let rest = String(segment.dropFirst(prefix.count))
+        for phrase in ["raadsvergadering van", "raadsvergadering d.d.", "vergadering van de gemeenteraad van", "vergadering van de raad van",
+                       "in uw vergadering van", "gemeenteraad van"] {
+            guard let range = lowered.range(of: phrase) else { continue }
+            let rest = String(lowered[range.upperBound...])
             if firstDate(rest) != nil { return (.raadsdatum, rest) }
+        }
+        for prefix in ["raadsvoorstel nr.", "raadsvoorstel nr", "raadsvoorstelnummer", "raadsvoorstel nummer", "voorstel nr.", "voorstelnummer"] where lowered.hasPrefix(prefix) {
+            let rest = String(segment.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":")))
+            if let first = rest.split(separator: " ").first, first.contains(where: \.isNumber) { return (.specifiekNummer, String(first)) }
         }
         return nil
     }

@@ -95,16 +95,41 @@ struct GuidedFilling {
     /// The measurable target of a maatschappelijk resultaat: each part stored as it is given.
     private func askTarget(_ item: inout WerkbladItem) throws(WerkbladStore.Failure) -> Bool {
         while true {
-            guard let raw = conversation.ask("  streefpercentage (bijv. 70%, Enter = geen)> ") else { return false }
+            guard let raw = conversation.ask("  streefwaarde (bijv. 70%, 12,5 of 8 weken; Enter = geen)> ") else { return false }
             let answer = raw.trimmingCharacters(in: .whitespaces)
             if answer.isEmpty { break }
-            let number = answer.hasSuffix("%") ? String(answer.dropLast()) : answer
-            if let value = StandardLibrary.parseDutchNumber(number), (0...100).contains(value) {
-                item.percentage = value
+            if answer == "?" {
+                conversation.say("Hoeveel het moet worden: een percentage (70%), een getal (12,5) of een getal met eenheid (8 weken). Enter: geen streefwaarde.\n")
+                continue
+            }
+            if let (value, unit) = WerkbladItem.parseDoel(answer), unit != "%" || (0...100).contains(value) {
+                item.doel = value
+                item.eenheid = unit
                 try store.updateItem(item)
                 break
             }
-            conversation.say("Dat is geen percentage tussen 0 en 100. Typ bijvoorbeeld 70% of druk op Enter.\n")
+            conversation.say("Dat is geen streefwaarde. Typ bijvoorbeeld 70%, 12,5 of 8 weken, of druk op Enter.\n")
+        }
+        if item.doel != nil {
+            let guess = WerkbladItem.richting(in: item.tekst)
+            while true {
+                guard let raw = conversation.ask("  richting (omhoog/omlaag\(guess.map { ", Enter = \($0)" } ?? ", Enter = geen"))> ") else { return false }
+                let answer = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                let chosen: String?? = switch answer {
+                case "": .some(guess)
+                case "omhoog", "hoger", "meer", "o", "h": .some("omhoog")
+                case "omlaag", "lager", "minder", "l": .some("omlaag")
+                default: .none
+                }
+                if let chosen {
+                    if chosen != item.richting {
+                        item.richting = chosen
+                        try store.updateItem(item)
+                    }
+                    break
+                }
+                conversation.say("Typ omhoog of omlaag: moet het getal stijgen of dalen?\n")
+            }
         }
         while true {
             guard let raw = conversation.ask("  jaar (bijv. 2030, Enter = geen)> ") else { return false }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KompasDSL
 
 /// A visie-werkblad of a raadslid, a fractie or the raad ("samen").
 public struct Werkblad: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
@@ -79,31 +80,84 @@ public struct WerkbladItem: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var volgorde: Int
     public var tekst: String
     public var toelichting: String
-    /// A measurable target of a maatschappelijk resultaat: a percentage, a year, an indicator id.
-    public var percentage: Double?
+    /// The one target of a maatschappelijk resultaat: a value in a unit (`%`, `dagen`, or the
+    /// indicator's), the way it should move (omhoog/omlaag), the year, the indicator it is measured
+    /// with and the gebied. Every part is optional; entered in `werkblad invullen`, in the
+    /// declarative form or with `koppel resultaat`, and shown the same way everywhere.
+    public var doel: Double?
+    public var eenheid: String?
+    public var richting: String?
     public var jaar: Int?
     public var indicator: String?
-    /// The target value on the indicator (in its unit), and the gebied where it is measured.
-    public var doel: Double?
     public var gebied: String?
 
+    public static let richtingen = ["omhoog", "omlaag"]
+
     public init(werkbladId: Int64, stap: VisieStap, kant: Kant, volgorde: Int, tekst: String, toelichting: String = "",
-                percentage: Double? = nil, jaar: Int? = nil, indicator: String? = nil, doel: Double? = nil, gebied: String? = nil) {
+                doel: Double? = nil, eenheid: String? = nil, richting: String? = nil, jaar: Int? = nil, indicator: String? = nil, gebied: String? = nil) {
         self.werkbladId = werkbladId
         self.stap = stap
         self.kant = kant
         self.volgorde = volgorde
         self.tekst = tekst
         self.toelichting = toelichting
-        self.percentage = percentage
+        self.doel = doel
+        self.eenheid = eenheid
+        self.richting = richting
         self.jaar = jaar
         self.indicator = indicator
-        self.doel = doel
         self.gebied = gebied
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    /// Whether any part of a target is given.
+    public var hasTarget: Bool { doel != nil || jaar != nil || indicator != nil || gebied != nil || richting != nil }
+
+    /// The value with its unit: `70%`, `12,5 dagen`.
+    public var doelWaarde: String? {
+        guard let doel else { return nil }
+        let unit = eenheid ?? ""
+        return unit == "%" ? Value.format(doel) + "%" : Value.format(doel) + (unit.isEmpty ? "" : " \(unit)")
+    }
+
+    /// The target in words, the same in every view: `10% omlaag in 2030, indicator eenzaamheid-75plus in GM0363`.
+    public var doelTekst: String? {
+        guard hasTarget else { return nil }
+        var parts: [String] = []
+        var value = doelWaarde ?? ""
+        if let richting { value += (value.isEmpty ? "" : " ") + richting }
+        if let jaar { value += (value.isEmpty ? "" : " ") + "in \(jaar)" }
+        if !value.isEmpty { parts.append(value) }
+        if let indicator { parts.append("indicator \(indicator)" + (gebied.map { " in \($0)" } ?? "")) } else if let gebied { parts.append("gebied \(gebied)") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The direction a resultaat's own words point to: "10% minder eenzame inwoners" is omlaag.
+    public static func richting(in text: String) -> String? {
+        let folded: [Character] = Folding.fold(text)
+        let words: Set<String> = Set(folded.split(whereSeparator: { !$0.isLetter }).map { String($0) })
+        let down: [String] = ["minder", "lager", "daling", "dalen", "daalt", "afname", "afnemen", "neemt", "terug", "verminderen", "vermindering", "verlagen", "verlaging", "kleiner", "korter", "halveren", "halvering", "terugdringen"]
+        let up: [String] = ["meer", "hoger", "stijging", "stijgen", "stijgt", "toename", "toenemen", "groei", "groeit", "verhogen", "verhoging", "groter", "langer", "verdubbelen", "vergroten"]
+        let isDown = down.contains { words.contains($0) } && !(words.contains("neemt") && words.contains("toe"))
+        let isUp = up.contains { words.contains($0) }
+        if isDown != isUp { return isDown ? "omlaag" : "omhoog" }
+        return nil
+    }
+
+    /// `70%`, `12,5`, `12,5 dagen`, `8 weken` as a value and unit; nil when it is not a number.
+    public static func parseDoel(_ text: String) -> (waarde: Double, eenheid: String?)? {
+        var rest = text.trimmingCharacters(in: .whitespaces)
+        if rest.hasSuffix("%") {
+            rest.removeLast()
+            return StandardLibrary.parseDutchNumber(rest.trimmingCharacters(in: .whitespaces)).map { ($0, "%") }
+        }
+        let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let first = parts.first, let value = StandardLibrary.parseDutchNumber(first) else { return nil }
+        let unit = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+        return (value, unit.flatMap { $0.isEmpty ? nil : String($0.prefix(30)) })
     }
 }
 

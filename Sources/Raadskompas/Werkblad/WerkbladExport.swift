@@ -51,10 +51,13 @@ public enum WerkbladExport {
                 for item in items {
                     var line = "      \(stap.itemName) \(Value.quote(item.tekst))"
                     if !item.toelichting.isEmpty { line += " toelichting=\(Value.quote(item.toelichting))" }
-                    if let p = item.percentage { line += " percentage=\(Value.percent(p).sourceText)" }
+                    if let doel = item.doel {
+                        line += item.eenheid == "%" ? " doel=\(Value.percent(doel).sourceText)" : " doel=\(Value.number(doel).sourceText)"
+                        if let eenheid = item.eenheid, eenheid != "%" { line += " eenheid=\(Value.quote(eenheid))" }
+                    }
+                    if let richting = item.richting { line += " richting=\(richting)" }
                     if let jaar = item.jaar { line += " jaar=\(jaar)" }
                     if let indicator = item.indicator { line += " indicator=\(indicator)" }
-                    if let doel = item.doel { line += " doel=\(Value.number(doel).sourceText)" }
                     if let gebied = item.gebied { line += " gebied=\(Value.quote(gebied))" }
                     out += line + "\n"
                 }
@@ -94,12 +97,7 @@ public enum WerkbladExport {
                 }
                 for (i, item) in items.enumerated() {
                     out += "\(i + 1). \(escape(item.tekst))"
-                    var target: [String] = []
-                    if let p = item.percentage { target.append("\(Value.percent(p).displayText)") }
-                    if let jaar = item.jaar { target.append("in \(jaar)") }
-                    if let indicator = item.indicator { target.append("indicator `\(indicator)`") }
-                    if let doel = item.doel { target.append("streefwaarde \(Value.format(doel))" + (item.gebied.map { " in \(escape($0))" } ?? "")) }
-                    if !target.isEmpty { out += " (doel: \(target.joined(separator: ", ")))" }
+                    if let target = item.doelTekst { out += " (doel: \(escape(target)))" }
                     if !item.toelichting.isEmpty { out += "  \n   _\(escape(item.toelichting))_" }
                     out += "\n"
                 }

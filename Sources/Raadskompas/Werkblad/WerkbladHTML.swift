@@ -133,14 +133,10 @@ enum WerkbladHTML {
     static func answers(_ items: [WerkbladItem]) -> Plot.Node<HTML.BodyContext> {
         guard !items.isEmpty else { return .p(.class("leeg"), "Nog niets ingevuld.") }
         return .ol(.class("antwoorden"), .forEach(items) { item in
-            var target: [String] = []
-            if let p = item.percentage { target.append(Value.format(p) + "%") }
-            if let jaar = item.jaar { target.append("in \(jaar)") }
-            if let indicator = item.indicator { target.append("indicator \(indicator)") }
-            if let doel = item.doel { target.append("streefwaarde \(Value.format(doel))" + (item.gebied.map { " in \($0)" } ?? "")) }
+            let target = item.doelTekst
             return .li(
                 .text(item.tekst),
-                .if(!target.isEmpty, .span(.class("doel"), .text(" (doel: \(target.joined(separator: ", ")))"))),
+                .if(target != nil, .span(.class("doel"), .text(" (doel: \(target ?? ""))"))),
                 .if(!item.toelichting.isEmpty, .group(.br(), .span(.class("toelichting"), .text(item.toelichting))))
             )
         })

@@ -7,7 +7,7 @@ import KompasDSL
 ///         zelf { waarde "Zelfbeschikking" toelichting="Inwoners houden regie over hun leven" }
 ///       }
 ///       stap resultaten {
-///         samen { resultaat "Minder eenzame 75-plussers" percentage=70% jaar=2030 indicator=eenzaamheid-75plus }
+///         samen { resultaat "Minder eenzame 75-plussers" doel=70% richting=omlaag jaar=2030 indicator=eenzaamheid-75plus }
 ///       }
 ///       koppeling { waarde "Zelfbeschikking"; principe "…"; onderbouwing "…"; resultaat "…" }
 ///     }
@@ -25,11 +25,13 @@ public enum WerkbladSchemas {
         var fields: [Slot] = [.optional("toelichting", .text, help: "een korte uitleg")]
         if stap == .resultaten {
             fields += [
-                .optional("percentage", .percent, help: "het streefpercentage, bijvoorbeeld 70%"),
+                .optional("doel", .any, help: "de streefwaarde, bijvoorbeeld 70% of 12,5"),
+                .optional("eenheid", .text, help: "de eenheid van de streefwaarde als het geen percentage is, bijvoorbeeld \"dagen\""),
+                .optional("richting", .choice(WerkbladItem.richtingen), help: "omhoog of omlaag: welke kant het op moet"),
                 .optional("jaar", .wholeNumber, help: "het jaar waarin het resultaat bereikt moet zijn"),
-                .optional("indicator", .identifier, help: "de id van een indicator uit `indicator lijst`"),
-                .optional("doel", .any, help: "de streefwaarde op de indicator, bijvoorbeeld 70% of 12,5"),
+                .optional("indicator", .identifier, help: "de id van een indicator uit `indicator lijst`", completes: .indicatoren),
                 .optional("gebied", .text, help: "het gebied waarin de indicator gemeten wordt, bijvoorbeeld GM0363"),
+                .optional("percentage", .percent, help: "(oude schrijfwijze) het streefpercentage; schrijf nu doel=70%"),
             ]
         }
         return NodeSchema(stap.itemName, summary: "Een \(stap.itemName) in stap \(stap.nummer): \(stap.titel.lowercased()).",
@@ -95,14 +97,21 @@ public enum WerkbladSchemas {
             for side in step.children {
                 guard let kant = Kant(rawValue: side.name) else { continue }
                 for (index, entry) in side.children.enumerated() {
-                    var percentage: Double?
-                    if case .percent(let p)? = CardBuilder.value(entry, "percentage") { percentage = p }
                     var jaar: Int?
                     if case .number(let n)? = CardBuilder.value(entry, "jaar"), n.isFinite, abs(n) < 100_000 { jaar = Int(n) }
+                    // The target: `doel=70%` (a value in %), `doel=12,5 eenheid="dagen"`, or the old `percentage=70%`.
+                    var doel: Double?, eenheid = CardBuilder.value(entry, "eenheid")?.stringValue
+                    if let value = CardBuilder.value(entry, "doel") {
+                        doel = WerkbladSchemas.number(value)
+                        if case .percent = value { eenheid = "%" }
+                    } else if case .percent(let p)? = CardBuilder.value(entry, "percentage") {
+                        doel = p
+                        eenheid = "%"
+                    }
                     items.append(WerkbladItem(werkbladId: 0, stap: stap, kant: kant, volgorde: index + 1,
                                               tekst: CardBuilder.argumentText(entry, 0), toelichting: CardBuilder.text(entry, "toelichting"),
-                                              percentage: percentage, jaar: jaar, indicator: CardBuilder.value(entry, "indicator")?.stringValue,
-                                              doel: CardBuilder.value(entry, "doel").flatMap(WerkbladSchemas.number),
+                                              doel: doel, eenheid: eenheid, richting: CardBuilder.value(entry, "richting")?.stringValue,
+                                              jaar: jaar, indicator: CardBuilder.value(entry, "indicator")?.stringValue,
                                               gebied: CardBuilder.value(entry, "gebied")?.stringValue))
                 }
             }

@@ -24,11 +24,7 @@ struct WerkbladTextRenderer {
                 out.append(label)
                 for (i, item) in items.enumerated() {
                     var text = item.tekst
-                    var target: [String] = []
-                    if let p = item.percentage { target.append(Value.format(p) + "%") }
-                    if let jaar = item.jaar { target.append("in \(jaar)") }
-                    if let indicator = item.indicator { target.append("indicator \(indicator)") }
-                    if !target.isEmpty { text += " (doel: \(target.joined(separator: ", ")))" }
+                    if let target = item.doelTekst { text += " (doel: \(target))" }
                     out += TextLayout.wrap(text, width: style.width, first: "    \(i + 1). ", rest: "       ")
                     if !item.toelichting.isEmpty {
                         out += TextLayout.wrap(item.toelichting, width: style.width, first: "       " + style.dim(""), rest: "       ").map(style.dim)

@@ -50,6 +50,7 @@ extension Command {
                            arguments: [.action("resultaat"), werkbladNaam, resultaatAdres],
                            fields: [Slot("indicator", .identifier, help: "de id van de indicator", completes: .indicatoren),
                                     Slot("doel", .any, help: "de streefwaarde in de eenheid van de indicator, bijvoorbeeld 70% of 12,5"),
+                                    .optional("richting", .choice(WerkbladItem.richtingen), help: "omhoog of omlaag (anders: volgens de indicator)"),
                                     .optional("jaar", .wholeNumber, help: "het jaar waarin het doel gehaald moet zijn"),
                                     .optional("gebied", .text, help: "het gebied waarin gemeten wordt, bijvoorbeeld GM0363")])
     ) { node, context throws(Diagnostic) in
@@ -62,6 +63,10 @@ extension Command {
         }
         item.indicator = entry.id
         item.doel = doel
+        // A percentage is a value in %; otherwise the value is in the indicator's own unit.
+        if case .percent? = node.field("doel") { item.eenheid = "%" } else { item.eenheid = nil }
+        item.richting = node.optionalText("richting")
+            ?? (entry.richting == "lager-is-beter" ? "omlaag" : entry.richting == "hoger-is-beter" ? "omhoog" : nil) ?? item.richting
         if let jaar = node.wholeNumber("jaar") {
             guard (1900...2200).contains(jaar) else {
                 throw .error("\(jaar) is geen jaar", hint: "bijvoorbeeld jaar=2030", at: node.span(of: "jaar"))
@@ -71,8 +76,8 @@ extension Command {
         if let gebied = node.optionalText("gebied") { item.gebied = gebied }
         let updated = item
         try context.attempt(node) { try store.updateItem(updated) }
-        return "Resultaat \(item.kant.rawValue).\(item.volgorde) van ‘\(werkblad.naam)’ gekoppeld aan \(entry.id), doel \(Value.format(doel))"
-            + (item.jaar.map { " in \($0)" } ?? "") + ". Volg het met `werkblad voortgang \(Value.quote(werkblad.naam))`.\n"
+        return "Resultaat \(item.kant.rawValue).\(item.volgorde) van ‘\(werkblad.naam)’ gekoppeld: doel \(item.doelTekst ?? Value.format(doel))."
+            + " Volg het met `werkblad voortgang \(Value.quote(werkblad.naam))`.\n"
     }
 
     static let ontkoppelResultaat = Command(
@@ -86,7 +91,6 @@ extension Command {
             throw .error("dit resultaat is niet aan een indicator gekoppeld", hint: "bekijk het werkblad met `werkblad voortgang \(Value.quote(werkblad.naam))`", at: node.arguments[2].span)
         }
         item.indicator = nil
-        item.doel = nil
         item.gebied = nil
         let updated = item
         try context.attempt(node) { try store.updateItem(updated) }
