@@ -17,7 +17,7 @@ import Testing
     @Test func labelledFixturesAreReadAsAGriffierWould() throws {
         let data = try #require(FileManager.default.contents(atPath: VoorstelKopTests.folder.appending(path: "verwachting.json").path))
         let expectations = try JSONDecoder().decode([String: Expected].self, from: data)
-        #expect(expectations.count == 24)
+        #expect(expectations.count == 40)
         for (name, expected) in expectations.sorted(by: { $0.key < $1.key }) {
             let text = try String(contentsOf: VoorstelKopTests.folder.appending(path: name), encoding: .utf8)
             let kop = VoorstelKop.read(text)

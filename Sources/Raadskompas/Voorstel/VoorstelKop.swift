@@ -13,7 +13,7 @@ public struct VoorstelKop: Sendable, Equatable {
     /// How many lines from the top are header.
     static let headerLines = 45
 
-    enum Kind { case raadsdatum, voorsteldatum, portefeuille, nummer, specifiekNummer }
+    enum Kind { case raadsdatum, voorsteldatum, portefeuille, nummer, specifiekNummer, anders }
 
     /// Labels, lowercased, without a trailing colon or full stop.
     static let labels: [(String, Kind)] = [
@@ -21,11 +21,14 @@ public struct VoorstelKop: Sendable, Equatable {
         ("vergaderdatum", .raadsdatum), ("datum vergadering", .raadsdatum), ("vergadering", .raadsdatum), ("raadsvergadering d.d", .raadsdatum),
         ("datum gemeenteraad", .raadsdatum), ("gemeenteraad", .raadsdatum), ("behandeling in de raad", .raadsdatum), ("datum behandeling raad", .raadsdatum),
         ("besluitvormende raadsvergadering", .raadsdatum), ("besluitvormende raad", .raadsdatum), ("besluitvormende vergadering", .raadsdatum),
-        ("datum besluitvorming", .raadsdatum), ("raadsbesluit", .raadsdatum),
+        ("datum besluitvorming", .raadsdatum), ("raadsbesluit", .raadsdatum), ("besluitvorming", .raadsdatum), ("behandeling raad", .raadsdatum),
+        ("raadsbehandeling", .raadsdatum), ("datum raadsbehandeling", .raadsdatum), ("vergadering van de raad", .raadsdatum),
+        ("vergadering van de raad d.d", .raadsdatum), ("raad d.d", .raadsdatum), ("behandeling gemeenteraad", .raadsdatum),
         ("datum", .voorsteldatum), ("datum collegebesluit", .voorsteldatum), ("collegebesluit", .voorsteldatum), ("datum college", .voorsteldatum),
         ("datum collegevergadering", .voorsteldatum), ("collegevergadering", .voorsteldatum), ("datum voorstel", .voorsteldatum),
         ("datum b&w-besluit", .voorsteldatum), ("b&w-besluit", .voorsteldatum), ("datum b&w", .voorsteldatum), ("datum b en w", .voorsteldatum),
         ("collegevoorstel", .voorsteldatum), ("datum collegevoorstel", .voorsteldatum), ("datum raadsvoorstel", .voorsteldatum),
+        ("collegebesluit d.d", .voorsteldatum), ("college d.d", .voorsteldatum),
         ("portefeuillehouder", .portefeuille), ("portefeuillehouders", .portefeuille), ("portefeuillehouder(s)", .portefeuille),
         ("verantwoordelijk portefeuillehouder", .portefeuille), ("verantwoordelijke portefeuillehouder", .portefeuille),
         ("portefeuille", .portefeuille), ("wethouder", .portefeuille), ("verantwoordelijk wethouder", .portefeuille), ("bestuurder", .portefeuille),
@@ -36,7 +39,12 @@ public struct VoorstelKop: Sendable, Equatable {
         ("raadsvoorstel nummer", .specifiekNummer), ("dossiernummer", .specifiekNummer), ("kenmerk", .specifiekNummer), ("ons kenmerk", .specifiekNummer),
         ("reg.nr", .specifiekNummer), ("reg. nr", .specifiekNummer), ("regnr", .specifiekNummer), ("kenmerk raadsvoorstel", .specifiekNummer),
         ("raadsvoorstel nr", .specifiekNummer), ("raadsvoorstelnr", .specifiekNummer), ("voorstelnr", .specifiekNummer), ("zaak", .specifiekNummer),
+        ("registratie", .specifiekNummer), ("volgnummer", .specifiekNummer), ("bestuurlijk opdrachtgever", .portefeuille),
         ("nummer", .nummer), ("nr", .nummer), ("no", .nummer),
+        // Labels of other fields: known, so that a flattened table keeps its rows in line.
+        ("onderwerp", .anders), ("titel", .anders), ("agendapunt", .anders), ("agendanummer", .anders), ("bijlagen", .anders), ("bijlage(n)", .anders),
+        ("programma", .anders), ("team", .anders), ("afdeling", .anders), ("steller", .anders), ("commissie", .anders), ("status", .anders),
+        ("ambtelijk opdrachtgever", .anders), ("contactpersoon", .anders), ("uw kenmerk", .anders), ("gemeente", .anders), ("locatie", .anders),
     ]
 
     /// Reads the header of `text`.
@@ -49,19 +57,38 @@ public struct VoorstelKop: Sendable, Equatable {
         }
         var found: [Kind: String] = [:]
         func note(_ kind: Kind, _ value: String) {
+            guard kind != .anders else { return }
             let cleaned = value.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":;,")))
             guard !cleaned.isEmpty, found[kind] == nil else { return }
             // A date label counts only with a date ("Vergadering: Gemeenteraad" is no date).
             if kind == .raadsdatum || kind == .voorsteldatum, firstDate(cleaned) == nil { return }
             found[kind] = cleaned
         }
-        for (index, line) in lines.enumerated() {
+        var consumed = Set<Int>()
+        for (index, line) in lines.enumerated() where !consumed.contains(index) {
             // A line ends the header when it starts the body proper.
             let lowered = line.lowercased()
             if ["beslispunten", "voorgesteld besluit", "besluit", "aanleiding", "inleiding", "samenvatting", "toelichting", "het college stelt voor", "ontwerpbesluit"]
                 .contains(where: { lowered.hasPrefix($0) && lowered.count < $0.count + 3 }) { break }
             let parts = segments(line)
             let next = index + 1 < lines.count ? segments(lines[index + 1]) : []
+            // A table flattened by column: several lines of labels, then as many lines of values.
+            var labelRun = 0
+            while index + labelRun < lines.count, let (_, value) = labelled(lines[index + labelRun]), value.isEmpty { labelRun += 1 }
+            if labelRun >= 2, index + 2 * labelRun <= lines.count,
+               (0..<labelRun).allSatisfy({ labelled(lines[index + labelRun + $0]) == nil }) {
+                for offset in 0..<labelRun {
+                    if let (kind, _) = labelled(lines[index + offset]) { note(kind, lines[index + labelRun + offset]) }
+                    consumed.insert(index + offset)
+                    consumed.insert(index + labelRun + offset)
+                }
+                continue
+            }
+            // A letterhead date: "Dommelrade, 3 juni 2025".
+            if parts.count == 1, let comma = line.firstIndex(of: ","), line[..<comma].split(separator: " ").count <= 2,
+               let date = firstDate(String(line[line.index(after: comma)...])), line[..<comma].first?.isUppercase == true {
+                note(.voorsteldatum, date.dutch)
+            }
             // A flattened table: a row of labels over a row of values.
             if parts.count >= 2, parts.allSatisfy({ VoorstelKop.kind(of: $0) != nil }), next.count == parts.count,
                !next.contains(where: { VoorstelKop.kind(of: $0) != nil }) {
@@ -125,14 +152,28 @@ public struct VoorstelKop: Sendable, Equatable {
     static func runningText(_ segment: String) -> (Kind, String)? {
         let lowered = segment.lowercased()
         for phrase in ["raadsvergadering van", "raadsvergadering d.d.", "vergadering van de gemeenteraad van", "vergadering van de raad van",
-                       "in uw vergadering van", "gemeenteraad van"] {
+                       "vergadering van de raad d.d.", "in uw vergadering van", "gemeenteraad van", "raadsvergadering op", "raad op"] {
             guard let range = lowered.range(of: phrase) else { continue }
             let rest = String(lowered[range.upperBound...])
             if firstDate(rest) != nil { return (.raadsdatum, rest) }
         }
-        for prefix in ["raadsvoorstel nr.", "raadsvoorstel nr", "raadsvoorstelnummer", "raadsvoorstel nummer", "voorstel nr.", "voorstelnummer"] where lowered.hasPrefix(prefix) {
+        // "Nr. 2025-47": a number label with only a space before its value.
+        for prefix in ["nr. ", "nummer ", "zaaknummer ", "kenmerk "] where lowered.hasPrefix(prefix) {
+            let rest = String(segment.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            if !rest.contains(" "), rest.contains(where: \.isNumber) { return (prefix == "nr. " || prefix == "nummer " ? .nummer : .specifiekNummer, rest) }
+        }
+        // "Raadsvergadering 08-07-2025 19:30": the label with only a space before its date.
+        if lowered.hasPrefix("raadsvergadering "), let date = firstDate(String(lowered.dropFirst("raadsvergadering ".count))) {
+            return (.raadsdatum, date.dutch)
+        }
+        for prefix in ["raadsvoorstel nr.", "raadsvoorstel nr", "raadsvoorstelnummer", "raadsvoorstel nummer", "voorstel nr.", "voorstelnummer", "raadsvoorstel "]
+        where lowered.hasPrefix(prefix) {
             let rest = String(segment.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":")))
-            if let first = rest.split(separator: " ").first, first.contains(where: \.isNumber) { return (.specifiekNummer, String(first)) }
+            // A number like 2025-123 or 2025/56, not a word or a bare year.
+            if let first = rest.split(separator: " ").first, first.contains(where: \.isNumber),
+               first.contains(where: { "-/.".contains($0) }) || !prefix.hasSuffix(" ") {
+                return (.specifiekNummer, String(first))
+            }
         }
         return nil
     }
