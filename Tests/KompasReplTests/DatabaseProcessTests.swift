@@ -100,12 +100,8 @@ import Testing
         #expect(FileManager.default.contents(atPath: db) == before)
     }
 
-    @Test func aLockedDatabaseIsWaitedFor() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
-        let scratch = try Scratch()
-        let db = scratch.url.appending(path: "bezet.sqlite").path
-        #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Eerste\""]).status == 0)
-        // Another program holds the write lock for two seconds.
+    /// Another program (sqlite3) that holds the write lock of `db` for `seconds` while `body` runs.
+    func holdingTheLock(of db: String, for seconds: Double, _ body: () throws -> BinaryRunner.Result) throws -> BinaryRunner.Result {
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         holder.arguments = [db]
@@ -115,12 +111,22 @@ import Testing
         try holder.run()
         input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE; INSERT INTO werkblad (naam, aangemaakt, gewijzigd) VALUES ('Van sqlite3', '2026-01-01', '2026-01-01');\n".utf8))
         Thread.sleep(forTimeInterval: 0.3)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
             input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
         }
-        let start = Date()
-        let result = try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Tweede\""])
+        let result = try body()
         holder.waitUntilExit()
+        return result
+    }
+
+    @Test func aLockedDatabaseIsWaitedFor() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else { return }
+        let scratch = try Scratch()
+        let db = scratch.url.appending(path: "bezet.sqlite").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Eerste\""]).status == 0)
+        // Another program holds the write lock for two seconds.
+        let start = Date()
+        let result = try holdingTheLock(of: db, for: 2) { try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Tweede\""]) }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Date().timeIntervalSince(start) >= 1.5, "het wachtte op het slot")
         let list = try BinaryRunner.run(["--db", db, "-c", "werkblad lijst"])
@@ -134,23 +140,29 @@ import Testing
         let scratch = try Scratch()
         let db = scratch.url.appending(path: "lang-bezet.sqlite").path
         #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Eerste\""]).status == 0)
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [db]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE; UPDATE werkblad SET gemeente = 'x';\n".utf8))
-        Thread.sleep(forTimeInterval: 0.3)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 12) {
-            input.fileHandleForWriting.write(Data("COMMIT;\n.quit\n".utf8))
-        }
         let start = Date()
-        let result = try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Tweede\""])
-        holder.waitUntilExit()
+        let result = try holdingTheLock(of: db, for: 12) { try BinaryRunner.run(["--db", db, "-c", "werkblad nieuw \"Tweede\""]) }
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Date().timeIntervalSince(start) >= 11, "het wachtte langer dan de busy-timeout")
         #expect(try BinaryRunner.run(["--db", db, "-c", "werkblad lijst"]).stdout.contains("Tweede"))
+    }
+
+    /// Issue 11: two shells (processes) edit and undo on one database, and after they end the
+    /// `.sqlite` file alone holds the last change.
+    @Test func twoProcessesEditAndUndoOneHistory() throws {
+        let scratch = try Scratch()
+        let db = scratch.url.appending(path: "samen.sqlite").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "adviesraad asd naam=\"ASD\""]).status == 0)
+        #expect(try BinaryRunner.run(["--db", db, "-c", "adviesraad rkc naam=\"RKC\" reactietermijn=8"]).status == 0)
+        let undo = try BinaryRunner.run(["--db", db, "-c", "ongedaan"])
+        #expect(undo.stdout.hasPrefix("Wijziging #2 ongedaan gemaakt"), "\(undo.stdout)\(undo.stderr)")
+        #expect(try BinaryRunner.run(["--db", db, "-c", "adviesraad asd reactietermijn=6"]).stdout == "Adviesraad asd bijgewerkt: reactietermijn.\n")
+        let history = try BinaryRunner.run(["--db", db, "-c", "geschiedenis"]).stdout
+        #expect(history.contains("#4") && history.contains("adviesraad asd: reactietermijn ‘leeg’ → ‘6’"), "\(history)")
+        // Only the .sqlite file, copied after the shells ended.
+        let alone = scratch.url.appending(path: "alleen.sqlite").path
+        try FileManager.default.copyItem(atPath: db, toPath: alone)
+        let copy = try BinaryRunner.run(["--db", alone, "-c", "adviesraad lijst"])
+        #expect(copy.stdout == "  asd  ASD — reactietermijn 6 weken\n", "\(copy.stdout)\(copy.stderr)")
     }
 }

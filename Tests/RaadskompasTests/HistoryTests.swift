@@ -33,17 +33,7 @@ final class DatabaseSession {
 
     /// Every table of user data, as text: what "nothing else changed" is checked against.
     func snapshot() throws -> String {
-        let queue = try DatabaseQueue(path: path)
-        defer { try? queue.close() }
-        return try queue.read { db in
-            try (Journal.tables + ["meting"]).map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3")
-                return table + ": " + rows.map { row in
-                    row.columnNames.filter { !["gewijzigd", "geimporteerd", "datum", "aangemaakt"].contains($0) }
-                        .map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: ",")
-                }.joined(separator: " | ")
-            }.joined(separator: "\n")
-        }
+        try #require(DatabaseSession.snapshot(of: path, tables: Journal.tables + ["meting"]))
     }
 }
 
@@ -191,14 +181,15 @@ final class DatabaseSession {
 }
 
 extension DatabaseSession {
-    /// The adviesraden, advies and werkblad rows of the database at `path`, opened read-only.
-    static func snapshot(of path: String) -> String? {
+    /// The rows of the tables of user data of the database at `path`, opened read-only, as text
+    /// (without the columns that hold the time of a change).
+    static func snapshot(of path: String, tables: [String] = Journal.tables) -> String? {
         var configuration = Configuration()
         configuration.readonly = true
         guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return nil }
         defer { try? queue.close() }
         return try? queue.read { db in
-            try Journal.tables.map { table in
+            try tables.map { table in
                 let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3")
                 return table + ": " + rows.map { row in
                     row.columnNames.filter { !["gewijzigd", "geimporteerd", "datum", "aangemaakt"].contains($0) }

@@ -163,4 +163,28 @@ import KompasDSL
         let stored = try DatabaseQueue(path: db.path).read { db in try String.fetchOne(db, sql: "SELECT thema FROM advies") }
         #expect(stored == "jeugd")
     }
+
+    /// 6. One kind of target: what is typed in the guided flow, declared, or set with `koppel
+    /// resultaat` is the same target everywhere, with its direction.
+    @Test func oneKindOfTarget() throws {
+        let db = try DatabaseSession()
+        db.run("werkblad nieuw \"Visie\"")
+        let conversation = ScriptedConversation(["", "", "", "",          // waarden and principes: nothing
+                                                 "10% minder inwoners eenzaam", "40,5%", "", "2030", "",   // the target; Enter takes "omlaag"
+                                                 "", "", "", ""])
+        db.session.conversation = conversation
+        db.run("werkblad invullen \"Visie\"")
+        db.session.conversation = nil
+        let shown = db.run("werkblad toon \"Visie\"")
+        #expect(shown.contains("10% minder inwoners eenzaam (doel: 40,5% omlaag in 2030)"), "\(shown)")
+        db.run("koppel resultaat \"Visie\" zelf.1 indicator=werkloze-jongeren doel=8 gebied=\"GM0363\"")
+        let linked = db.run("werkblad toon \"Visie\"")
+        #expect(linked.contains("(doel: 8 omlaag in 2030, indicator werkloze-jongeren in GM0363)"), "\(linked)")
+        #expect(db.run("werkblad voortgang \"Visie\"").contains("doel 8 in 2030"))
+        let file = db.folder.path("visie.kompas")
+        db.run("exporteer werkblad \"Visie\" naar \"\(file)\"")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("doel=8 richting=omlaag jaar=2030 indicator=werkloze-jongeren gebied=\"GM0363\""))
+        #expect(WerkbladItem.richting(in: "Meer jongeren aan het werk") == "omhoog")
+        #expect(WerkbladItem.parseDoel("8 weken")! == (8, "weken"))
+    }
 }

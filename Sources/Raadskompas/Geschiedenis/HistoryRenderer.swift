@@ -50,33 +50,28 @@ struct HistoryRenderer {
     }
 
     func describe(_ entry: HistoryStore.Entry) -> String {
-        let naming = HistoryRenderer.naming[entry.tabel] ?? (entry.tabel, [])
-        let image = entry.na ?? entry.voor ?? [:]
-        let name = naming.fields.compactMap { image[$0] }.map(HistoryStore.display).joined(separator: " · ")
-        let subject = naming.label + (name.isEmpty ? "" : " \(name)")
-        switch (entry.voor, entry.na) {
-        case (nil, _): return subject + ": nieuw"
-        case (_, nil): return subject + ": weg"
-        case (let before?, let after?):
-            let changed = before.keys.sorted().filter { before[$0] != after[$0] && !HistoryRenderer.bookkeeping.contains($0) }
-            guard !changed.isEmpty else { return subject + ": bijgewerkt" }
-            return subject + ": " + changed.map { "\($0) \(short(before[$0])) → \(short(after[$0]))" }.joined(separator: ", ")
-        }
+        phrase(entry, undone: false)
     }
 
     /// What undoing `entry` did, in words.
     func describeUndo(_ entry: HistoryStore.Entry) -> String {
+        phrase(entry, undone: true)
+    }
+
+    /// One row of a change in words: what the change did, or what undoing it did.
+    private func phrase(_ entry: HistoryStore.Entry, undone: Bool) -> String {
         let naming = HistoryRenderer.naming[entry.tabel] ?? (entry.tabel, [])
-        let image = entry.voor ?? entry.na ?? [:]
+        let image = (undone ? entry.voor ?? entry.na : entry.na ?? entry.voor) ?? [:]
         let name = naming.fields.compactMap { image[$0] }.map(HistoryStore.display).joined(separator: " · ")
         let subject = naming.label + (name.isEmpty ? "" : " \(name)")
         switch (entry.voor, entry.na) {
-        case (nil, _): return subject + ": weer weg"
-        case (_, nil): return subject + ": weer terug"
+        case (nil, _): return subject + (undone ? ": weer weg" : ": nieuw")
+        case (_, nil): return subject + (undone ? ": weer terug" : ": weg")
         case (let before?, let after?):
             let changed = before.keys.sorted().filter { before[$0] != after[$0] && !HistoryRenderer.bookkeeping.contains($0) }
-            guard !changed.isEmpty else { return subject + ": zoals het was" }
-            return subject + ": " + changed.map { "\($0) weer \(short(before[$0]))" }.joined(separator: ", ")
+            guard !changed.isEmpty else { return subject + (undone ? ": zoals het was" : ": bijgewerkt") }
+            return subject + ": " + changed.map { undone ? "\($0) weer \(short(before[$0]))" : "\($0) \(short(before[$0])) → \(short(after[$0]))" }
+                .joined(separator: ", ")
         }
     }
 

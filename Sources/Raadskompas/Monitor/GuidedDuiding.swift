@@ -59,11 +59,17 @@ struct GuidedDuiding {
             let current = duiding[question.letter]
             if !current.isEmpty { lines += TextLayout.wrap(current, width: style.width, first: "  nu: ", rest: "       ").map(style.dim) }
             conversation.say(lines.joined(separator: "\n") + "\n")
-            guard let answer = conversation.ask("\(question.letter)> ") else {
-                conversation.say("Gestopt. Wat je beantwoordde is bewaard; ga verder met dezelfde `duid`-opdracht.\n")
-                return
+            var text = "?"
+            while text == "?" {
+                guard let answer = conversation.ask("\(question.letter)> ") else {
+                    conversation.say("Gestopt. Wat je beantwoordde is bewaard; ga verder met dezelfde `duid`-opdracht.\n")
+                    return
+                }
+                text = answer.trimmingCharacters(in: .whitespaces)
+                if text == "?" {
+                    conversation.say("Beantwoord de vragen hierboven in een paar zinnen; Enter laat dit antwoord \(current.isEmpty ? "leeg" : "zoals het is"). Ctrl-C: stoppen.\n")
+                }
             }
-            let text = answer.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             duiding[question.letter] = text
             duiding.gewijzigd = Date()

@@ -135,6 +135,10 @@ struct GuidedFilling {
             guard let raw = conversation.ask("  jaar (bijv. 2030, Enter = geen)> ") else { return false }
             let answer = raw.trimmingCharacters(in: .whitespaces)
             if answer.isEmpty { break }
+            if answer == "?" {
+                conversation.say("Het jaar waarin het resultaat bereikt moet zijn, bijvoorbeeld 2030; Enter: geen jaar.\n")
+                continue
+            }
             if let year = Int(answer), (2000...2100).contains(year) {
                 item.jaar = year
                 try store.updateItem(item)

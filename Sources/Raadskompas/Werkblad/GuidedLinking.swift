@@ -25,7 +25,7 @@ struct GuidedLinking {
         while true {
             guard let waarde = try ask("waarde", .waarden, content, optional: true) else { break }
             guard let principe = try ask("principe", .principes, content),
-                  let onderbouwing = conversation.ask("onderbouwing> ")?.trimmingCharacters(in: .whitespaces),
+                  let onderbouwing = askOnderbouwing(),
                   let resultaat = try ask("resultaat", .resultaten, content) else {
                 conversation.say("Deze koppeling is niet bewaard; de koppelingen ervoor wel.\n")
                 break
@@ -44,6 +44,15 @@ struct GuidedLinking {
     }
 
     /// One answer: a number of an existing item of `stap`, or a text. nil when the user is done.
+    /// Why the principe follows from the waarde; `?` explains and asks again.
+    private func askOnderbouwing() -> String? {
+        while true {
+            guard let answer = conversation.ask("onderbouwing> ")?.trimmingCharacters(in: .whitespaces) else { return nil }
+            guard answer == "?" else { return answer }
+            conversation.say("Schrijf in een zin waarom dit principe uit deze waarde volgt; Enter: geen onderbouwing.\n")
+        }
+    }
+
     private func ask(_ label: String, _ stap: VisieStap, _ content: WerkbladInhoud, optional: Bool = false) throws(WerkbladStore.Failure) -> String? {
         let items = content.items.filter { $0.stap == stap }
         while true {
