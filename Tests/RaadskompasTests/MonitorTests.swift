@@ -200,7 +200,7 @@ let monitorMeasurements = """
         let missing = run(s, "koppel aanbeveling adv-1 3 indicator=werkloze-jongeren richting=omlaag").diagnostics.first
         #expect(missing?.summary == "advies adv-1 heeft geen aanbeveling 3" && missing?.hint == "aanbevelingen: 1, 2")
         #expect(run(s, "koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=opwaarts").diagnostics.first?.summary.contains("opwaarts") == true)
-        #expect(run(s, "koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omlaag horizon=25").diagnostics.first?.summary == "horizon 25 is geen jaar")
+        #expect(run(s, "koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omlaag horizon=25").diagnostics.first?.summary == "25 is te klein voor `horizon`")
         #expect(run(s, "koppel resultaat \"Visie\" zelf.4 indicator=werkloze-jongeren doel=2").diagnostics.first?.summary == "‘Visie’ heeft geen resultaat zelf.4")
         #expect(run(s, "koppel resultaat \"Visie\" waarden.zelf.1 indicator=werkloze-jongeren doel=2").diagnostics.first?.summary.contains("geen adres van een resultaat") == true)
         #expect(run(s, "koppel resultaat \"Visi\" zelf.1 indicator=werkloze-jongeren doel=2").diagnostics.first?.hint == "bedoelde je ‘Visie’?")

@@ -82,7 +82,7 @@ struct SeededGenerator: RandomNumberGenerator {
 
     /// Found by the run above: a number too large for an Int stopped the program.
     @Test func hugeNumbersAreErrorsNotCrashes() {
-        #expect(shell("volg 99999999999999999999").diagnostics.first?.summary.hasPrefix("er is geen verwijzing met nummer") == true)
+        #expect(shell("volg 99999999999999999999").diagnostics.first?.summary == "99999999999999999999 is te groot voor `nummer`")
         let numbered = check("""
             koerskaart groot {
               titel "Groot"
@@ -92,5 +92,31 @@ struct SeededGenerator: RandomNumberGenerator {
             }
             """).diagnostics.map(\.summary)
         #expect(numbered.contains { $0.contains("staat op de plek van pagina 1") }, "\(numbered)")
+    }
+}
+
+/// Issue 12, first kinds: numbers out of their range are located errors, and a long chain of
+/// operators is refused or evaluated without a deep stack.
+@Suite struct NumberAndChainTests {
+    @Test func numbersOutsideTheirRangeAreLocatedErrors() throws {
+        let db = try DatabaseSession()
+        let termijn = db.fail("adviesraad x naam=\"n\" reactietermijn=99999999999999999999")
+        #expect(termijn?.summary == "99999999999999999999 is te groot voor `reactietermijn`")
+        #expect(termijn?.span?.location == SourceLocation(line: 1, column: 38))
+        #expect(db.fail("jaaroverzicht 1850")?.summary == "1850 is te klein voor `jaar`")
+        db.run("adviesraad asd naam=\"a\" reactietermijn=6")
+        #expect(db.fail("advies a1 raad=asd soort=gevraagd onderwerp=\"x\" { aanbeveling 99999999999999999999 \"a\" }")?.summary
+                == "99999999999999999999 is te groot voor `nummer`")
+        #expect(db.fail("werkblad \"W\" { stap resultaten { zelf { resultaat \"r\" jaar=30000 } } }")?.summary == "30000 is te groot voor `jaar`")
+        #expect(try db.snapshot().contains("reactietermijn=6"), "nothing else was stored")
+    }
+
+    @Test func longChainsAreEvaluatedOrRefused() {
+        let thousand = Array(repeating: "1", count: 1000).joined(separator: "+")
+        #expect(shell("schrijf (\(thousand))").output == "1000\n")
+        let tooLong = shell("schrijf (\(thousand)+1+1)").diagnostics.first
+        #expect(tooLong?.summary == "te lange expressie (meer dan 1000 bewerkingen)")
+        let ands = Array(repeating: "ja", count: 1000).joined(separator: " en ")
+        #expect(shell("schrijf (\(ands))").output == "ja\n")
     }
 }

@@ -224,8 +224,8 @@ public final class Interpreter {
             case (.not, _):
                 throw .error("`niet` werkt op ja/nee, niet op een \(value.typeName)", at: span)
             }
-        case .binary(let op, let left, let right, let span):
-            return try binary(op, left, right, span)
+        case .binary:
+            return try chain(expression)
         case .field(let base, let name, let nameSpan, _):
             let value = try eval(base)
             guard case .record(let record) = value else {
@@ -255,8 +255,23 @@ public final class Interpreter {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ leftExpression: Expression, _ rightExpression: Expression, _ span: SourceSpan) throws(Diagnostic) -> Value {
-        let left = try eval(leftExpression)
+    /// A chain `a + b + c` is the left-deep tree `((a + b) + c)`: walked down its left side without
+    /// recursion, so a long chain needs no deep stack.
+    private func chain(_ expression: Expression) throws(Diagnostic) -> Value {
+        var spine: [(op: BinaryOperator, left: Expression, right: Expression, span: SourceSpan)] = []
+        var node = expression
+        while case .binary(let op, let left, let right, let span) = node {
+            spine.append((op, left, right, span))
+            node = left
+        }
+        var value = try eval(node)
+        for link in spine.reversed() {
+            value = try binary(link.op, value, link.left, link.right, link.span)
+        }
+        return value
+    }
+
+    private func binary(_ op: BinaryOperator, _ left: Value, _ leftExpression: Expression, _ rightExpression: Expression, _ span: SourceSpan) throws(Diagnostic) -> Value {
         // `en` and `of` only look at the right side when they need to.
         if op == .and || op == .or {
             guard case .bool(let l) = left else {

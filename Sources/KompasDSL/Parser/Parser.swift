@@ -4,6 +4,9 @@
 /// problem in a file. Nesting is bounded (`maxDepth`), so hostile input cannot exhaust the stack.
 public struct Parser {
     public static let maxDepth = 200
+    /// Operators in one expression (all its parentheses together): a left-deep chain of `+` is as
+    /// deep a tree as it is long, and evaluating or releasing it recurses that deep.
+    public static let maxOperators = 1000
 
     private let file: SourceFile
     private var lexer: Lexer
@@ -19,6 +22,7 @@ public struct Parser {
     private static let lookahead = 2
     private static let chunk = 2048
     private var depth = 0
+    private var operators = 0
     /// How many `(`, `[` or call parentheses are open: inside them line breaks are layout.
     private var layoutDepth = 0
     private var parserDiagnostics: [Diagnostic] = []
@@ -431,14 +435,26 @@ public struct Parser {
             error("te diep genest (meer dan \(Parser.maxDepth) niveaus)", hint: "maak de structuur platter, of splits een lange expressie op met `laat`", at: span(current))
             return nil
         }
+        if depth == 0 { operators = 0 }
         depth += 1
         defer { depth -= 1 }
         return parseOr()
     }
 
+    /// Counts one binary operator; past `maxOperators` the expression is refused at that operator.
+    private mutating func countOperator() -> Bool {
+        operators += 1
+        guard operators <= Parser.maxOperators else {
+            error("te lange expressie (meer dan \(Parser.maxOperators) bewerkingen)", hint: "reken in stappen met `laat`, of gebruik `som(…)` voor een lijst", at: span(current))
+            return false
+        }
+        return true
+    }
+
     private mutating func parseOr() -> Expression? {
         guard var left = parseAnd() else { return nil }
         while skipNestedLayout(), isKeyword(current, "of") {
+            guard countOperator() else { return nil }
             index += 1
             _ = skipNestedLayout()
             guard let right = parseAnd() else { return nil }
@@ -450,6 +466,7 @@ public struct Parser {
     private mutating func parseAnd() -> Expression? {
         guard var left = parseNot() else { return nil }
         while skipNestedLayout(), isKeyword(current, "en") {
+            guard countOperator() else { return nil }
             index += 1
             _ = skipNestedLayout()
             guard let right = parseNot() else { return nil }
@@ -505,6 +522,7 @@ public struct Parser {
     private mutating func parseAdditive() -> Expression? {
         guard var left = parseMultiplicative() else { return nil }
         while skipNestedLayout(), currentKind == .plus || currentKind == .minus {
+            guard countOperator() else { return nil }
             let op: BinaryOperator = currentKind == .plus ? .add : .subtract
             index += 1
             _ = skipNestedLayout()
@@ -517,6 +535,7 @@ public struct Parser {
     private mutating func parseMultiplicative() -> Expression? {
         guard var left = parseUnary() else { return nil }
         while skipNestedLayout(), currentKind == .star || currentKind == .slash {
+            guard countOperator() else { return nil }
             let op: BinaryOperator = currentKind == .star ? .multiply : .divide
             index += 1
             _ = skipNestedLayout()

@@ -76,18 +76,25 @@ public struct Slot: Sendable {
     public let help: String
     /// What Tab offers here beyond what the type says (a `.choice` completes its words by itself).
     public let completes: Completion?
+    /// The numbers that make sense here (a year, a term in weeks); a whole number is otherwise at
+    /// most 1,000,000,000.
+    public let range: ClosedRange<Double>?
 
-    public init(_ name: String, _ type: FieldType, required: Bool = true, help: String, completes: Completion? = nil) {
+    public init(_ name: String, _ type: FieldType, required: Bool = true, help: String, completes: Completion? = nil, range: ClosedRange<Double>? = nil) {
         self.name = name
         self.type = type
         self.required = required
         self.help = help
         self.completes = completes
+        self.range = range
     }
 
-    public static func optional(_ name: String, _ type: FieldType, help: String, completes: Completion? = nil) -> Slot {
-        Slot(name, type, required: false, help: help, completes: completes)
+    public static func optional(_ name: String, _ type: FieldType, help: String, completes: Completion? = nil, range: ClosedRange<Double>? = nil) -> Slot {
+        Slot(name, type, required: false, help: help, completes: completes, range: range)
     }
+
+    /// The years Raadskompas works with.
+    public static let jaren: ClosedRange<Double> = 1900...2200
 
     /// The action word of a statement family (`lijst` in `advies lijst`), as its first argument.
     public static func action(_ name: String) -> Slot {

@@ -143,6 +143,16 @@ public struct Validation: Sendable {
         }
     }
 
+    /// A number within the range its slot allows ("99999999999999999999 is te groot voor een jaartal").
+    mutating func checkRange(_ n: Double, _ range: ClosedRange<Double>, slot: Slot, at span: SourceSpan) {
+        guard !range.contains(n) else { return }
+        // As typed: 99999999999999999999 would print as the Double it became.
+        let shown = span.text.isEmpty || span.text.count > 40 ? Value.format(n) : span.text
+        let bounds = "van \(Value.format(range.lowerBound)) tot en met \(Value.format(range.upperBound))"
+        error(n > range.upperBound ? "\(shown) is te groot voor `\(slot.name)`" : "\(shown) is te klein voor `\(slot.name)`",
+              hint: "`\(slot.name)` ligt \(bounds): \(slot.help)", at: span)
+    }
+
     /// Type-checks one value against its slot.
     public mutating func checkValue(_ value: Value, at span: SourceSpan, slot: Slot, owner: String) {
         func mismatch() {
@@ -166,14 +176,19 @@ public struct Validation: Sendable {
                 error("`\(s.prefix(60))` is geen webadres", hint: "een webadres begint met https:// en bevat geen spaties (schrijf %20)", at: span)
             }
         case .number:
-            guard case .number = value else { return mismatch() }
+            guard case .number(let n) = value else { return mismatch() }
+            if let range = slot.range { checkRange(n, range, slot: slot, at: span) }
         case .percent:
             guard case .percent = value else { return mismatch() }
         case .date:
             guard case .date = value else { return mismatch() }
         case .wholeNumber:
             guard case .number(let n) = value else { return mismatch() }
-            if n != n.rounded() || n < 0 { error("`\(slot.name)` moet een heel getal zijn", hint: "bijvoorbeeld 1, 2 of 3", at: span) }
+            if n != n.rounded() || n < 0 {
+                error("`\(slot.name)` moet een heel getal zijn", hint: "bijvoorbeeld 1, 2 of 3", at: span)
+            } else {
+                checkRange(n, slot.range ?? 0...1_000_000_000, slot: slot, at: span)
+            }
         case .bool:
             guard case .bool = value else { return mismatch() }
         case .identifier:

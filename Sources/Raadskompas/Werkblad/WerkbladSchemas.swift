@@ -28,7 +28,7 @@ public enum WerkbladSchemas {
                 .optional("doel", .any, help: "de streefwaarde, bijvoorbeeld 70% of 12,5"),
                 .optional("eenheid", .text, help: "de eenheid van de streefwaarde als het geen percentage is, bijvoorbeeld \"dagen\""),
                 .optional("richting", .choice(WerkbladItem.richtingen), help: "omhoog of omlaag: welke kant het op moet"),
-                .optional("jaar", .wholeNumber, help: "het jaar waarin het resultaat bereikt moet zijn"),
+                .optional("jaar", .wholeNumber, help: "het jaar waarin het resultaat bereikt moet zijn", range: Slot.jaren),
                 .optional("indicator", .identifier, help: "de id van een indicator uit `indicator lijst`", completes: .indicatoren),
                 .optional("gebied", .text, help: "het gebied waarin de indicator gemeten wordt, bijvoorbeeld GM0363"),
                 .optional("percentage", .percent, help: "(oude schrijfwijze) het streefpercentage; schrijf nu doel=70%"),

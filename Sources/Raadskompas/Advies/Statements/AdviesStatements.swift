@@ -60,7 +60,7 @@ extension Command {
 
     static let aanbeveling = NodeSchema(
         "aanbeveling", summary: "Een genummerde aanbeveling van het advies.",
-        arguments: [Slot("nummer", .wholeNumber, help: "1, 2, 3, …"), Slot("tekst", .text, help: "de aanbeveling")]
+        arguments: [Slot("nummer", .wholeNumber, help: "1, 2, 3, …", range: 1...999), Slot("tekst", .text, help: "de aanbeveling")]
     )
 
     static let adviesDeclaratie = Command(

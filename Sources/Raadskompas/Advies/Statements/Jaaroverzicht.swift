@@ -5,14 +5,12 @@ extension Command {
     static let jaaroverzicht = Command(
         "jaaroverzicht", task: .adviezenEnCijfers,
         schema: NodeSchema("jaaroverzicht", summary: "Het jaaroverzicht van de adviezen: per soort en thema, hoeveel is overgenomen, reactietijden en te late reacties; ook als .html, .md of .csv.",
-                           arguments: [Slot("jaar", .wholeNumber, help: "het jaar, bijvoorbeeld 2026"), .optional("naar", .choice(["naar"]), help: "het woord `naar`"),
+                           arguments: [Slot("jaar", .wholeNumber, help: "het jaar, bijvoorbeeld 2026", range: Slot.jaren), .optional("naar", .choice(["naar"]), help: "het woord `naar`"),
                                        .optional("pad", .text, help: "het bestand: .html, .md of .csv")],
                            fields: [.optional("raad", .identifier, help: "alleen de adviezen van deze adviesraad")])
     ) { node, context throws(Diagnostic) in
+        // The schema keeps the year within the years Raadskompas works with.
         let year = node.int(0)
-        guard (1900...2200).contains(year) else {
-            throw .error("\(year) is geen jaar", hint: "bijvoorbeeld `jaaroverzicht 2026`", at: node.arguments[0].span)
-        }
         let store = try context.adviezen(node)
         let raad = node.optionalText("raad")
         if let raad {

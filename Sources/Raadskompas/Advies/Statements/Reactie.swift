@@ -24,7 +24,7 @@ extension Command {
 
     static let reactieOpAanbeveling = NodeSchema(
         "aanbeveling", summary: "De reactie van het college op één aanbeveling.",
-        arguments: [Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling"),
+        arguments: [Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling", range: 1...999),
                     Slot("reactie", .choice(Aanbeveling.reacties), help: "overgenomen, deels of niet"),
                     .optional("motivering", .text, help: "waarom")]
     )

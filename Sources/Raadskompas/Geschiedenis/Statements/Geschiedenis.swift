@@ -7,7 +7,7 @@ extension Command {
         "geschiedenis", task: .gegevens,
         schema: NodeSchema("geschiedenis", summary: "Laat zien wat er veranderd is, nieuwste eerst en genummerd; met een id of naam alleen wat daarover gaat.",
                            arguments: [.optional("id", .word, help: "een voorstel, advies, werkblad, indicator of beoordelaar")],
-                           fields: [.optional("aantal", .wholeNumber, help: "hoeveel wijzigingen (standaard 20)")])
+                           fields: [.optional("aantal", .wholeNumber, help: "hoeveel wijzigingen (standaard 20)", range: 1...10_000)])
     ) { node, context throws(Diagnostic) in
         let history = try context.history(node)
         let matching = node.arguments.first.map { _ in node.text(0) }

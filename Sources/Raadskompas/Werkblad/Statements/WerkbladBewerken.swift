@@ -22,7 +22,7 @@ extension Command {
         "werkblad", action: "verplaats", task: .kennisEnVisie,
         schema: NodeSchema("verplaats", summary: "Zet een antwoord op een andere plek in de volgorde: werkblad verplaats \"naam\" waarden.zelf.3 naar 1.",
                            arguments: [.action("verplaats"), werkbladNaam, visieAdres, Slot("naar", .choice(["naar"]), help: "het woord `naar`"),
-                                       Slot("plek", .wholeNumber, help: "de nieuwe plek, 1 is bovenaan")])
+                                       Slot("plek", .wholeNumber, help: "de nieuwe plek, 1 is bovenaan", range: 1...10_000)])
     ) { node, context throws(Diagnostic) in
         let (store, item) = try answer(node, context)
         let position = node.int(4)

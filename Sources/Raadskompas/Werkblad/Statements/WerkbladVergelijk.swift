@@ -24,7 +24,7 @@ extension Command {
         schema: NodeSchema("samenvoegen", summary: "Maakt een werkblad van de raad (of fractie) uit wat meerdere werkbladen delen.",
                            arguments: [.action("samenvoegen"), Slot("naam", .text, help: "de naam van het nieuwe werkblad")],
                            fields: [Slot("uit", .list(.text), help: "de werkbladen, bijvoorbeeld [\"Anna\", \"Bram\"]", completes: .werkbladen),
-                                    .optional("minimaal", .wholeNumber, help: "in hoeveel werkbladen een antwoord minstens staat (standaard 2)"),
+                                    .optional("minimaal", .wholeNumber, help: "in hoeveel werkbladen een antwoord minstens staat (standaard 2)", range: 1...1000),
                                     .optional("soort", .choice(["raad", "fractie"]), help: "raad (standaard) of fractie")])
     ) { node, context throws(Diagnostic) in
         let store = try context.werkbladen(node)
