@@ -120,3 +120,59 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(shell("schrijf (\(ands))").output == "ja\n")
     }
 }
+
+/// Issue 12: output is safe everywhere and files are never touched by surprise.
+@Suite struct SafeOutputTests {
+    @Test func controlCharactersNeverReachTheTerminalOrAFile() throws {
+        #expect(SafeText.terminal("a\u{1B}]0;titel\u{07}b\u{1B}[2J") == "a␛]0;titel^Gb␛[2J")
+        #expect(SafeText.terminal("\u{1B}[1mvet\u{1B}[0m") == "\u{1B}[1mvet\u{1B}[0m", "our own colours pass")
+        #expect(SafeText.terminal("regel\rnog een") == "regel\nnog een")
+        #expect(SafeText.csvCell("a\r=HYPERLINK(\"x\")") == "\"a\n=HYPERLINK(\"\"x\"\")\"")
+        #expect(SafeText.csvCell("  =1+1") == "'  =1+1")
+        #expect(SafeText.csvCell("-2,5") == "-2,5")
+        #expect(WerkbladExport.escape("a\r~~~\u{1B}[2J") == "a ~~~\\[2J")
+        let db = try DatabaseSession()
+        db.run("werkblad \"Gevaar\u{1B}]0;x\u{07}\" { stap waarden { zelf { waarde \"\u{1B}[2Jweg\" } } }")
+        let shown = db.run("werkblad lijst")
+        #expect(!shown.contains("\u{1B}]") && shown.contains("␛]0;x^G"), "\(shown)")
+    }
+
+    @Test func exportsNeverOverwriteBySurprise() throws {
+        let db = try DatabaseSession()
+        db.run("werkblad nieuw \"W\"")
+        let path = db.folder.path("w.md")
+        try "van iemand anders".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(db.fail("exporteer werkblad \"W\" naar \"\(path)\"")?.summary == "`\(path)` bestaat al")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "van iemand anders")
+        db.session.confirm = { _ in false }
+        #expect(db.run("exporteer werkblad \"W\" naar \"\(path)\"") == "Niets geschreven.\n")
+        db.session.confirm = nil
+        db.run("exporteer werkblad \"W\" naar \"\(path)\" overschrijf=ja")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# W"))
+        // A symbolic link stays a link; the file it points to gets the export.
+        let target = db.folder.path("doel.md"), link = db.folder.path("link.md")
+        try "oud".write(toFile: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        db.run("exporteer werkblad \"W\" naar \"\(link)\" overschrijf=ja")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("# W"))
+        #expect(db.fail("exporteer werkblad \"W\" naar \"/dev/full\"")?.summary == "`/dev/full` heeft geen extensie die het soort bestand noemt")
+        #expect(ExportTarget.expand("~/x.md") == (ProcessInfo.processInfo.environment["HOME"] ?? "") + "/x.md")
+    }
+
+    @Test func devicesAndPipesAreRefusedBeforeReading() throws {
+        #expect(ContentFiles.isRegularFile("/dev/zero") == false)
+        if case .failure(let diagnostic) = ContentFiles.read("/dev/zero") {
+            #expect(diagnostic.summary == "`/dev/zero` is geen gewoon bestand")
+        } else {
+            Issue.record("/dev/zero was read")
+        }
+        let db = try DatabaseSession()
+        let fifo = db.folder.path("pijp")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(db.fail("importeer metingen \"\(fifo)\"")?.summary == "`\(fifo)` is geen gewoon bestand")
+        let many = String(repeating: "$", count: 10_000)
+        let rendered = DiagnosticRenderer().render(shell("schrijf \(many)").diagnostics)
+        #expect(rendered.hasSuffix("herstel eerst de eerste hierboven.\n") && rendered.count < 100_000)
+    }
+}

@@ -15,8 +15,17 @@ public struct DiagnosticRenderer: Sendable {
         self.maxLineWidth = maxLineWidth
     }
 
+    /// At most this many diagnostics are shown in full; the rest are counted. Rendering one walks
+    /// its source line, so thousands on one long line would take seconds.
+    public static let shown = 100
+
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+        guard diagnostics.count > DiagnosticRenderer.shown else { return diagnostics.map(render).joined() }
+        let rest = diagnostics.dropFirst(DiagnosticRenderer.shown)
+        let errors = rest.filter { $0.severity == .error }.count
+        return diagnostics.prefix(DiagnosticRenderer.shown).map(render).joined()
+            + "… en nog \(rest.count) \(rest.count == 1 ? "melding" : "meldingen")" + (errors > 0 ? " (\(errors) \(errors == 1 ? "fout" : "fouten"))" : "")
+            + "; herstel eerst de eerste hierboven.\n"
     }
 
     public func render(_ d: Diagnostic) -> String {

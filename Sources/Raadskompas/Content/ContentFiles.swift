@@ -15,6 +15,10 @@ public enum ContentFiles {
         if isDirectory.boolValue {
             return .failure(problem(path, "`\(path)` is een map, geen bestand", hint: "geef een .kompas-bestand, of gebruik `--content \(path)` voor een hele map"))
         }
+        // A device or a pipe has no end to read up to (/dev/zero) or may never send one (a FIFO).
+        guard isRegularFile(path) else {
+            return .failure(problem(path, "`\(path)` is geen gewoon bestand", hint: "geef een .kompas-bestand; een apparaat of pijp kan Raadskompas niet lezen"))
+        }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > maxFileSize {
             return .failure(problem(path, "`\(path)` is te groot (\(size / 1_048_576) MB)", hint: "een .kompas-bestand is hoogstens \(maxFileSize / 1_048_576) MB"))
@@ -52,6 +56,14 @@ public enum ContentFiles {
             }
         }
         return .success(sources)
+    }
+
+    /// Whether `path` is (or links to) a regular file, not a device, pipe or socket. Checked before
+    /// opening: opening a FIFO waits for a writer.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return (info.st_mode & S_IFMT) == S_IFREG
     }
 
     static func problem(_ path: String, _ summary: String, hint: String) -> Diagnostic {

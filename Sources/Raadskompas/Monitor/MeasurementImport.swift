@@ -148,6 +148,10 @@ public enum MeasurementImport {
 
     /// Reads the file line by line in 1 MB chunks: memory stays the same for a file of any size.
     static func lines(of path: String, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        // A FIFO would block the open; a device never ends.
+        guard ContentFiles.isRegularFile(path) else {
+            throw Failure(line: nil, message: "`\(path)` is geen gewoon bestand", hint: "geef een CSV-bestand; een apparaat of pijp kan Raadskompas niet inlezen")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Failure(line: nil, message: "kan `\(path)` niet lezen", hint: "controleer de naam en je leesrechten")
         }

@@ -72,7 +72,8 @@ public final class Session {
         }
         let outcome = interpreter.run(program, policy: policy) { node throws(Diagnostic) in
             let output = try execute(node)
-            if !output.isEmpty { emit(output) }
+            // Text from shared files and imports reaches the screen only through here.
+            if !output.isEmpty { emit(SafeText.terminal(output)) }
         }
         return Result(diagnostics: parseDiagnostics + outcome.diagnostics)
     }

@@ -156,12 +156,7 @@ public struct APKReport: Sendable {
     }
 
     static func cell(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
-        if text.contains(";") || text.contains("\"") || text.contains("\n") {
-            text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
+        SafeText.csvCell(value)
     }
 
     public func markdown() -> String {

@@ -16,6 +16,8 @@ public enum TextImport {
     public enum Failure: Error, Sendable, Equatable {
         case missing(String)
         case isDirectory(String)
+        /// A device, pipe or socket.
+        case notAFile(String)
         case unreadable(String)
         case empty(String)
         case unknownKind(String)
@@ -27,6 +29,7 @@ public enum TextImport {
         public var message: String {
             switch self {
             case .missing(let path): "bestand `\(path)` bestaat niet"
+            case .notAFile(let path): "`\(path)` is geen gewoon bestand"
             case .isDirectory(let path): "`\(path)` is een map, geen bestand"
             case .unreadable(let path): "kan `\(path)` niet lezen"
             case .empty(let path): "`\(path)` bevat geen tekst"
@@ -41,6 +44,7 @@ public enum TextImport {
         public var hint: String {
             switch self {
             case .missing, .isDirectory: "controleer de naam en de map"
+            case .notAFile: "geef het bestand met de tekst van het voorstel; een apparaat of pijp kan Raadskompas niet lezen"
             case .unreadable: "controleer of je leesrechten hebt"
             case .empty: "kies het bestand met de tekst van het voorstel"
             case .unknownKind: "gebruik .txt, .md, .pdf of .docx"
@@ -58,6 +62,7 @@ public enum TextImport {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
         if isDirectory.boolValue { throw .isDirectory(path) }
+        guard ContentFiles.isRegularFile(path) else { throw .notAFile(path) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > maxSize { throw .tooLarge(path, megabytes: size / 1_048_576) }
         let imported: Imported

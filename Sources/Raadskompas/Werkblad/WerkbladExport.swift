@@ -118,7 +118,7 @@ public enum WerkbladExport {
     /// User text never becomes Markdown markup or HTML.
     static func escape(_ text: String) -> String {
         var out = ""
-        for c in text {
+        for c in SafeText.file(text) {
             switch c {
             case "\\", "`", "*", "_", "[", "]", "#", "|", "<", ">", "!", "{", "}":
                 out.append("\\")

@@ -7,7 +7,7 @@ extension Command {
         schema: NodeSchema("jaaroverzicht", summary: "Het jaaroverzicht van de adviezen: per soort en thema, hoeveel is overgenomen, reactietijden en te late reacties; ook als .html, .md of .csv.",
                            arguments: [Slot("jaar", .wholeNumber, help: "het jaar, bijvoorbeeld 2026", range: Slot.jaren), .optional("naar", .choice(["naar"]), help: "het woord `naar`"),
                                        .optional("pad", .text, help: "het bestand: .html, .md of .csv")],
-                           fields: [.optional("raad", .identifier, help: "alleen de adviezen van deze adviesraad")])
+                           fields: [.optional("raad", .identifier, help: "alleen de adviezen van deze adviesraad"), ExportTarget.overschrijf])
     ) { node, context throws(Diagnostic) in
         // The schema keeps the year within the years Raadskompas works with.
         let year = node.int(0)
@@ -22,7 +22,7 @@ extension Command {
         let kerndomein = Kerndomein(library: context.library)
         let today = context.today()
         let report = try context.attempt(node) { try store.yearReport(year, raad: raad, kerndomein: kerndomein, today: today) }
-        return try ReportOutput.emit(node, argument: 1, text: report.text(style: context.style), html: report.html, markdown: report.markdown, csv: report.csv,
+        return try ReportOutput.emit(node, argument: 1, context: context, text: report.text(style: context.style), html: report.html, markdown: report.markdown, csv: report.csv,
                                      done: "Jaaroverzicht \(year)")
     }
 }

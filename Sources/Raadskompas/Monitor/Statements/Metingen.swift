@@ -46,7 +46,7 @@ extension Command {
         schema: NodeSchema("rapport", summary: "Het rapport van een indicator: de trend per gebied met adviezen en besluiten erbij, doelen en duidingen; ook als .html (met grafiek), .md of .csv.",
                            arguments: [indicatorArgument, .optional("naar", .choice(["naar"]), help: "het woord `naar`"),
                                        .optional("pad", .text, help: "het bestand: .html, .md of .csv")],
-                           fields: [.optional("gebied", .text, help: "alleen dit gebied")])
+                           fields: [.optional("gebied", .text, help: "alleen dit gebied"), ExportTarget.overschrijf])
     ) { node, context throws(Diagnostic) in
         try indicatorReport(node, context)
     }
@@ -61,7 +61,7 @@ extension Command {
             let areas = gebied != nil || toFile ? 0 : try monitor.gebiedCount(of: indicator.id)
             return try monitor.report(indicator, gebied: gebied, lastPeriods: areas > IndicatorReport.compactAbove ? IndicatorReport.recentPeriods : nil)
         }
-        return try ReportOutput.emit(node, argument: 1, text: report.text(style: context.style), html: report.html, markdown: report.markdown, csv: report.csv,
+        return try ReportOutput.emit(node, argument: 1, context: context, text: report.text(style: context.style), html: report.html, markdown: report.markdown, csv: report.csv,
                                      done: "Rapport van \(indicator.id)")
     }
 }

@@ -7,9 +7,10 @@ extension Command {
         "exporteer", action: "werkblad", task: .kennisEnVisie,
         schema: NodeSchema("exporteer", summary: "Schrijft een werkblad naar een bestand: .html (om te printen), .pdf, .md (Markdown) of .kompas (weer in te lezen).",
                            arguments: [Slot("wat", .choice(["werkblad"]), help: "het woord `werkblad`"), werkbladNaam,
-                                       Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"visie.html\"")])
+                                       Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"visie.html\"")],
+                           fields: [ExportTarget.overschrijf])
     ) { node, context throws(Diagnostic) in
-        let path = node.text(3)
+        guard let path = try context.exportPath(node, argument: 3) else { return "Niets geschreven.\n" }
         let pathSpan = node.arguments[3].span
         let format = try exportFormat(path, allowed: WerkbladExport.Format.allCases, at: pathSpan)
         let store = try context.werkbladen(node)
@@ -29,9 +30,10 @@ extension Command {
         "exporteer", action: "invulschema", task: .kennisEnVisie,
         schema: NodeSchema("exporteer", summary: "Schrijft het lege invulschema met schrijfruimte, voor de dialoogavond: .html of .pdf.",
                            arguments: [Slot("wat", .choice(["invulschema"]), help: "het woord `invulschema`"),
-                                       Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"invulschema.html\"")])
+                                       Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"invulschema.html\"")],
+                           fields: [ExportTarget.overschrijf])
     ) { node, context throws(Diagnostic) in
-        let path = node.text(2)
+        guard let path = try context.exportPath(node, argument: 2) else { return "Niets geschreven.\n" }
         let pathSpan = node.arguments[2].span
         let format = try exportFormat(path, allowed: [.html, .pdf], at: pathSpan)
         let template = context.library.cards(ofKind: "werkbladsjabloon").first
@@ -46,7 +48,8 @@ extension Command {
 
     private static func exportFormat(_ path: String, allowed: [WerkbladExport.Format], at span: SourceSpan) throws(Diagnostic) -> WerkbladExport.Format {
         guard let format = WerkbladExport.Format(path: path), allowed.contains(format) else {
-            throw .error("onbekend soort bestand `\((path as NSString).pathExtension)`",
+            let ext = (path as NSString).pathExtension
+            throw .error(ext.isEmpty ? "`\(path)` heeft geen extensie die het soort bestand noemt" : "onbekend soort bestand `\(ext)`",
                          hint: "kies een naam die eindigt op " + allowed.map { ".\($0.rawValue)" }.joined(separator: ", "), at: span)
         }
         return format
