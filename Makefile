@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/raadskompas
 
-.PHONY: all deps build release run test bench check-content clean
+.PHONY: all deps build release run test bench fuzz check-content clean
 
 all: build
 
@@ -41,6 +41,16 @@ check-content: release
 bench: release
 	$(RELEASE) --product KompasBench
 	.build/release/KompasBench $(BIN)
+
+# The fuzz harnesses, long (the test suite runs a short round of each): mutated Content/ and
+# Examples/ through lexer, parser, validator and runner; statements built from the registry's
+# schemas against a temporary database. FUZZ_ROUNDS and FUZZ_SEED choose how long and where.
+FUZZ_ROUNDS ?= 20000
+FUZZ_SEED ?= 1
+fuzz: deps
+	$(SWIFT) build --build-tests
+	RAADSKOMPAS_FUZZ_TAAL=$(FUZZ_ROUNDS) RAADSKOMPAS_FUZZ=$(FUZZ_ROUNDS) RAADSKOMPAS_FUZZ_SEED=$(FUZZ_SEED) \
+		$(SWIFT) test --skip-build --filter 'LanguageFuzzTests|StatementFuzzTests'
 
 clean:
 	rm -rf .build

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// Mutated `Content/` and `Examples/` files through the lexer, parser, validator and (for
+/// scripts) the statement runner: nothing may crash or stall. Seeded, so a failure replays;
+/// `make fuzz` runs it long (`RAADSKOMPAS_FUZZ_TAAL=N`, `RAADSKOMPAS_FUZZ_SEED=S`).
+@Suite struct LanguageFuzzTests {
+    static let seeds: [(name: String, isScript: Bool, bytes: [UInt8])] = {
+        var files: [(String, Bool, [UInt8])] = []
+        for folder in ["Content", "Examples"] {
+            let root = packageRoot.appending(path: folder)
+            guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { continue }
+            for case let relative as String in enumerator where relative.hasSuffix(".kompas") {
+                if let data = FileManager.default.contents(atPath: root.appending(path: relative).path) {
+                    files.append(("\(folder)/\(relative)", folder == "Examples", [UInt8](data)))
+                }
+            }
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }()
+
+    /// Pieces that reach the corners: numbers too big for an Int, deep nesting, long chains, open strings.
+    static let pieces: [String] = [
+        "99999999999999999999", "1e308", "-0", "0000-12-31", "2026-02-30", "9999-12-31", "{", "}", "[", "]", "(", ")", "\"", "\"\"\"",
+        "$", "${", "$x.y.z", "laat x = ", "voor elk k in ", "als ja ", "anders als nee ", "anders ", "\u{1B}]0;x\u{07}", "\r", "\u{0}", "é", "👩🏽‍⚕️",
+        String(repeating: "(", count: 300), String(repeating: "1+", count: 1500) + "1", String(repeating: "{ a ", count: 250), "=", ";", "#", "\n",
+    ]
+
+    func mutate(_ bytes: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
+        var out = bytes
+        for _ in 0..<Int.random(in: 1...6, using: &random) {
+            guard !out.isEmpty else { out = Array(Self.pieces.randomElement(using: &random)!.utf8); continue }
+            let at = Int.random(in: 0..<out.count, using: &random)
+            switch Int.random(in: 0..<5, using: &random) {
+            case 0: out[at] = UInt8.random(in: 0...255, using: &random)
+            case 1: out.removeSubrange(at..<min(out.count, at + Int.random(in: 1...64, using: &random)))
+            case 2: out.insert(contentsOf: Array(Self.pieces.randomElement(using: &random)!.utf8), at: at)
+            case 3:
+                let end = min(out.count, at + Int.random(in: 1...400, using: &random))
+                out.insert(contentsOf: out[at..<end], at: Int.random(in: 0...out.count, using: &random))
+            default: out = Array(out[at...]) + Array(out[..<at])
+            }
+        }
+        return out
+    }
+
+    @Test func mutatedContentAndScriptsNeverCrashOrStall() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let rounds = environment["RAADSKOMPAS_FUZZ_TAAL"].flatMap { Int($0) } ?? 300
+        var random = SeededGenerator(state: environment["RAADSKOMPAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 7)
+        let folder = try TemporaryFolder()
+        let session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false), database: (folder.path("fuzz.sqlite"), false))
+        var slowest = 0.0
+        for round in 0..<rounds {
+            let seed = Self.seeds[round % Self.seeds.count]
+            let bytes = mutate(seed.bytes, &random)
+            let started = Date()
+            let file = SourceFile(name: seed.name, bytes: bytes)
+            let (program, diagnostics) = Parser.parse(file)
+            _ = DiagnosticRenderer().render(diagnostics)
+            _ = ScriptCheck.check(program)
+            if seed.isScript {
+                _ = session.run(file) { _ in }
+            } else {
+                _ = ContentLibrary.load([ContentSource(name: seed.name, bytes: bytes, layer: .extra)])
+            }
+            slowest = max(slowest, Date().timeIntervalSince(started))
+        }
+        #expect(slowest < 5, "the slowest input took \(slowest) s")
+    }
+}
