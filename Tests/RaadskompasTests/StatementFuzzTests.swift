@@ -111,6 +111,17 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(try db.snapshot().contains("reactietermijn=6"), "nothing else was stored")
     }
 
+    @Test func valuesThatMakeNoSenseAreRefused() throws {
+        #expect(shell("schrijf (2026-01-01 + 9999999)").diagnostics.first?.summary == "de uitkomst ligt buiten de kalender (jaar 29405)")
+        let db = try DatabaseSession()
+        db.run("""
+            adviesraad asd naam="a"
+            advies a1 raad=asd soort=gevraagd onderwerp="x" uitgebracht=2026-03-01 { aanbeveling 1 "a" }
+            """)
+        #expect(db.fail("reactie a1 datum=2026-02-01 { aanbeveling 1 niet }")?.summary == "de reactie (1 februari 2026) is van vóór het advies (uitgebracht 1 maart 2026)")
+        #expect(db.fail("duiding werkloze-jongeren periode=2025.5 { a \"x\" }")?.summary == "`2025,5` is geen periode")
+    }
+
     @Test func longChainsAreEvaluatedOrRefused() {
         let thousand = Array(repeating: "1", count: 1000).joined(separator: "+")
         #expect(shell("schrijf (\(thousand))").output == "1000\n")

@@ -255,6 +255,14 @@ public final class Interpreter {
         }
     }
 
+    /// A date from arithmetic stays within the years a date literal can have (1–9999).
+    private func calendarDate(_ date: DateValue, _ span: SourceSpan) throws(Diagnostic) -> Value {
+        guard (1...9999).contains(date.year) else {
+            throw .error("de uitkomst ligt buiten de kalender (jaar \(date.year))", hint: "een datum ligt tussen het jaar 1 en 9999", at: span)
+        }
+        return .date(date)
+    }
+
     /// A chain `a + b + c` is the left-deep tree `((a + b) + c)`: walked down its left side without
     /// recursion, so a long chain needs no deep stack.
     private func chain(_ expression: Expression) throws(Diagnostic) -> Value {
@@ -320,7 +328,7 @@ public final class Interpreter {
             case (.list(let a), .list(let b)): return .list(a + b)
             case (.date(let d), .number(let n)) where n == n.rounded() && abs(n) < 1e7,
                  (.number(let n), .date(let d)) where n == n.rounded() && abs(n) < 1e7:
-                return .date(DateValue(dayNumber: d.dayNumber + Int(n)))
+                return try calendarDate(DateValue(dayNumber: d.dayNumber + Int(n)), span)
             default: throw mismatch()
             }
         case .subtract:
@@ -329,7 +337,7 @@ public final class Interpreter {
             case (.percent(let a), .percent(let b)): return .percent(a - b)
             case (.date(let a), .date(let b)): return .number(Double(a.dayNumber - b.dayNumber))
             case (.date(let d), .number(let n)) where n == n.rounded() && abs(n) < 1e7:
-                return .date(DateValue(dayNumber: d.dayNumber - Int(n)))
+                return try calendarDate(DateValue(dayNumber: d.dayNumber - Int(n)), span)
             default: throw mismatch()
             }
         case .multiply:

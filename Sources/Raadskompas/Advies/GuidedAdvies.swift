@@ -140,8 +140,16 @@ struct GuidedAdvies {
         conversation.say(style.heading("Reactie van het college op \(advies.id): \(advies.onderwerp)") + "\n"
                          + style.dim("Per aanbeveling: o (overgenomen), d (deels) of n (niet overgenomen), dan de motivering. Enter houdt wat er al staat.") + "\n")
         let defaultDate = advies.reactieOntvangen.flatMap(Termijn.parse) ?? today
-        guard case .given(let date) = ask("datum van de reactie (Enter: \(defaultDate.dutch))> ", again: "Dat is geen datum. Typ bijvoorbeeld 10-03-2026.", { a in
-            a.isEmpty ? defaultDate : GuidedAdvies.date(a)
+        let issued = advies.uitgebracht.flatMap(Termijn.parse)
+        guard case .given(let date) = ask("datum van de reactie (Enter: \(defaultDate.dutch))> ", again: { given in
+            if let date = GuidedAdvies.date(given), let issued, date < issued {
+                return "De reactie kan niet van vóór het advies zijn (uitgebracht \(issued.dutch)). Typ een latere datum."
+            }
+            return "Dat is geen datum. Typ bijvoorbeeld 10-03-2026."
+        }, help: "De datum waarop de reactie van het college kwam, bijvoorbeeld 10-03-2026 of 10 maart 2026.", { a -> DateValue? in
+            guard let date = a.isEmpty ? defaultDate : GuidedAdvies.date(a) else { return nil }
+            if let issued, date < issued { return nil }
+            return date
         }) else { return stopped("Er is niets veranderd.") }
         let id = advies.id
         try write { db in try db.execute(sql: "UPDATE advies SET reactieOntvangen = ? WHERE id = ?", arguments: [date.description, id]) }

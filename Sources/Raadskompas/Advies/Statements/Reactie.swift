@@ -41,7 +41,11 @@ extension Command {
         guard let date = node.date("datum") else {
             throw .error("de reactie heeft een datum nodig", hint: "schrijf datum=2026-03-01", at: node.nameSpan)
         }
-        _ = try context.advies(id, at: node.arguments[0].span, in: store, hint: "leg het advies eerst vast met `advies \(id) …`")
+        let advies = try context.advies(id, at: node.arguments[0].span, in: store, hint: "leg het advies eerst vast met `advies \(id) …`")
+        if let issued = advies.uitgebracht.flatMap(Termijn.parse), date < issued {
+            throw .error("de reactie (\(date.dutch)) is van vóór het advies (uitgebracht \(issued.dutch))",
+                         hint: "controleer de datum van de reactie, of die van het advies (`advies \(id) uitgebracht=…`)", at: node.span(of: "datum"))
+        }
         let existing = try context.attempt(node) { try store.aanbevelingen(of: id) }
         var updates: [Aanbeveling] = []
         for child in node.children where child.name == "aanbeveling" {

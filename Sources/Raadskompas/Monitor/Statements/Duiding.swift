@@ -50,7 +50,8 @@ extension Command {
         let monitor = try context.monitor(node)
         let indicator = try context.indicator(node.text(0), at: node.arguments[0].span, in: context.catalog(node))
         let rawPeriod = node.field("periode").map { value -> String in
-            if case .number(let n) = value, n.isFinite, abs(n) < 1e9 { return String(Int(n)) }
+            // 2025.5 is no period: only a whole year is read as one.
+            if case .number(let n) = value, n.isFinite, abs(n) < 1e9, n == n.rounded() { return String(Int(n)) }
             return value.displayText
         } ?? ""
         guard let periode = Periode.normalize(rawPeriod) else {
