@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import KompasDSL
 @testable import Raadskompas
@@ -185,5 +186,23 @@ struct SeededGenerator: RandomNumberGenerator {
         let many = String(repeating: "$", count: 10_000)
         let rendered = DiagnosticRenderer().render(shell("schrijf \(many)").diagnostics)
         #expect(rendered.hasSuffix("herstel eerst de eerste hierboven.\n") && rendered.count < 100_000)
+    }
+
+    /// A database of another program is refused from its header, never opened: no -wal or -shm
+    /// appears beside it, and an empty file that another program gave a version is not adopted.
+    @Test func foreignDatabasesAreNeverTouched() throws {
+        let folder = try TemporaryFolder()
+        for (name, setup) in [("versie.sqlite", "PRAGMA user_version = 7;"),
+                              ("wal.sqlite", "PRAGMA journal_mode = WAL; CREATE TABLE x (a); INSERT INTO x VALUES (1);")] {
+            let path = folder.path(name)
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: setup) }
+            try queue.close()
+            for sidecar in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + sidecar) }
+            let before = FileManager.default.contents(atPath: path)
+            #expect(throws: StoreError.notRaadskompas(path)) { try Store(path: path) }
+            #expect(FileManager.default.contents(atPath: path) == before)
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal") && !FileManager.default.fileExists(atPath: path + "-shm"))
+        }
     }
 }

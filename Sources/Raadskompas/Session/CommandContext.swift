@@ -104,7 +104,7 @@ public final class CommandContext {
         switch error {
         case let diagnostic as Diagnostic: diagnostic
         case let failure as any ReportableFailure: failure.diagnostic(at: span)
-        default: .error("fout in de database: \(error)", hint: "probeer het opnieuw", at: span)
+        default: .error("er ging iets mis bij het bewaren of lezen", hint: "probeer het opnieuw; blijft het misgaan, maak dan een reservekopie en meld het", at: span)
         }
     }
 

@@ -118,12 +118,21 @@ public final class Store: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
-        if let handle = FileHandle(forReadingAtPath: path) {
-            let header = (try? handle.read(upToCount: 16)) ?? Data()
-            try? handle.close()
-            if header != Data("SQLite format 3\u{0}".utf8) { throw .notADatabase(path) }
-        } else {
-            throw .readOnly(path)
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .readOnly(path) }
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        try? handle.close()
+        guard header.count >= 16, Data(header[0..<16]) == Data("SQLite format 3\u{0}".utf8) else { throw .notADatabase(path) }
+        // Whose file it is comes from the header itself, so a database of another program is never
+        // opened by SQLite (which could leave -wal and -shm files beside it).
+        if header.count >= 100 {
+            func word(_ offset: Int) -> UInt32 { header[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) } }
+            let applicationID = Int32(bitPattern: word(68))
+            let schemaCookie = word(40), userVersion = word(60)
+            if applicationID != Store.applicationID {
+                // Only an empty file (no schema, no version of another program) is adopted.
+                guard schemaCookie == 0, userVersion == 0 else { throw .notRaadskompas(path) }
+                return
+            }
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -150,13 +159,20 @@ public final class Store: Sendable {
 
     static func translate(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        guard let error = error as? DatabaseError else { return .other(path, detail: "\(error)") }
+        guard let error = error as? DatabaseError else { return .other(path, detail: "onverwachte fout") }
         switch error.resultCode {
         case .SQLITE_NOTADB: return .notADatabase(path)
         case .SQLITE_CORRUPT: return .corrupt(path)
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path)
-        default: return .other(path, detail: error.message ?? "\(error.resultCode)")
+        // SQLite's own words are English: the user reads what happened in Dutch, with the code.
+        case .SQLITE_FULL: return .other(path, detail: "de schijf is vol")
+        case .SQLITE_IOERR: return .other(path, detail: "de schijf gaf een lees- of schrijffout")
+        case .SQLITE_NOMEM: return .other(path, detail: "er is niet genoeg geheugen")
+        case .SQLITE_TOOBIG: return .other(path, detail: "een tekst of waarde is te groot voor de database")
+        case .SQLITE_CONSTRAINT: return .other(path, detail: "de wijziging past niet bij wat er al staat")
+        case .SQLITE_INTERRUPT: return .other(path, detail: "de opdracht is onderbroken")
+        default: return .other(path, detail: "onverwachte databasefout (SQLite-code \(error.resultCode.rawValue))")
         }
     }
 
