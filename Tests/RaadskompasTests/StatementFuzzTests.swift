@@ -25,8 +25,14 @@ struct SeededGenerator: RandomNumberGenerator {
         "\"Visie 2026\"", "\"\"", "\"ë é ü — ‘quote’\"", "\"a\\\"b\"", "\"<script>alert(1)</script>\"", "\"=1+1\"",
         "rv-1", "adv-2026-01", "wmo", "x", "Ë", "lijst", "toon", "0", "-1", "3", "2.5", "1e308", "99999999999999999999",
         "40%", "2026-02-30", "2026-03-12", "12-03-2026", "ja", "nee", "[wmo, jeugdwet]", "[]", "[\"a\", \"b\"]", "$x", "(1 + 2)",
-        "waarden.zelf.1", "zelf.1", "samen.9", "2024-K2", "\"/dev/null\"", "\"/bestaat/niet.csv\"", "\"uit.html\"", "naar",
+        "waarden.zelf.1", "zelf.1", "samen.9", "2024-K2", "\"/dev/null\"", "\"/bestaat/niet.csv\"", "\"@UIT@\"", "naar",
     ]
+
+    /// `@UIT@` in a value stands for a file in the test's own temporary folder: exports and
+    /// backups of the fuzzer never land in the working directory.
+    func statement(_ random: inout SeededGenerator, folder: TemporaryFolder) -> String {
+        statement(&random).replacingOccurrences(of: "@UIT@", with: folder.path("uit-\(Int.random(in: 0..<4, using: &random)).html"))
+    }
 
     func statement(_ random: inout SeededGenerator) -> String {
         let command = Registry.all.randomElement(using: &random)!
@@ -65,7 +71,7 @@ struct SeededGenerator: RandomNumberGenerator {
         var random = SeededGenerator(state: environment["RAADSKOMPAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20261130)
         var failures = 0
         for _ in 0..<rounds {
-            let text = statement(&random)
+            let text = statement(&random, folder: folder)
             let result = session.run(text) { _ in }
             if !result.succeeded {
                 failures += 1
