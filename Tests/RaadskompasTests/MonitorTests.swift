@@ -109,9 +109,35 @@ let monitorMeasurements = """
         try ("indicator;gebied;periode;waarde\n" + String(repeating: "x", count: 1_200_000)).write(toFile: long, atomically: true, encoding: .utf8)
         #expect(run(s, "importeer metingen \"\(long)\"").diagnostics.first?.summary.contains("regel 2 van") == true)
 
+        // A line that passes the 1 MB mark only in the next chunk is refused too.
+        let justOver = folder.path("net-te-lang.csv")
+        try ("indicator;gebied;periode;waarde\n" + String(repeating: "x", count: (1 << 20) + 17) + "\neenzaamheid-75plus;GM0363;2024;1\n")
+            .write(toFile: justOver, atomically: true, encoding: .utf8)
+        let over = run(s, "importeer metingen \"\(justOver)\"").diagnostics.first?.summary ?? ""
+        #expect(over.contains("regel 2 van") && over.contains("langer dan 1 MB"))
+
         let binary = folder.path("data.csv")
         try Data("indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;20\u{0}22;1\n".utf8).write(to: URL(fileURLWithPath: binary))
         #expect(run(s, "importeer metingen \"\(binary)\"").diagnostics.first?.summary.contains("binaire tekens") == true)
+    }
+
+    /// A file saved by older Excel or StatLine in Windows-1252 is read as such, and the reply says so.
+    @Test func windows1252FilesAreReadAndNamed() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder, setup: false)
+        let path = folder.path("latin1.csv")
+        let text = "indicator;gebied;periode;waarde\neenzaamheid-75plus;Súdwest-Fryslân;2023;12\neenzaamheid-75plus;GM0363;2023;13\n"
+        try text.data(using: .windowsCP1252)!.write(to: URL(fileURLWithPath: path))
+        let result = run(s, "importeer metingen \"\(path)\"")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.output.contains("1 regel was niet in UTF-8") && result.output.contains("Windows-1252"))
+        #expect(run(s, "metingen eenzaamheid-75plus").output.contains("Súdwest-Fryslân"))
+        // A file in UTF-8 gets no such note.
+        let utf8 = folder.path("utf8.csv")
+        try text.write(toFile: utf8, atomically: true, encoding: .utf8)
+        #expect(!run(s, "importeer metingen \"\(utf8)\"").output.contains("UTF-8"))
+        #expect(Array("é €".utf8).withUnsafeBufferPointer { MeasurementImport.isUTF8($0) })
+        #expect(![UInt8]([0x65, 0xE9, 0x20]).withUnsafeBufferPointer { MeasurementImport.isUTF8($0) })
     }
 
     /// A 2 GB file is streamed, not read into memory: a sparse file (no disk space) with good rows

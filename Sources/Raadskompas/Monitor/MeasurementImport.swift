@@ -146,8 +146,36 @@ public enum MeasurementImport {
     /// The longest line accepted; a longer one means the file is not a CSV of measurements.
     static let maximumLineLength = 1 << 20
 
+    /// Windows-1252 code points for the bytes 0x80–0x9F (0xA0–0xFF are the same as in Latin-1);
+    /// the five unused bytes become U+FFFD.
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
+    /// Re-encodes a line of Windows-1252 (the superset of Latin-1 that older Excel and StatLine
+    /// downloads use) as UTF-8 into `output`.
+    static func transcodeWindows1252(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.removeAll(keepingCapacity: true)
+        for byte in line {
+            if byte < 0x80 { output.append(byte); continue }
+            let scalar = byte < 0xA0 ? windows1252High[Int(byte - 0x80)] : UInt32(byte)
+            output.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+        }
+    }
+
+    /// Whether a line is valid UTF-8; a line of plain ASCII is checked in one pass without decoding.
+    static func isUTF8(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for byte in line { high |= byte }
+        if high & 0x80 == 0 { return true }
+        return String(validating: line, as: UTF8.self) != nil
+    }
+
     /// Reads the file line by line in 1 MB chunks: memory stays the same for a file of any size.
-    static func lines(of path: String, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    /// A line that is not valid UTF-8 is read as Windows-1252 (Latin-1); returns how many were.
+    @discardableResult
+    static func lines(of path: String, _ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
         // A FIFO would block the open; a device never ends.
         guard ContentFiles.isRegularFile(path) else {
             throw Failure(line: nil, message: "`\(path)` is geen gewoon bestand", hint: "geef een CSV-bestand; een apparaat of pijp kan Raadskompas niet inlezen")
@@ -156,12 +184,17 @@ public enum MeasurementImport {
             throw Failure(line: nil, message: "kan `\(path)` niet lezen", hint: "controleer de naam en je leesrechten")
         }
         defer { try? handle.close() }
-        var pending: [UInt8] = []
-        var number = 0
+        var pending: [UInt8] = [], transcoded: [UInt8] = []
+        var number = 0, windows1252Lines = 0
         func emit(_ line: UnsafeBufferPointer<UInt8>) throws {
             number += 1
             var line = line
             if line.last == 0x0D { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
+            // The check after every chunk sees only the part of a line read so far.
+            if line.count > maximumLineLength {
+                throw Failure(line: number, message: "deze regel is langer dan 1 MB; dit lijkt geen CSV met metingen",
+                              hint: "kies het CSV-bestand zelf (indicator;gebied;periode;waarde of een CBS StatLine-bestand)")
+            }
             if number == 1, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF {
                 line = UnsafeBufferPointer(rebasing: line.dropFirst(3))
             }
@@ -169,7 +202,10 @@ public enum MeasurementImport {
                 throw Failure(line: number, message: "deze regel bevat binaire tekens; dit is geen CSV-tekstbestand",
                               hint: "exporteer de cijfers als CSV (tekst, gescheiden door puntkomma's)")
             }
-            try body(number, line)
+            if isUTF8(line) { return try body(number, line) }
+            windows1252Lines += 1
+            transcodeWindows1252(line, into: &transcoded)
+            try transcoded.withUnsafeBufferPointer { try body(number, $0) }
         }
         while true {
             let chunk: Data
@@ -202,6 +238,7 @@ public enum MeasurementImport {
             }
         }
         if !pending.isEmpty { try pending.withUnsafeBufferPointer { try emit($0) } }
+        return windows1252Lines
     }
 
     /// Splits a line into `scratch` (quotes removed) and the trimmed range of every cell, without
@@ -238,13 +275,14 @@ public enum MeasurementImport {
         finish()
     }
 
-    /// Parses and stores in one transaction while reading; returns how many rows were read and how
-    /// many measurements were new or changed. Every run is numbered: a row that was already written
+    /// Parses and stores in one transaction while reading; returns how many rows were read, how
+    /// many measurements were new or changed, and how many lines were not UTF-8 and were read as
+    /// Windows-1252. Every run is numbered: a row that was already written
     /// in this run is a duplicate line, found by the upsert itself, without keeping keys in memory.
     public static func run(path: String, indicator fixedIndicator: String?, column: String?, knownIndicators: Set<String>,
-                           store: Store, progress: ((Int) -> Void)? = nil) throws(Failure) -> (read: Int, changed: Int) {
+                           store: Store, progress: ((Int) -> Void)? = nil) throws(Failure) -> (read: Int, changed: Int, windows1252: Int) {
         do {
-            return try store.write { db -> (Int, Int) in
+            return try store.write { db -> (Int, Int, Int) in
                 var header: [String] = []
                 var layout: (indicator: Int?, region: Int, period: Int, value: Int)?
                 var read = 0
@@ -376,7 +414,7 @@ public enum MeasurementImport {
                     pending.append(Pending(line: number, indicator: indicator, gebied: text(region), periode: periode, waarde: waarde, voorlopig: voorlopig))
                     if pending.count == batchSize { try flush() }
                 }
-                try lines(of: path) { number, line in
+                let windows1252 = try lines(of: path) { number, line in
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
                     guard let layout else {
                         header = fields(line).map { $0.lowercased() }
@@ -405,7 +443,7 @@ public enum MeasurementImport {
                 }
                 try db.execute(sql: "UPDATE metingimport SET regels = ? WHERE id = ?", arguments: [read, run])
                 let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM meting WHERE wijziging = ?", arguments: [run]) ?? 0
-                return (read, changed)
+                return (read, changed, windows1252)
             }
         } catch let failure as Failure {
             throw failure

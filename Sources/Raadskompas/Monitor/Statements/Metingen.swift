@@ -21,9 +21,16 @@ extension Command {
             throw .error("onbekende indicator `\(fixed)`", hint: Suggestion.hint(for: fixed, in: indicators) ?? "typ `indicator lijst`", at: node.span(of: "indicator"))
         }
         do throws(MeasurementImport.Failure) {
-            let (read, changed) = try MeasurementImport.run(path: path, indicator: fixed, column: node.optionalText("kolom"), knownIndicators: indicators, store: store,
+            let (read, changed, windows1252) = try MeasurementImport.run(path: path, indicator: fixed, column: node.optionalText("kolom"), knownIndicators: indicators, store: store,
                                                              progress: context.progress.map { show in { read in show("\(read.grouped) metingen gelezen …") } })
-            return "\(read.grouped) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed.grouped) nieuw of gewijzigd.\n"
+            var reply = "\(read.grouped) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed.grouped) nieuw of gewijzigd.\n"
+            if windows1252 > 0 {
+                // Without this note, a file in the old Windows encoding would silently show odd letters.
+                reply += "Let op: \(windows1252.grouped) \(windows1252 == 1 ? "regel was" : "regels waren") niet in UTF-8. Raadskompas heeft "
+                    + "\(windows1252 == 1 ? "die" : "ze") gelezen als Windows-1252 (Latin-1). Kijk of namen met ë of é goed staan, "
+                    + "bijvoorbeeld met `indicator toon`.\n"
+            }
+            return reply
         } catch {
             let place = error.line.map { "regel \($0) van `\(path)`: " } ?? ""
             throw .error(place + error.message + (error.line == nil ? "" : "; er is niets opgeslagen"), hint: error.hint, at: node.arguments[1].span)
