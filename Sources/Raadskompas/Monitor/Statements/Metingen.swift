@@ -27,8 +27,8 @@ extension Command {
             if windows1252 > 0 {
                 // Without this note, a file in the old Windows encoding would silently show odd letters.
                 reply += "Let op: \(windows1252.grouped) \(windows1252 == 1 ? "regel was" : "regels waren") niet in UTF-8. Raadskompas heeft "
-                    + "\(windows1252 == 1 ? "die" : "ze") gelezen als Windows-1252 (Latin-1). Kijk of namen met ë of é goed staan, "
-                    + "bijvoorbeeld met `indicator toon`.\n"
+                    + "\(windows1252 == 1 ? "die" : "ze") gelezen als Windows-1252 (Latin-1). Kijk met `metingen` en de id van de "
+                    + "indicator of namen met ë of é goed staan.\n"
             }
             return reply
         } catch {
