@@ -77,6 +77,51 @@ func checksum(_ path: String) -> Data? {
         #expect(checksum(path) == before)
     }
 
+    /// Whether this machine lets the tests mount a small file system (root with mount rights, as
+    /// in CI here); permissions alone do not stop root, so a read-only folder needs a read-only mount.
+    static let canMountReadOnly: Bool = {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/bin/mount") else { return false }
+        let probe = FileManager.default.temporaryDirectory.appending(path: "raadskompas-mount-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard StoreTests.shell("/bin/mount", ["-t", "tmpfs", "tmpfs", probe]) else { return false }
+        return StoreTests.shell("/bin/umount", [probe])
+    }()
+
+    static func shell(_ tool: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// A database in a read-only folder (a read-only mount) can be read, refuses changes with the
+    /// usual message, and stays byte for byte as it was, with no file beside it.
+    @Test(.enabled(if: StoreTests.canMountReadOnly)) func readsADatabaseInAReadOnlyFolder() throws {
+        let folder = try TemporaryFolder()
+        let mount = folder.path("alleen-lezen")
+        try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+        #expect(StoreTests.shell("/bin/mount", ["-t", "tmpfs", "tmpfs", mount]))
+        defer { _ = StoreTests.shell("/bin/umount", [mount]) }
+        let path = mount + "/kompas.sqlite"
+        do {
+            let store = try Store(path: path)
+            _ = try WerkbladStore(store: store).create(Werkblad(naam: "Visie Súdwest-Fryslân", eigenaar: "", soort: .raadslid, gemeente: ""))
+            store.checkpoint()
+        }
+        #expect(StoreTests.shell("/bin/mount", ["-o", "remount,ro", mount]))
+        let before = checksum(path)
+        let store = try Store(path: path)
+        #expect(!store.isWritable)
+        #expect(try WerkbladStore(store: store).all().map(\.naam) == ["Visie Súdwest-Fryslân"])
+        #expect(throws: StoreError.readOnly(path)) { try store.write { db in try db.execute(sql: "DELETE FROM werkblad") } }
+        #expect(checksum(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: mount) == ["kompas.sqlite"])
+    }
+
     @Test func refusesACorruptDatabase() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("kapot.sqlite")

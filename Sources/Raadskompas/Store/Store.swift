@@ -16,6 +16,8 @@ public final class Store: Sendable {
     private let label = Mutex("")
     private let waiting = Mutex<(@Sendable (Int) -> Void)?>(nil)
     private let recordsHistory: Bool
+    /// The temporary copy read instead of a database in a read-only folder (see `init`).
+    private let readCopy: String?
 
     /// Opens (or creates) the database at `path`. A file that is not a Raadskompas database, or one
     /// made by a newer version, is refused and left exactly as it was.
@@ -57,15 +59,53 @@ public final class Store: Sendable {
             var readOnly = Configuration()
             readOnly.readonly = true
             readOnly.busyMode = .timeout(10)
+            var copy: String?
             do {
-                let queue = try DatabaseQueue(path: path, configuration: readOnly)
+                var queue: DatabaseQueue
+                do {
+                    queue = try DatabaseQueue(path: path, configuration: readOnly)
+                    _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                } catch {
+                    // A database in write-ahead-log mode needs a shared-memory file beside it, which
+                    // SQLite cannot make in a read-only folder. Then a copy in the temporary folder
+                    // is read: the file itself stays exactly as it was.
+                    copy = try Store.temporaryCopy(of: path)
+                    queue = try DatabaseQueue(path: copy!, configuration: readOnly)
+                }
+                if try queue.read({ db in try Store.migrator.hasBeenSuperseded(db) }) { throw StoreError.newerSchema(path) }
                 guard try queue.read({ db in try Store.migrator.hasCompletedMigrations(db) }) else { throw StoreError.readOnly(path) }
                 reader = queue
                 writer = nil
+                readCopy = copy
+                return
             } catch {
+                if let copy { Store.removeCopy(copy) }
+                if case StoreError.newerSchema = error { throw .newerSchema(path) }
                 throw .readOnly(path)
             }
         }
+        readCopy = nil
+    }
+
+    deinit {
+        if let readCopy { Store.removeCopy(readCopy) }
+    }
+
+    /// Copies the database and its write-ahead log (when there is one) into a new temporary folder;
+    /// returns the copy's path.
+    static func temporaryCopy(of path: String) throws -> String {
+        let folder = NSTemporaryDirectory() + "raadskompas-alleen-lezen-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let copy = folder + "/" + (path as NSString).lastPathComponent
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        if FileManager.default.fileExists(atPath: path + "-wal") {
+            try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+        }
+        return copy
+    }
+
+    static func removeCopy(_ copy: String) {
+        try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent)
     }
 
     /// Whether changes can be saved.
@@ -153,7 +193,11 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw translate(error, path: path)
+            let translated = translate(error, path: path)
+            // In a read-only folder SQLite cannot open a write-ahead-log database in place; the
+            // header already says it is ours, and opening read-only checks the version on a copy.
+            if translated == .readOnly(path) { return }
+            throw translated
         }
     }
 
