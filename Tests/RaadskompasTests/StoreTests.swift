@@ -75,6 +75,7 @@ func checksum(_ path: String) -> Data? {
         let before = checksum(path)
         #expect(throws: StoreError.newerSchema(path)) { try Store(path: path) }
         #expect(checksum(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["nieuw.sqlite"])
     }
 
     /// Whether this machine lets the tests mount a small file system (root with mount rights, as
@@ -133,6 +134,9 @@ func checksum(_ path: String) -> Data? {
         try? FileManager.default.removeItem(atPath: path + "-wal")
         try? FileManager.default.removeItem(atPath: path + "-shm")
         #expect(throws: StoreError.self) { try Store(path: path) }
+        // Refused and left exactly as it was: the same bytes, and nothing beside it.
+        #expect(checksum(path) == bytes)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["kapot.sqlite"])
     }
 
     @Test func namedFolderMustExistDefaultFolderIsMade() throws {

@@ -177,9 +177,19 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
+        // Reading a write-ahead-log database makes -wal and -shm files beside it. A file that is
+        // refused must be left as it was: the ones this check made (empty, as a read-only
+        // connection writes nothing there) are removed again.
+        let sidecars = [path + "-wal", path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        var queue: DatabaseQueue?
+        func leaveAsItWas() {
+            try? queue?.close()
+            queue = nil
+            for sidecar in sidecars { try? FileManager.default.removeItem(atPath: sidecar) }
+        }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue!.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                 if applicationID != Store.applicationID, tables > 0 {
@@ -189,10 +199,12 @@ public final class Store: Sendable {
                     throw StoreError.newerSchema(path)
                 }
             }
-            try queue.close()
+            try queue!.close()
         } catch let error as StoreError {
+            leaveAsItWas()
             throw error
         } catch {
+            leaveAsItWas()
             let translated = translate(error, path: path)
             // In a read-only folder SQLite cannot open a write-ahead-log database in place; the
             // header already says it is ours, and opening read-only checks the version on a copy.
