@@ -78,6 +78,37 @@ func checksum(_ path: String) -> Data? {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["nieuw.sqlite"])
     }
 
+    /// Issue 12: a command that only reads leaves the file byte for byte as it was, with nothing
+    /// beside it afterwards (a `DatabasePool` wrote to it on every open).
+    @Test func readingCommandsLeaveTheDatabaseAsItWas() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("kompas.sqlite")
+        func session() -> Session {
+            let session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false), database: (path: path, isDefault: false))
+            session.today = { DateValue(year: 2026, month: 6, day: 1)! }
+            return session
+        }
+        do {
+            let result = session().run("""
+                adviesraad asd naam="Adviesraad Sociaal Domein" reactietermijn=6
+                advies adv-1 raad=asd soort=gevraagd onderwerp="Armoede" { aanbeveling 1 "Meer hulp" }
+                werkblad "Visie 2026" { stap resultaten { zelf { resultaat "Minder eenzaamheid" } } }
+                """) { _ in }
+            #expect(result.succeeded)
+        }
+        let before = checksum(path)
+        #expect(before != nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["kompas.sqlite"])
+        for statement in ["werkblad lijst", "advies lijst", "advies toon adv-1", "geschiedenis", "werkblad toon \"Visie 2026\"", "jaaroverzicht 2026"] {
+            do {
+                let result = session().run(statement) { _ in }
+                #expect(result.succeeded, "\(statement): \(result.diagnostics.map(\.summary))")
+            }
+            #expect(checksum(path) == before, "\(statement) changed the database")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["kompas.sqlite"], "\(statement)")
+        }
+    }
+
     /// Whether this machine lets the tests mount a small file system (root with mount rights, as
     /// in CI here); permissions alone do not stop root, so a read-only folder needs a read-only mount.
     static let canMountReadOnly: Bool = {

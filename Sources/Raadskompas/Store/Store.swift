@@ -4,6 +4,11 @@ import Synchronization
 
 /// The user's data in one SQLite database (GRDB, system libsqlite3). WAL with a busy timeout, so two
 /// shells on one database both work; every change is its own transaction, committed at once.
+///
+/// One serialized connection (`DatabaseQueue`) rather than a `DatabasePool`: a pool writes to the
+/// file each time it opens one whose write-ahead log is empty (GRDB issue 102), so even `lijst`
+/// would change the database. The file is switched to WAL once, when it is made; opening it
+/// afterwards only reads.
 public final class Store: Sendable {
     /// `PRAGMA application_id`: marks a file as a Raadskompas database ("RKMP").
     public static let applicationID: Int32 = 0x524B_4D50
@@ -49,11 +54,15 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         // A row that `INSERT OR REPLACE` or a unique key with ON CONFLICT REPLACE removes must reach
         // the history too: SQLite fires delete triggers for it only with recursive triggers.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA recursive_triggers = ON") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA recursive_triggers = ON")
+            // What GRDB's WAL set-up does besides its write: fewer syncs, as safe in WAL mode.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         do {
-            let pool = try Store.openPool(path: path, configuration: configuration)
-            reader = pool
-            writer = pool
+            let queue = try Store.openQueue(path: path, configuration: configuration)
+            reader = queue
+            writer = queue
         } catch .readOnly(let path) where FileManager.default.fileExists(atPath: path) {
             // A write-protected database can still be read: list, show and export work.
             var readOnly = Configuration()
@@ -111,15 +120,21 @@ public final class Store: Sendable {
     /// Whether changes can be saved.
     public var isWritable: Bool { writer != nil }
 
-    /// Opens the pool. Switching a new file to WAL needs a moment of exclusive access, for which
-    /// SQLite does not wait: when another process is opening the same file, try again shortly.
-    static func openPool(path: String, configuration: Configuration) throws(StoreError) -> DatabasePool {
+    /// Opens the connection. Switching a new file to WAL needs a moment of exclusive access, for
+    /// which SQLite does not wait: when another process is opening the same file, try again shortly.
+    static func openQueue(path: String, configuration: Configuration) throws(StoreError) -> DatabaseQueue {
         let deadline = Date().addingTimeInterval(60)
         while true {
             do {
-                let pool = try DatabasePool(path: path, configuration: configuration)
-                try migrate(pool)
-                return pool
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                // `journal_mode` is kept in the file: only a new (or never switched) file is changed.
+                let mode = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+                if mode?.lowercased() != "wal" {
+                    let switched = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+                    guard switched?.lowercased() == "wal" else { throw StoreError.other(path, detail: "de database kan niet in WAL-modus") }
+                }
+                try migrate(queue)
+                return queue
             } catch {
                 let translated = translate(error, path: path)
                 guard translated == .locked(path), Date() < deadline else { throw translated }
@@ -131,24 +146,22 @@ public final class Store: Sendable {
     /// Applies the migrations. Two processes that open a new database at the same moment may both
     /// try; each migration is one transaction, so the loser's attempt rolls back and a second pass
     /// finds the work done.
-    static func migrate(_ pool: DatabasePool) throws {
+    static func migrate(_ queue: DatabaseQueue) throws {
         // An up-to-date database needs no write to open: another process may hold it for a while.
-        if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+        if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
         // Mark a new, empty file as ours first, in its own transaction, so that another process
         // that looks at it while the migrations run never sees tables without our mark.
-        try pool.write { db in
+        try queue.write { db in
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             if tables == 0 { try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)") }
         }
-        // The reader that looked before the migrations has statements prepared on the old schema.
-        defer { pool.invalidateReadOnlyConnections() }
         for attempt in 1...3 {
             do {
-                try migrator.migrate(pool)
+                try migrator.migrate(queue)
                 return
             } catch {
                 if attempt == 3 { throw error }
-                if try pool.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
             }
         }
     }
