@@ -44,12 +44,16 @@ bench: release
 
 # The fuzz harnesses, long (the test suite runs a short round of each): mutated Content/ and
 # Examples/ through lexer, parser, validator and runner; statements built from the registry's
-# schemas against a temporary database. FUZZ_ROUNDS and FUZZ_SEED choose how long and where.
+# schemas against a temporary database. FUZZ_ROUNDS and FUZZ_SEED choose how long and where;
+# FUZZ_SECONDS=3600 runs each harness for an hour instead (both at once, one per core). Every
+# input over 2 s, and the last input of each harness, is kept in .build/fuzz/.
 FUZZ_ROUNDS ?= 20000
 FUZZ_SEED ?= 1
+FUZZ_SECONDS ?=
 fuzz: deps
 	$(SWIFT) build --build-tests
 	RAADSKOMPAS_FUZZ_TAAL=$(FUZZ_ROUNDS) RAADSKOMPAS_FUZZ=$(FUZZ_ROUNDS) RAADSKOMPAS_FUZZ_SEED=$(FUZZ_SEED) \
+		RAADSKOMPAS_FUZZ_MAP=$(CURDIR)/.build/fuzz $(if $(FUZZ_SECONDS),RAADSKOMPAS_FUZZ_SECONDEN=$(FUZZ_SECONDS)) \
 		$(SWIFT) test --skip-build --filter 'LanguageFuzzTests|StatementFuzzTests'
 
 clean:

@@ -17,6 +17,61 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 }
 
+/// How long a fuzz run goes on and what it saw: `RAADSKOMPAS_FUZZ_SECONDEN=N` runs for N seconds
+/// (instead of a number of rounds); every input over `slowLimit` seconds is saved in
+/// `RAADSKOMPAS_FUZZ_MAP` (default: a temporary folder) and the last input is always there as
+/// `laatste.txt`, so a crash can be replayed. A summary line goes to standard output.
+struct FuzzRun {
+    let name: String
+    let rounds: Int
+    let deadline: Date?
+    let folder: String?
+    let slowLimit = 2.0
+    private(set) var done = 0
+    private(set) var slowest = 0.0
+    private(set) var slow: [String] = []
+    private let started = Date()
+
+    init(name: String, roundsVariable: String, defaultRounds: Int) {
+        let environment = ProcessInfo.processInfo.environment
+        self.name = name
+        let seconds = environment["RAADSKOMPAS_FUZZ_SECONDEN"].flatMap { Double($0) }
+        deadline = seconds.map { Date().addingTimeInterval($0) }
+        rounds = seconds == nil ? environment[roundsVariable].flatMap { Int($0) } ?? defaultRounds : Int.max
+        // Inputs are only written to disk in a long run: the short round in the suite stays fast.
+        if seconds != nil || environment["RAADSKOMPAS_FUZZ_MAP"] != nil {
+            let folder = environment["RAADSKOMPAS_FUZZ_MAP"] ?? NSTemporaryDirectory() + "raadskompas-fuzz"
+            let path = folder + "/" + name
+            try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            self.folder = path
+        } else {
+            folder = nil
+        }
+    }
+
+    var goesOn: Bool { done < rounds && (deadline.map { Date() < $0 } ?? true) }
+
+    /// Runs one input, timing it.
+    mutating func round(_ input: [UInt8], _ body: () -> Void) {
+        if let folder { FileManager.default.createFile(atPath: folder + "/laatste.txt", contents: Data(input)) }
+        let start = Date()
+        body()
+        let took = Date().timeIntervalSince(start)
+        slowest = max(slowest, took)
+        if took > slowLimit {
+            slow.append(String(format: "%.2f s", took))
+            if let folder { FileManager.default.createFile(atPath: folder + "/traag-\(done).txt", contents: Data(input)) }
+        }
+        done += 1
+    }
+
+    func report() {
+        let elapsed = Date().timeIntervalSince(started)
+        print("fuzz \(name): \(done) invoer in \(String(format: "%.0f", elapsed)) s, traagste \(String(format: "%.3f", slowest)) s, boven \(slowLimit) s: \(slow.count)"
+              + (folder.map { " (invoer in \($0))" } ?? ""))
+    }
+}
+
 /// Statements built from the registry's own declarations, with values of every kind (and of the
 /// wrong kind), run against a real database: nothing may crash, and every failure must be a
 /// diagnostic that points into the text.
@@ -65,14 +120,16 @@ struct SeededGenerator: RandomNumberGenerator {
             werkblad "Visie 2026" { stap resultaten { zelf { resultaat "Minder eenzaamheid" } } }
             voorstel rv-1 { titel "Wmo-verordening"; tekst "Het college stelt voor de Wmo te wijzigen." }
             """) { _ in }
-        // `RAADSKOMPAS_FUZZ=100000 RAADSKOMPAS_FUZZ_SEED=7 swift test --filter StatementFuzz` for a long run.
+        // `RAADSKOMPAS_FUZZ=100000 RAADSKOMPAS_FUZZ_SEED=7 swift test --filter StatementFuzz` for a long
+        // run, or `RAADSKOMPAS_FUZZ_SECONDEN=3600` for an hour (`make fuzz`).
         let environment = ProcessInfo.processInfo.environment
-        let rounds = environment["RAADSKOMPAS_FUZZ"].flatMap { Int($0) } ?? 1500
+        var run = FuzzRun(name: "opdrachten", roundsVariable: "RAADSKOMPAS_FUZZ", defaultRounds: 1500)
         var random = SeededGenerator(state: environment["RAADSKOMPAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20261130)
         var failures = 0
-        for _ in 0..<rounds {
+        while run.goesOn {
             let text = statement(&random, folder: folder)
-            let result = session.run(text) { _ in }
+            var result = Session.Result(diagnostics: [])
+            run.round(Array(text.utf8)) { result = session.run(text) { _ in } }
             if !result.succeeded {
                 failures += 1
                 for diagnostic in result.diagnostics {
@@ -83,8 +140,10 @@ struct SeededGenerator: RandomNumberGenerator {
                 }
             }
         }
+        run.report()
         // Most random statements are wrong; some are right. Both paths were taken.
-        #expect(failures > rounds / 15 && failures < rounds)
+        #expect(failures > run.done / 15 && failures < run.done)
+        #expect(run.slowest < 5, "the slowest statement took \(run.slowest) s")
     }
 
     /// Found by the run above: a number too large for an Int stopped the program.
