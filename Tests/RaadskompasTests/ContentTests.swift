@@ -54,6 +54,7 @@ import KompasDSL
         ("visie", ["Noteer", "Ede", "Koppeltabel"]),
         ("criteria-raadsvoorstellen", ["alternatieven", "uitvoerbaarheid", "publieksvriendelijke samenvatting", "APK"]),
         ("adviesraad", ["ongevraagd", "verordening", "Trede 1"]),
+        ("staalkaarten", ["Leerplichtwet", "Wet passend onderwijs"]),
     ])
     func factsArePresent(id: String, facts: [String]) throws {
         let card = try #require(bundledLibrary.card(id))
@@ -108,6 +109,58 @@ import KompasDSL
             #expect(copied.isEmpty, "\(source.name) neemt tekst over uit seed 000: \(copied.prefix(3))")
         }
     }
+}
+
+/// The facts of issue 16: the parts of the infographic a raadslid still missed, and every sentence
+/// traceable to its seed.
+@Suite struct ContentGapsTests {
+    func rendered(_ id: String) throws -> String {
+        let card = try #require(bundledLibrary.card(id), "kaart \(id) ontbreekt")
+        return CardTextRenderer(style: TextStyle(width: 200), library: bundledLibrary).render(card).text
+    }
+
+    @Test func staalkaartenCardSaysWhatAStaalkaartLeavesOut() throws {
+        let text = try rendered("staalkaarten")
+        for law in ["Wet passend onderwijs", "leerlingenvervoer", "Leerplichtwet", "Wet publieke gezondheid"] {
+            #expect(text.contains(law), "de staalkaarten-kaart noemt \(law) niet")
+        }
+        for part in ["de doelen van de wet", "de verantwoordelijkheid van de gemeente", "hoe het in de praktijk werkt",
+                     "hoe de financiering werkt", "de rol van de gemeenteraad"] {
+            #expect(text.contains(part), "onderdeel ‘\(part)’ ontbreekt")
+        }
+        #expect(text.contains("niet het hele sociaal domein"))
+        #expect(text.contains("ingewikkelder dan wat de wet regelt") && text.contains("verder kijken dan de wet"))
+        let card = try #require(bundledLibrary.card("staalkaarten"))
+        #expect(card.kind.name == "kaart", "geen zevende staalkaart: de zes wetten blijven de zes staalkaarten")
+        let references = Set(card.parts.flatMap { $0.block.nested }.compactMap { if case .reference(let target, _) = $0 { target } else { nil } })
+        #expect(references.isSuperset(of: ContentSchemas.staalkaartIds))
+    }
+
+    /// The laws without a staalkaart are found by `zoek`; for the Wet publieke gezondheid the
+    /// koerskaart preventie, which explains that law, may come first.
+    @Test(arguments: [("leerplicht", 1), ("publieke gezondheid", 2), ("passend onderwijs", 1), ("leerlingenvervoer", 1)])
+    func otherLawsAreFoundByZoek(query: String, rank: Int) {
+        let addresses = SearchIndex(library: bundledLibrary).search(query).hits.map(\.address)
+        let position = addresses.firstIndex(of: "staalkaarten.andere-wetten").map { $0 + 1 }
+        #expect(position != nil && position! <= rank, "zoek \(query): staalkaarten.andere-wetten staat op plek \(position.map(String.init) ?? "geen") in \(addresses)")
+        let (output, diagnostics) = shell("zoek \"\(query)\"")
+        #expect(diagnostics.isEmpty)
+        #expect(output.contains("Andere wetten: passend"))
+    }
+
+    @Test func lijstAndToonStaalkaartenLeadWithTheIntroCard() throws {
+        let (list, diagnostics) = shell("lijst staalkaarten")
+        #expect(diagnostics.isEmpty)
+        let lines = list.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Staalkaarten (wetten) (6)") == true)
+        #expect(lines.count > 1 && lines[1].contains("staalkaarten") && lines[1].contains("lees eerst"))
+        for id in ContentSchemas.staalkaartIds { #expect(list.contains("  \(id)")) }
+        #expect(list.contains("toon staalkaarten"))
+        let (card, shown) = shell("toon staalkaarten")
+        #expect(shown.isEmpty)
+        #expect(card.hasPrefix("Staalkaarten: wat erop staat en wat erbuiten valt"))
+    }
+
 }
 
 @Suite struct LazyContentTests {

@@ -1,18 +1,19 @@
 import KompasDSL
 
 extension Command {
-    /// What `lijst` can list, with the card kind each word stands for (`nil`: everything).
-    static let listings: [(word: String, kind: String?, label: String)] = [
-        ("staalkaarten", "staalkaart", "Staalkaarten (wetten)"),
-        ("koerskaarten", "koerskaart", "Koerskaarten"),
-        ("kaarten", "kaart", "Kenniskaarten over sturing en informatie"),
-        ("indicatoren", "indicator", "Indicatoren"),
-        ("criteria", "criteria", "Criteria voor raadsvoorstellen"),
-        ("waardemodel", "waardemodel", "Democratisch waardemodel"),
-        ("sjablonen", "werkbladsjabloon", "Sjablonen voor werkbladen"),
-        ("werkbladen", nil, "Je werkbladen (uit de database)"),
-        ("adviesraad", "adviesproces", "Adviesraad"),
-        ("alles", nil, "Alle kaarten"),
+    /// What `lijst` can list, with the card kind each word stands for (`nil`: everything) and,
+    /// where one exists, the card that introduces that kind and is listed first (`intro`).
+    static let listings: [(word: String, kind: String?, label: String, intro: String?)] = [
+        ("staalkaarten", "staalkaart", "Staalkaarten (wetten)", "staalkaarten"),
+        ("koerskaarten", "koerskaart", "Koerskaarten", nil),
+        ("kaarten", "kaart", "Kenniskaarten over sturing en informatie", nil),
+        ("indicatoren", "indicator", "Indicatoren", nil),
+        ("criteria", "criteria", "Criteria voor raadsvoorstellen", nil),
+        ("waardemodel", "waardemodel", "Democratisch waardemodel", nil),
+        ("sjablonen", "werkbladsjabloon", "Sjablonen voor werkbladen", nil),
+        ("werkbladen", nil, "Je werkbladen (uit de database)", nil),
+        ("adviesraad", "adviesproces", "Adviesraad", nil),
+        ("alles", nil, "Alle kaarten", nil),
     ]
 
     /// `lijst [soort]`.
@@ -25,6 +26,6 @@ extension Command {
         if word == "werkbladen" { return try werkbladLijst.run(node, context) }
         let groups = word == "alles" ? listings.filter { $0.kind != nil } : listings.filter { $0.word == word }
         return CardListRenderer(style: context.style, library: context.library)
-            .render(groups.compactMap { group in group.kind.map { (kind: $0, label: group.label) } })
+            .render(groups.compactMap { group in group.kind.map { (kind: $0, label: group.label, intro: group.intro) } })
     }
 }
