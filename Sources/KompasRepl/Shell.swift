@@ -127,7 +127,8 @@ final class Shell: Conversation {
             let history = historyPath.map { $0.replacingHome } ?? "(geen: er is geen HOME)"
             Output.out("""
                 Welkom bij Raadskompas: de kennis van ‘Het sociaal domein 2.0’, om op te zoeken.
-                Probeer `lijst staalkaarten`, `toon wmo` of `zoek eenzaamheid`; `help` legt alles uit.
+                Begin met `toon leeswijzer` (waarom Raadskompas er is) of `lijst staalkaarten`;
+                `zoek eenzaamheid` zoekt in alle kaarten en `help` legt alles uit.
                 Je invoer wordt bewaard in \(history) (↑ haalt hem terug). Ctrl-D stopt.
 
                 """)

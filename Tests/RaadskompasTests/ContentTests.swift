@@ -55,6 +55,7 @@ import KompasDSL
         ("criteria-raadsvoorstellen", ["alternatieven", "uitvoerbaarheid", "publieksvriendelijke samenvatting", "APK"]),
         ("adviesraad", ["ongevraagd", "verordening", "Trede 1"]),
         ("staalkaarten", ["Leerplichtwet", "Wet passend onderwijs"]),
+        ("leeswijzer", ["Decentrale taak is politieke zaak", "puzzelstukken"]),
     ])
     func factsArePresent(id: String, facts: [String]) throws {
         let card = try #require(bundledLibrary.card(id))
@@ -159,6 +160,28 @@ import KompasDSL
         let (card, shown) = shell("toon staalkaarten")
         #expect(shown.isEmpty)
         #expect(card.hasPrefix("Staalkaarten: wat erop staat en wat erbuiten valt"))
+    }
+
+    @Test func leeswijzerSaysWhyTheToolkitExists() throws {
+        let text = try rendered("leeswijzer")
+        for fact in ["Raad voor het Openbaar Bestuur", "Decentrale taak is politieke zaak", "(2020)",
+                     "Kennis:", "Visie:", "Sturing:", "Informatie:", "vier puzzelstukken",
+                     "Voorjaar 2022: versie 1.0", "Movisie, Vilans en NJi", "zomer van 2023: versie 2.0", "pilots",
+                     "Borger-Odoorn, Enschede, Heerenveen, Almere en Breda"] {
+            #expect(text.contains(fact), "de leeswijzer noemt ‘\(fact)’ niet")
+        }
+        #expect(!text.contains("@") && !text.lowercased().contains("mailto"), "geen e-mailadressen in de leeswijzer")
+        #expect(!text.lowercased().contains("ritsema"), "geen namen van personen in de leeswijzer")
+    }
+
+    @Test func helpPointsAFirstTimeUserToTheLeeswijzer() {
+        let (overview, diagnostics) = shell("help")
+        #expect(diagnostics.isEmpty)
+        let top = overview.split(separator: "\n").prefix(5).joined(separator: " ")
+        #expect(top.contains("Nieuw hier? Lees eerst `toon leeswijzer`"))
+        #expect(top.contains("kennis, visie, sturing en informatie"))
+        #expect(shell("toon leeswijzer").diagnostics.isEmpty)
+        #expect(shell("lijst kaarten").output.split(separator: "\n").dropFirst().first?.contains("leeswijzer") == true)
     }
 
 }

@@ -14,7 +14,7 @@ public enum ContentSchemas {
     public static let staalkaartIds = ["wmo", "participatiewet", "jeugdwet", "wgs", "wlz", "zvw"]
     public static let requiredStaalkaartSections = ["doelen", "verantwoordelijkheid", "praktijk", "financiering", "rol-raad"]
     public static let visieSteps = ["waarden", "principes", "resultaten", "kwaliteitseisen"]
-    public static let themes = ["kennis", "visie", "sturing", "informatie", "advies"]
+    public static let themes = ["inleiding", "kennis", "visie", "sturing", "informatie", "advies"]
 
     // MARK: - Shared parts
 

@@ -64,6 +64,7 @@ enum HelpText {
 
     static func overview(library: ContentLibrary, style: TextStyle) -> String {
         var out = [style.bold("Raadskompas") + " — kennis over het sociaal domein voor raadsleden, griffie en fracties.", ""]
+        out += firstTimePointer(library: library, style: style)
         for task in Command.Task.allCases {
             out.append(style.bold(task.title))
             for command in statements(of: task) {
@@ -83,6 +84,19 @@ enum HelpText {
         out.append("Per taak:     help kennis   ·   help raadsvoorstellen   ·   help adviezen   ·   help gegevens   ·   help scripts")
         out.append("Meer:         help taal (scripts, variabelen, lussen)   ·   help functies")
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The id of the card a first-time user reads first.
+    static let leeswijzer = "leeswijzer"
+
+    /// The first thing `help` says, to anyone: where a newcomer starts. `help` cannot tell a
+    /// first-time user from another (a script has no history, a database may be shared), so the
+    /// pointer is always there, short, and built from the leeswijzer card's own summary.
+    static func firstTimePointer(library: ContentLibrary, style: TextStyle) -> [String] {
+        guard let card = library.card(leeswijzer) else { return [] }
+        let summary = (card.summary ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+        return TextLayout.wrap("Nieuw hier? Lees eerst `toon \(leeswijzer)`. In het kort: " + summary, width: style.width)
+            + [""]
     }
 
     /// Every statement of a task with how it is written and what it does.

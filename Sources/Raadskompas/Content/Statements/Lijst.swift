@@ -6,7 +6,7 @@ extension Command {
     static let listings: [(word: String, kind: String?, label: String, intro: String?)] = [
         ("staalkaarten", "staalkaart", "Staalkaarten (wetten)", "staalkaarten"),
         ("koerskaarten", "koerskaart", "Koerskaarten", nil),
-        ("kaarten", "kaart", "Kenniskaarten over sturing en informatie", nil),
+        ("kaarten", "kaart", "Kenniskaarten (leeswijzer, kennis, visie, sturing en informatie)", "leeswijzer"),
         ("indicatoren", "indicator", "Indicatoren", nil),
         ("criteria", "criteria", "Criteria voor raadsvoorstellen", nil),
         ("waardemodel", "waardemodel", "Democratisch waardemodel", nil),
