@@ -56,6 +56,7 @@ import KompasDSL
         ("adviesraad", ["ongevraagd", "verordening", "Trede 1"]),
         ("staalkaarten", ["Leerplichtwet", "Wet passend onderwijs"]),
         ("leeswijzer", ["Decentrale taak is politieke zaak", "puzzelstukken"]),
+        ("inkoop-leeuwarden", ["kerncompetenties", "beoordelingscriteria"]),
     ])
     func factsArePresent(id: String, facts: [String]) throws {
         let card = try #require(bundledLibrary.card(id))
@@ -182,6 +183,31 @@ import KompasDSL
         #expect(top.contains("kennis, visie, sturing en informatie"))
         #expect(shell("toon leeswijzer").diagnostics.isEmpty)
         #expect(shell("lijst kaarten").output.split(separator: "\n").dropFirst().first?.contains("leeswijzer") == true)
+    }
+
+    @Test func leeuwardenCardHasTheFourCriteriaAndThreeKerncompetenties() throws {
+        let card = try #require(bundledLibrary.card("inkoop-leeuwarden"))
+        let criteria = try #require(card.part("beoordelingscriteria"))
+        let criterionTitles = criteria.block.nested.compactMap { if case .section(_, let title, _) = $0 { title } else { nil } }
+        #expect(criterionTitles == ["1. Partnerschap en minder bureaucratie", "2. Transformatie", "3. Risico’s", "4. Implementatie"])
+        let text = try rendered("inkoop-leeuwarden")
+        for fact in ["minder bureaucratie", "sociale basis", "kritieke prestatie-indicator (KPI)", "de beheersing van de lumpsum",
+                     "zorgvuldige overdracht van cliënten"] {
+            #expect(text.contains(fact), "de Leeuwarden-kaart noemt ‘\(fact)’ niet")
+        }
+        let competences = try #require(card.part("kerncompetenties"))
+        let numbered = competences.block.nested.compactMap { if case .bullet(_, let number, let sub) = $0, number != nil { sub.count } else { nil } }
+        #expect(numbered == [0, 8, 0], "drie kerncompetenties, de tweede met acht typen problematiek")
+        for fact in ["minstens vijf van deze acht typen problematiek", "toegangstaken Wmo", "minstens 40.000 inwoners"] {
+            #expect(text.contains(fact), "de Leeuwarden-kaart noemt ‘\(fact)’ niet")
+        }
+    }
+
+    @Test(arguments: ["visie.kwaliteitseisen", "beleidsproces.stap-4"])
+    func leeuwardenIsLinkedFromStep4(address: String) throws {
+        let (card, part) = try #require(bundledLibrary.resolve(address))
+        let text = CardTextRenderer(style: TextStyle(width: 200), library: bundledLibrary).render(try #require(part), of: card).text
+        #expect(text.contains("inkoop-leeuwarden"), "\(address) verwijst niet naar het voorbeeld Leeuwarden")
     }
 
 }
