@@ -210,6 +210,17 @@ import KompasDSL
         #expect(text.contains("inkoop-leeuwarden"), "\(address) verwijst niet naar het voorbeeld Leeuwarden")
     }
 
+    @Test func regionaleSamenwerkingExplainsOnlyWhatTheSourceExplains() throws {
+        let text = try rendered("regionale-samenwerking")
+        for form in ["regeling zonder meer", "centrumgemeente", "gemeenschappelijk orgaan", "bedrijfsvoeringsorganisatie", "openbaar lichaam"] {
+            #expect(text.lowercased().contains(form))
+        }
+        #expect(text.contains("Over de andere drie vormen zegt de infographic niet meer dan hun naam"))
+        for invented in ["voert taken uit voor de andere", "vaak voor afstemming", "Eigen organisatie van de colleges"] {
+            #expect(!text.contains(invented), "‘\(invented)’ staat niet in de bron")
+        }
+    }
+
 }
 
 @Suite struct LazyContentTests {
