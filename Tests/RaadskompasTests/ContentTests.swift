@@ -210,6 +210,15 @@ import KompasDSL
         #expect(text.contains("inkoop-leeuwarden"), "\(address) verwijst niet naar het voorbeeld Leeuwarden")
     }
 
+    @Test func criteriumFIsRaadskompassOwnLabel() throws {
+        let text = try rendered("criteria-raadsvoorstellen")
+        #expect(text.contains("De letter F is een label van Raadskompas"))
+        #expect(text.contains("A tot en met E"))
+        for source in ContentSource.bundled where source.name.hasSuffix("criteria.kompas") || source.name.hasSuffix("breda.kompas") {
+            #expect(!String(decoding: source.bytes, as: UTF8.self).contains("bovenaan"), "\(source.name) zegt ‘bovenaan’, de bron niet")
+        }
+    }
+
     @Test func regionaleSamenwerkingExplainsOnlyWhatTheSourceExplains() throws {
         let text = try rendered("regionale-samenwerking")
         for form in ["regeling zonder meer", "centrumgemeente", "gemeenschappelijk orgaan", "bedrijfsvoeringsorganisatie", "openbaar lichaam"] {
