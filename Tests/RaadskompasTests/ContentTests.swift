@@ -230,6 +230,12 @@ import KompasDSL
         }
     }
 
+    @Test func monitorAlmereExampleSaysOnlyWhatTheSourceSays() throws {
+        let text = try rendered("monitor-sociaal-domein")
+        #expect(!text.contains("rapportage over jeugdzorg") && !text.contains("Initiatiefvoorstel Rapportage"))
+        #expect(text.contains("praktijkvoorbeeld uit Almere"))
+    }
+
 }
 
 @Suite struct LazyContentTests {
