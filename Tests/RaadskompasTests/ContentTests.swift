@@ -236,6 +236,28 @@ import KompasDSL
         #expect(text.contains("praktijkvoorbeeld uit Almere"))
     }
 
+    @Test func adviesraadSignalRouteIsRebuilt() throws {
+        let card = try #require(bundledLibrary.card("adviesraad"))
+        let rungs = card.blocks.compactMap { if case .rung(_, let name, _) = $0 { name } else { nil } }
+        #expect(rungs == ["Ophalen: wat leeft er bij inwoners?", "Delen: informeel met de beleidsmedewerkers",
+                          "Agenderen: bij de wethouder of het college", "Ongevraagd schriftelijk advies"])
+        #expect(card.part("signaalroute") != nil && card.part("escalatie") == nil)
+        // Stricter than `confidentialSeedIsNotShipped` for the file that follows seed 000's subject:
+        // no run of seven words that only seed 000 has.
+        let seeds = packageRoot.deletingLastPathComponent().appending(path: "shared/seeds")
+        guard let secret = try? String(contentsOf: seeds.appending(path: "000_d6ef15734898cd27.txt"), encoding: .utf8) else { return }
+        let open = ["001_003b777e96006a14.txt", "002_6d7867bc63eeea29.txt", "003_1b1b6eafbc3642bb.txt", "004_83edecef8ea87593.txt"]
+            .compactMap { try? String(contentsOf: seeds.appending(path: $0), encoding: .utf8) }.joined(separator: " ")
+        func runs(_ text: String, _ length: Int = 7) -> Set<String> {
+            let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+            guard words.count >= length else { return [] }
+            return Set((0...(words.count - length)).map { words[$0..<($0 + length)].joined(separator: " ") })
+        }
+        let onlyInSecret = runs(secret).subtracting(runs(open))
+        let source = try #require(ContentSource.bundled.first { $0.name.hasSuffix("adviesraad.kompas") })
+        let copied = runs(String(decoding: source.bytes, as: UTF8.self)).intersection(onlyInSecret)
+        #expect(copied.isEmpty, "adviesraad.kompas volgt seed 000: \(copied.sorted().prefix(5))")
+    }
 }
 
 @Suite struct LazyContentTests {
