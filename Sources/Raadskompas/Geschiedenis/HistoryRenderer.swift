@@ -39,9 +39,10 @@ struct HistoryRenderer {
             default: break
             }
             if let by = change.ongedaanDoor { out.append("      " + style.bold("teruggedraaid door #\(by)")) }
-            let lines = change.rows.map(describe)
-            for line in lines.prefix(8) { out += TextLayout.wrap(line, width: style.width, first: "      • ", rest: "        ") }
-            if lines.count > 8 { out.append("      " + style.dim("… en nog \(lines.count - 8) \(lines.count - 8 == 1 ? "regel" : "regels")")) }
+            let lines = change.rows.prefix(8).map(describe)
+            for line in lines { out += TextLayout.wrap(line, width: style.width, first: "      • ", rest: "        ") }
+            let rest = change.rowCount - lines.count
+            if rest > 0 { out.append("      " + style.dim("… en nog \(rest.grouped) \(rest == 1 ? "regel" : "regels")")) }
             if change.metingen > 0 { out.append("      • \(change.metingen.grouped) eerdere \(change.metingen == 1 ? "meting" : "metingen") bewaard") }
         }
         out.append("")

@@ -22,7 +22,9 @@ public struct HistoryStore: Sendable {
         public let herstelt: Int64?
         /// The undo or herstel that reverted this change, if any.
         public let ongedaanDoor: Int64?
+        /// Its rows, oldest first; for a listing only the first few (`rowCount` says how many in all).
         public var rows: [Entry]
+        public var rowCount: Int
         /// Measurements whose earlier values this change kept (an import that replaced values, or a
         /// deleted indicator).
         public var metingen: Int
@@ -68,7 +70,8 @@ public struct HistoryStore: Sendable {
             } else {
                 ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE open = 0 ORDER BY id DESC LIMIT ?", arguments: [limit])
             }
-            return try ids.compactMap { try HistoryStore.change($0, db) }
+            // A listing shows a few rows per change: a herstel of thousands is not read whole.
+            return try ids.compactMap { try HistoryStore.change($0, db, rowLimit: 8) }
         }
     }
 
@@ -77,15 +80,19 @@ public struct HistoryStore: Sendable {
         try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM wijziging WHERE open = 0") ?? 0 }
     }
 
-    static func change(_ id: Int64, _ db: Database) throws -> Change? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM wijziging WHERE id = ?", arguments: [id]) else { return nil }
-        let entries = try Row.fetchAll(db, sql: "SELECT * FROM journaal WHERE wijziging = ? ORDER BY volgnummer", arguments: [id]).map { row in
+    /// Change `id` with all its rows, or with the first `rowLimit`.
+    static func change(_ id: Int64, _ db: Database, rowLimit: Int? = nil) throws -> Change? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM wijziging WHERE id = ?"), arguments: [id]) else { return nil }
+        let entries = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM journaal WHERE wijziging = ? ORDER BY volgnummer LIMIT ?"),
+                                       arguments: [id, rowLimit ?? -1]).map { row in
             Entry(volgnummer: row["volgnummer"], tabel: row["tabel"], sleutel: try image(row["sleutel"], change: id) ?? [:],
                   voor: try image(row["voor"], change: id), na: try image(row["na"], change: id))
         }
-        let metingen = try Int.fetchOne(db, sql: "SELECT count(*) FROM metingvoor WHERE wijziging = ?", arguments: [id]) ?? 0
+        let metingen = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM metingvoor WHERE wijziging = ?"), arguments: [id]) ?? 0
+        let rowCount = rowLimit.map { limit in entries.count < limit ? entries.count
+            : (try? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM journaal WHERE wijziging = ?"), arguments: [id])) ?? entries.count } ?? entries.count
         return Change(id: id, tijd: row["tijd"], opdracht: row["opdracht"], soort: row["soort"], herstelt: row["herstelt"],
-                      ongedaanDoor: row["ongedaanDoor"], rows: entries, metingen: metingen)
+                      ongedaanDoor: row["ongedaanDoor"], rows: entries, rowCount: rowCount, metingen: metingen)
     }
 
     /// A JSON object of SQL literals, each checked to be one (the file could have been edited).
@@ -96,16 +103,34 @@ public struct HistoryStore: Sendable {
         return object
     }
 
-    /// NULL, a number, a quoted text or a blob, exactly as `quote()` writes them.
+    /// NULL, a number, a quoted text or a blob, exactly as `quote()` writes them. Checked on the
+    /// UTF-8 bytes: a herstel reads thousands.
     static func isLiteral(_ text: String) -> Bool {
-        if text == "NULL" { return true }
-        if text.hasPrefix("'") {
-            guard text.count >= 2, text.hasSuffix("'") else { return false }
-            let inner = text.dropFirst().dropLast()
-            return inner.replacingOccurrences(of: "''", with: "").contains("'") == false
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first else { return false }
+        let quote = UInt8(ascii: "'")
+        switch first {
+        case quote:
+            // 'text' where every inner quote is doubled.
+            guard bytes.count >= 2, bytes.last == quote else { return false }
+            var index = 1
+            while index < bytes.count - 1 {
+                if bytes[index] == quote {
+                    guard index + 1 < bytes.count - 1, bytes[index + 1] == quote else { return false }
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+            return true
+        case UInt8(ascii: "X"):
+            guard bytes.count >= 3, bytes[1] == quote, bytes.last == quote else { return false }
+            return bytes[2..<bytes.count - 1].allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 70) || ($0 >= 97 && $0 <= 102) }
+        default:
+            if text == "NULL" { return true }
+            return bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+                || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
         }
-        if text.hasPrefix("X'") { return text.hasSuffix("'") && text.dropFirst(2).dropLast().allSatisfy(\.isHexDigit) }
-        return !text.isEmpty && text.allSatisfy { $0.isNumber || "+-.eE".contains($0) }
     }
 
     // MARK: - Undo and restore
@@ -170,44 +195,75 @@ public struct HistoryStore: Sendable {
             guard let run = entry.sleutel["id"] else { continue }
             try db.execute(sql: "DELETE FROM meting WHERE wijziging = \(run)")
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO meting (indicator, gebied, periode, waarde, voorlopig, import, wijziging)
                 SELECT indicator, gebied, periode, waarde, voorlopig, import, metingWijziging FROM metingvoor WHERE wijziging = ?
-            """, arguments: [change.id])
+            """).execute(arguments: [change.id])
+        // Values are bound, not written into the SQL, so that each statement is prepared once
+        // (`cachedStatement`) however many rows a herstel reverts: preparing a change to a table
+        // compiles its history triggers too, which would cost more than the change itself.
         for entry in change.rows.reversed() {
             guard Journal.tables.contains(entry.tabel) else { throw Failure.damaged(change.id) }
-            let key = entry.sleutel.sorted { $0.key < $1.key }.map { "\(column($0.key)) IS \($0.value)" }.joined(separator: " AND ")
-            guard !key.isEmpty else { throw Failure.damaged(change.id) }
-            let current = try Row.fetchOne(db, sql: "SELECT * FROM \(entry.tabel) WHERE \(key)")
+            let keyColumns = entry.sleutel.keys.sorted()
+            guard !keyColumns.isEmpty else { throw Failure.damaged(change.id) }
+            let key = keyColumns.map { "\(column($0)) IS ?" }.joined(separator: " AND ")
+            let keyValues = keyColumns.map { databaseValue(entry.sleutel[$0]!) }
             let describedKey = entry.sleutel.values.sorted().map(display).joined(separator: ", ")
             if let after = entry.na {
-                guard let current, try matches(current, after, table: entry.tabel, key: key, db) else {
+                guard try matches(after, table: entry.tabel, key: key, keyValues, db) else {
                     throw Failure.conflict(change: change.id, tabel: entry.tabel, sleutel: describedKey)
                 }
-            } else if current != nil {
+            } else if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(entry.tabel) WHERE \(key)"), arguments: StatementArguments(keyValues)) == true {
                 throw Failure.conflict(change: change.id, tabel: entry.tabel, sleutel: describedKey)
             }
             switch (entry.voor, entry.na) {
             case (nil, _):
-                try db.execute(sql: "DELETE FROM \(entry.tabel) WHERE \(key)")
+                try db.cachedStatement(sql: "DELETE FROM \(entry.tabel) WHERE \(key)").execute(arguments: StatementArguments(keyValues))
             case (let before?, nil):
                 let columns = before.keys.sorted()
-                try db.execute(sql: "INSERT INTO \(entry.tabel) (\(columns.map(column).joined(separator: ", "))) VALUES (\(columns.map { before[$0] ?? "NULL" }.joined(separator: ", ")))")
+                try db.cachedStatement(sql: "INSERT INTO \(entry.tabel) (\(columns.map(column).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+                    .execute(arguments: StatementArguments(columns.map { databaseValue(before[$0]!) }))
             case (let before?, let after?):
                 let changed = before.keys.sorted().filter { before[$0] != after[$0] }
                 guard !changed.isEmpty else { continue }
-                try db.execute(sql: "UPDATE \(entry.tabel) SET \(changed.map { "\(column($0)) = \(before[$0] ?? "NULL")" }.joined(separator: ", ")) WHERE \(key)")
+                try db.cachedStatement(sql: "UPDATE \(entry.tabel) SET \(changed.map { "\(column($0)) = ?" }.joined(separator: ", ")) WHERE \(key)")
+                    .execute(arguments: StatementArguments(changed.map { databaseValue(before[$0] ?? "NULL") } + keyValues))
             }
         }
     }
 
-    /// Whether the row now holds the values the change left (compared as SQLite quotes them).
-    private static func matches(_ current: Row, _ image: [String: String], table: String, key: String, _ db: Database) throws -> Bool {
+    /// Whether the row with this key now holds the values the change left (compared as SQLite
+    /// quotes them); false when there is no such row.
+    private static func matches(_ image: [String: String], table: String, key: String, _ keyValues: [DatabaseValue], _ db: Database) throws -> Bool {
         let columns = image.keys.sorted()
-        let quoted = try Row.fetchOne(db, sql: "SELECT \(columns.map { "quote(\(column($0)))" }.joined(separator: ", ")) FROM \(table) WHERE \(key)")
-        guard let quoted else { return false }
+        let statement = try db.cachedStatement(sql: "SELECT \(columns.map { "quote(\(column($0)))" }.joined(separator: ", ")) FROM \(table) WHERE \(key)")
+        guard let quoted = try Row.fetchOne(statement, arguments: StatementArguments(keyValues)) else { return false }
         for (i, name) in columns.enumerated() where (quoted[i] as String?) != image[name] { return false }
         return true
+    }
+
+    /// The value an SQL literal (as `quote()` writes it, checked by `isLiteral`) stands for, to be
+    /// bound: NULL, text, a blob, an integer or a real, each exactly as stored.
+    static func databaseValue(_ literal: String) -> DatabaseValue {
+        if literal == "NULL" { return .null }
+        if literal.hasPrefix("'") {
+            let inner = literal.utf8.dropFirst().dropLast()
+            guard inner.contains(UInt8(ascii: "'")) else { return String(decoding: inner, as: UTF8.self).databaseValue }
+            return String(decoding: inner, as: UTF8.self).replacingOccurrences(of: "''", with: "'").databaseValue
+        }
+        if literal.hasPrefix("X'") {
+            let hex = Array(literal.dropFirst(2).dropLast().utf8)
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(hex.count / 2)
+            var index = 0
+            while index + 1 < hex.count {
+                bytes.append(UInt8(String(decoding: hex[index...index + 1], as: UTF8.self), radix: 16) ?? 0)
+                index += 2
+            }
+            return Data(bytes).databaseValue
+        }
+        if !literal.contains(where: { ".eE".contains($0) }), let integer = Int64(literal) { return integer.databaseValue }
+        return (Double(literal) ?? 0).databaseValue
     }
 
     private static func column(_ name: String) -> String {

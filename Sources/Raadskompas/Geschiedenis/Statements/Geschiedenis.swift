@@ -38,8 +38,11 @@ extension Command {
         let history = try context.history(node)
         let number = node.int(0)
         let (reverted, herstel) = try context.attempt(at: node.arguments[0].span) { try history.restore(before: Int64(number)) }
+        // A long herstel names its first and last changes, not thousands of numbers.
+        let numbers = reverted.count <= 12 ? "#" + reverted.map { String($0.id) }.joined(separator: ", #")
+            : "#" + reverted.prefix(10).map { String($0.id) }.joined(separator: ", #") + " … en nog \(reverted.count - 11), tot en met #\(reverted.last!.id)"
         return "Teruggezet wat er was vóór wijziging #\(number): \(reverted.count) \(reverted.count == 1 ? "wijziging" : "wijzigingen") teruggedraaid "
-            + "(#\(reverted.map { String($0.id) }.joined(separator: ", #"))). Dit is wijziging #\(herstel); `ongedaan` maakt het ongedaan.\n"
+            + "(\(numbers)). Dit is wijziging #\(herstel); `ongedaan` maakt het ongedaan.\n"
     }
 }
 
