@@ -51,8 +51,14 @@ import KompasDSL
         var run = FuzzRun(name: "taal", roundsVariable: "RAADSKOMPAS_FUZZ_TAAL", defaultRounds: 300)
         var random = SeededGenerator(state: environment["RAADSKOMPAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 7)
         let folder = try TemporaryFolder()
-        let session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false), database: (folder.path("fuzz.sqlite"), false))
+        // A fresh database every `FuzzRun.freshDatabaseEvery` inputs (see the statement harness).
+        var session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false), database: (folder.path("fuzz-0.sqlite"), false))
         while run.goesOn {
+            if run.done > 0, run.done % FuzzRun.freshDatabaseEvery == 0 {
+                let number = run.done / FuzzRun.freshDatabaseEvery
+                session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false), database: (folder.path("fuzz-\(number).sqlite"), false))
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: folder.path("fuzz-\(number - 1).sqlite" + suffix)) }
+            }
             let seed = Self.seeds[run.done % Self.seeds.count]
             let bytes = mutate(seed.bytes, &random)
             run.round(bytes) {

@@ -27,6 +27,8 @@ struct FuzzRun {
     let deadline: Date?
     let folder: String?
     let slowLimit = 2.0
+    /// How many inputs run against one database before a fresh one is made.
+    static let freshDatabaseEvery = 2_000
     private(set) var done = 0
     private(set) var slowest = 0.0
     private(set) var slow: [String] = []
@@ -110,16 +112,23 @@ struct FuzzRun {
 
     @Test func registryStatementsNeverCrashAndEveryErrorHasASpan() throws {
         let folder = try TemporaryFolder()
-        let session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false),
-                              database: (path: folder.path("fuzz.sqlite"), isDefault: false))
-        session.today = { DateValue(year: 2026, month: 6, day: 1)! }
-        // A little real data, so that lookups succeed as often as they fail.
-        _ = session.run("""
-            adviesraad asd naam="ASD" reactietermijn=6
-            advies adv-2026-01 raad=asd soort=gevraagd onderwerp="Armoede" { aanbeveling 1 "Meer"; aanbeveling 2 "Minder" }
-            werkblad "Visie 2026" { stap resultaten { zelf { resultaat "Minder eenzaamheid" } } }
-            voorstel rv-1 { titel "Wmo-verordening"; tekst "Het college stelt voor de Wmo te wijzigen." }
-            """) { _ in }
+        // A fresh database, with a little real data so that lookups succeed as often as they fail,
+        // every `FuzzRun.freshDatabaseEvery` statements: what is measured is the time of one
+        // statement on a database of a person's size, not of `herstel 3` over the hundred
+        // thousand changes an hour of fuzzing piles up (that is linear work, measured in `make bench`).
+        func freshSession(_ number: Int) -> Session {
+            let session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false),
+                                  database: (path: folder.path("fuzz-\(number).sqlite"), isDefault: false))
+            session.today = { DateValue(year: 2026, month: 6, day: 1)! }
+            _ = session.run("""
+                adviesraad asd naam="ASD" reactietermijn=6
+                advies adv-2026-01 raad=asd soort=gevraagd onderwerp="Armoede" { aanbeveling 1 "Meer"; aanbeveling 2 "Minder" }
+                werkblad "Visie 2026" { stap resultaten { zelf { resultaat "Minder eenzaamheid" } } }
+                voorstel rv-1 { titel "Wmo-verordening"; tekst "Het college stelt voor de Wmo te wijzigen." }
+                """) { _ in }
+            return session
+        }
+        var session = freshSession(0)
         // `RAADSKOMPAS_FUZZ=100000 RAADSKOMPAS_FUZZ_SEED=7 swift test --filter StatementFuzz` for a long
         // run, or `RAADSKOMPAS_FUZZ_SECONDEN=3600` for an hour (`make fuzz`).
         let environment = ProcessInfo.processInfo.environment
@@ -127,6 +136,12 @@ struct FuzzRun {
         var random = SeededGenerator(state: environment["RAADSKOMPAS_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20261130)
         var failures = 0
         while run.goesOn {
+            if run.done > 0, run.done % FuzzRun.freshDatabaseEvery == 0 {
+                session = freshSession(run.done / FuzzRun.freshDatabaseEvery)
+                for suffix in ["", "-wal", "-shm"] {
+                    try? FileManager.default.removeItem(atPath: folder.path("fuzz-\(run.done / FuzzRun.freshDatabaseEvery - 1).sqlite" + suffix))
+                }
+            }
             let text = statement(&random, folder: folder)
             var result = Session.Result(diagnostics: [])
             run.round(Array(text.utf8)) { result = session.run(text) { _ in } }
