@@ -299,8 +299,23 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `value` in one read transaction (a consistent snapshot, even when another process
+    /// writes meanwhile).
     public func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
+            if writer != nil, let queue = reader as? DatabaseQueue {
+                // Not `DatabaseQueue.read`: it switches `PRAGMA query_only` on and off, and SQLite
+                // expires every prepared statement at such a pragma, so the next change would compile
+                // its statements (and their history triggers) anew: most of an edit's time.
+                return try queue.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.deferred) {
+                        result = try value(db)
+                        return .commit
+                    }
+                    return result!
+                }
+            }
             return try reader.read(value)
         } catch let error as DatabaseError {
             throw Store.translate(error, path: path)
