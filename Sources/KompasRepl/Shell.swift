@@ -97,7 +97,9 @@ final class Shell: Conversation {
             case .interrupted:
                 Output.out(buffer.isEmpty ? "\n" : "\n(invoer afgebroken)\n")
                 buffer = ""
-            case .line(let line):
+            case .line(let typed):
+                // `?` (or `? advies`) at the prompt is `help`, as people try first.
+                let line = buffer.isEmpty ? Shell.helpAlias(typed) : typed
                 buffer += buffer.isEmpty ? line : "\n" + line
                 if buffer.allSatisfy(\.isWhitespace) {
                     buffer = ""
@@ -110,6 +112,17 @@ final class Shell: Conversation {
                 buffer = ""
             }
         }
+    }
+
+    /// `?`, `? advies nieuw` and `hulp` mean `help`; any other line is returned as typed.
+    static func helpAlias(_ line: String) -> String {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed == "?" || trimmed == "hulp" { return "help" }
+        if trimmed.hasPrefix("? ") { return "help " + trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+        if trimmed.hasSuffix("?"), !trimmed.contains("\""), Registry.words.contains(String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces)) {
+            return "help " + trimmed.dropLast().trimmingCharacters(in: .whitespaces)
+        }
+        return line
     }
 
     private func execute(_ text: String, number: Int) {

@@ -101,9 +101,14 @@ import Testing
         #expect(file.location(of: offset) == SourceLocation(line: 1, column: 20))
     }
 
-    @Test func curlyQuotesGetAHint() {
-        let diagnostics = Lexer.tokenize(SourceFile(name: "t", text: "titel “Wmo”")).diagnostics
-        #expect(diagnostics.first?.summary.contains("gekrulde aanhalingstekens") == true)
+    /// Double curly quotes pasted from a word processor are quotes (issue 15); single ones, which
+    /// are also apostrophes, still get a hint.
+    @Test func curlyDoubleQuotesAreQuotesSingleOnesGetAHint() {
+        let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "t", text: "titel “Wmo” „Jeugd”"))
+        #expect(diagnostics.isEmpty)
+        #expect(tokens.filter { $0.kind == .string }.count == 2)
+        let single = Lexer.tokenize(SourceFile(name: "t", text: "titel ‘Wmo’")).diagnostics
+        #expect(single.first?.summary.contains("gekrulde aanhalingstekens") == true)
     }
 
     @Test func nameStartingWithDigit() {

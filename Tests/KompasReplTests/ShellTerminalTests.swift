@@ -134,6 +134,26 @@ import Testing
 
     /// `advies nieuw` and `reactie` typed in a real terminal, Dutch letters included; Ctrl-C in the
     /// middle keeps what was answered, and a second shell continues with the reactie.
+    /// Issue 15: `?` at the prompt is `help`, and `? advies nieuw` the help of that statement;
+    /// a date typed the Dutch way and a pasted curly-quoted name just work.
+    @Test func questionMarkIsHelpAndDutchDatesWork() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        let db = scratch.url.appending(path: "vraag.sqlite").path
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", db], environment: environment(home: scratch.url))
+        try terminal.waitFor("kompas> ")
+        terminal.type("?\r")
+        try terminal.waitFor("kompas> ", after: "Raadskompas — kennis over het sociaal domein")
+        terminal.type("? advies nieuw\r")
+        try terminal.waitFor("kompas> ", after: "Opdracht: advies nieuw")
+        terminal.type("schrijf 12-03-2026\r")
+        try terminal.waitFor("kompas> ", after: "12 maart 2026")
+        terminal.type("werkblad nieuw “Visie Súdwest-Fryslân”\r")
+        try terminal.waitFor("kompas> ", after: "Werkblad ‘Visie Súdwest-Fryslân’ gemaakt")
+        terminal.type("\u{04}")
+        try terminal.waitFor("Tot ziens.")
+    }
+
     @Test func guidedAdviesInATerminal() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)

@@ -169,6 +169,10 @@ public struct Lexer {
         case UInt8(ascii: "0")...UInt8(ascii: "9"):
             return number(&s)
         default:
+            // “Visie” or „Visie” pasted from a word processor: a text, as with straight quotes.
+            if b == 0xE2, s.peek(1) == 0x80, s.peek(2) == 0x9C || s.peek(2) == 0x9E {
+                return curlyString(&s)
+            }
             if isIdentifierStart(s, at: start) {
                 return identifier(&s)
             }
@@ -296,6 +300,9 @@ public struct Lexer {
         if intDigits == 4, s.peek() == UInt8(ascii: "-"), isDigit(s.peek(1)) {
             return date(&s, start: start)
         }
+        if (1...2).contains(intDigits), s.peek() == UInt8(ascii: "-"), isDigit(s.peek(1)), let token = dutchDate(&s, start: start) {
+            return token
+        }
         if s.peek() == UInt8(ascii: "."), isDigit(s.peek(1)) {
             s.position += 1
             _ = digits(&s)
@@ -352,6 +359,35 @@ public struct Lexer {
         return Token(kind: .date, start: start, end: s.position, payload: .date(date))
     }
 
+    /// A date written the Dutch way, day first: `12-03-2026` or `12-3-2026` (we are after the day,
+    /// at `-`). Nil, with the scanner where it was, when the text is not of that shape.
+    private mutating func dutchDate(_ s: inout Scanner, start: Int) -> Token? {
+        var probe = s.position
+        func digitRun(_ from: Int) -> Int {
+            var end = from
+            while end < s.end, isDigit(s.bytes[end]) { end += 1 }
+            return end
+        }
+        guard s.bytes[probe] == UInt8(ascii: "-") else { return nil }
+        let monthEnd = digitRun(probe + 1)
+        guard (1...2).contains(monthEnd - probe - 1), monthEnd < s.end, s.bytes[monthEnd] == UInt8(ascii: "-") else { return nil }
+        let yearEnd = digitRun(monthEnd + 1)
+        guard yearEnd - monthEnd - 1 == 4 else { return nil }
+        if yearEnd < s.end, isIdentifierByte(s.bytes[yearEnd]) { return nil }
+        func number(_ from: Int, _ to: Int) -> Int { Int(String(decoding: s.bytes[from..<to], as: UTF8.self)) ?? 0 }
+        let day = number(start, probe), month = number(probe + 1, monthEnd), year = number(monthEnd + 1, yearEnd)
+        probe = yearEnd
+        s.position = probe
+        guard let date = DateValue(year: year, month: month, day: day) else {
+            let hint = (1...12).contains(month)
+                ? "\(DateValue.monthNames[month - 1]) \(year) heeft \(DateValue.daysIn(month: month, year: year)) dagen"
+                : "een maand ligt tussen 1 en 12"
+            report("de datum \(String(decoding: s.bytes[start..<s.position], as: UTF8.self)) bestaat niet", hint: hint, start, s.position)
+            return Token(kind: .invalid, start: start, end: s.position, payload: .none)
+        }
+        return Token(kind: .date, start: start, end: s.position, payload: .date(date))
+    }
+
     // MARK: - Strings
 
     private mutating func string(_ s: inout Scanner) -> Token {
@@ -378,6 +414,53 @@ public struct Lexer {
                 break
             }
             stringCharacter(&s, into: &builder)
+        }
+        return Token(kind: .string, start: start, end: s.position, payload: .string(builder.finish()))
+    }
+
+    /// A text between curly quotes (`“…”`, `„…”`), as a word processor writes them: it ends at `”`,
+    /// `“` or a straight `"`; escapes and `${…}` work as in a straight-quoted text.
+    private mutating func curlyString(_ s: inout Scanner) -> Token {
+        let start = s.position
+        s.position += 3
+        var builder = StringBuilder()
+        while true {
+            if s.atEnd || s.bytes[s.position] == 0x0A || s.bytes[s.position] == 0x0D {
+                report("tekst wordt niet afgesloten", hint: "zet een `\"` (of `”`) aan het eind van de tekst", start, s.position)
+                return Token(kind: .invalid, start: start, end: s.position, payload: .none)
+            }
+            let b = s.bytes[s.position]
+            if b == UInt8(ascii: "\"") {
+                s.position += 1
+                break
+            }
+            if b == 0xE2, s.peek(1) == 0x80, s.peek(2) == 0x9D || s.peek(2) == 0x9C {
+                s.position += 3
+                break
+            }
+            if b >= 0x80 {
+                let length = utf8Length(s, at: s.position)
+                if length == 0 {
+                    reportInvalidByte(s, at: s.position)
+                    builder.bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    s.position += 1
+                } else {
+                    builder.bytes.append(contentsOf: s.bytes[s.position..<(s.position + length)])
+                    s.position += length
+                }
+                continue
+            }
+            // One ASCII character, escape or interpolation at a time: a plain run would pass `”`.
+            switch b {
+            case UInt8(ascii: "\\"): escape(&s, into: &builder)
+            case UInt8(ascii: "$"): interpolation(&s, into: &builder)
+            case 0:
+                reportByte("NUL-teken (byte 0) in de tekst", hint: "dit lijkt geen tekstbestand; sla het op als UTF-8-tekst", at: s.position, length: 1)
+                s.position += 1
+            default:
+                builder.bytes.append(b)
+                s.position += 1
+            }
         }
         return Token(kind: .string, start: start, end: s.position, payload: .string(builder.finish()))
     }

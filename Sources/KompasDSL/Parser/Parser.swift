@@ -628,8 +628,27 @@ public struct Parser {
         default:
             break
         }
+        if let path = barePath(around: token) {
+            error("een pad hoort tussen aanhalingstekens", hint: "zet het pad tussen aanhalingstekens: \"\(path.text)\"", at: path)
+            return nil
+        }
         error("hier verwacht ik een waarde, niet \(describe(token))", hint: "bijvoorbeeld een tekst \"…\", een getal, een naam of een lijst [a, b]", at: span(token))
         return nil
+    }
+
+    /// A file path typed without quotes (`data/x.csv`, `/tmp/x.csv`): the run of non-blank
+    /// characters around a `/` that cannot start a value. Nil for any other token.
+    private func barePath(around token: Token) -> SourceSpan? {
+        let bytes = file.bytes
+        guard token.start < bytes.count, bytes[token.start] == UInt8(ascii: "/") || bytes[token.start] == UInt8(ascii: ".") else { return nil }
+        func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == UInt8(ascii: "\"") }
+        var start = token.start
+        while start > 0, !isBlank(bytes[start - 1]), bytes[start - 1] != UInt8(ascii: "=") { start -= 1 }
+        var end = token.end
+        while end < bytes.count, !isBlank(bytes[end]) { end += 1 }
+        // A path has a name after the slash: `a / b` in an expression is not one.
+        guard end > token.end, bytes[start..<end].contains(UInt8(ascii: "/")) || bytes[start..<end].contains(UInt8(ascii: ".")) else { return nil }
+        return span(from: start, to: end)
     }
 
     /// Inside `( … )` and `[ … ]` line breaks do not end a statement.

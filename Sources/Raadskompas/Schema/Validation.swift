@@ -40,7 +40,11 @@ public struct Validation: Sendable {
                 continue
             }
             guard i < schema.arguments.count else {
-                error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: argument.span)
+                if let (summary, hint, span) = Validation.wordsAfterANumber(node, from: i) {
+                    error(summary, hint: hint, at: span)
+                } else {
+                    error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: argument.span)
+                }
                 break
             }
             checkValue(argument.value, at: argument.span, slot: schema.arguments[i], owner: node.name)
@@ -224,6 +228,32 @@ public struct Validation: Sendable {
                 }
             }
         }
+    }
+
+    /// Words left over after a field's number, as people write them: `datum=12 maart 2026` (a date
+    /// the Dutch way) and `reactietermijn=6 weken` (a unit). Returns the error to give instead of
+    /// "te veel argumenten", with the value rewritten, or nil for anything else.
+    static func wordsAfterANumber(_ node: Node, from index: Int) -> (String, String, SourceSpan)? {
+        let argument = node.arguments[index]
+        guard let property = node.properties.last(where: { $0.valueSpan.end <= argument.span.start }),
+              case .number(let number) = property.value,
+              property.valueSpan.file === argument.span.file,
+              argument.span.file.text(property.valueSpan.end..<argument.span.start).allSatisfy({ $0 == " " || $0 == "\t" }) else { return nil }
+        let word = argument.value.stringValue?.lowercased() ?? ""
+        if let month = DateValue.monthNames.firstIndex(of: word), index + 1 < node.arguments.count,
+           case .number(let year) = node.arguments[index + 1].value, number == number.rounded(), year == year.rounded(),
+           let date = DateValue(year: Int(year), month: month + 1, day: Int(number)) {
+            let span = property.valueSpan.to(node.arguments[index + 1].span)
+            return ("een datum schrijf je hier als jaar-maand-dag", "schrijf `\(property.key)=\(date.description)` (of \(property.key)=\(date.day)-\(date.month)-\(date.year))", span)
+        }
+        let units = ["weken", "week", "dagen", "dag", "maanden", "maand", "jaar", "jaren", "keer", "procent", "euro", "uur", "minuten"]
+        if units.contains(word) {
+            let shown = property.valueSpan.text
+            let percent = word == "procent" ? " (of \(property.key)=\(shown)% bij een percentage)" : ""
+            return ("`\(shown) \(word)`: hier hoort alleen een getal", "schrijf alleen het getal: \(property.key)=\(shown)\(percent)",
+                    property.valueSpan.to(argument.span))
+        }
+        return nil
     }
 
     /// Whether a text is empty or only white space; the ASCII case is decided without Unicode tables.

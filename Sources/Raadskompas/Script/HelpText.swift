@@ -38,6 +38,11 @@ enum HelpText {
             if library.card(topic) != nil {
                 return "`\(topic)` is een kaart. Lees haar met: toon \(topic)\n"
             }
+            // Any word of a statement finds it: `help invullen` → `werkblad invullen`.
+            let matching = Registry.all.filter { $0.action == topic || $0.usage.split(separator: " ").contains { $0.lowercased() == topic } }
+            if !matching.isEmpty {
+                return commandList(matching, title: "Opdrachten met `\(topic)`", style: style)
+            }
             let topics = Registry.words + ContentSchemas.cards.map(\.name) + extraTopics
             let hint = Suggestion.nearest(to: topic, in: topics).map { " Bedoelde je `\($0)`?" } ?? ""
             return "Over `\(topic)` is geen uitleg.\(hint) Typ `help` voor alle onderwerpen.\n"

@@ -14,7 +14,7 @@ public enum Registry {
         // Griffie: raadsvoorstellen
         .beoordeel,
         .voorstelImporteer, .voorstelLijst, .voorstelToon, .voorstelWijzig, .voorstelVerwijder, .voorstelDeclaratie,
-        .analyseer, .beoordeling, .beoordelingen, .vragen, .apk,
+        .analyseer, .beoordeling, .beoordelingen, .vragen, .apk, .apkJaar,
         .beoordelaarLijst, .beoordelaarHernoem, .beoordelaarVerwijder,
         // Fractie: adviezen en cijfers
         .adviesNieuw, .reactieGevraagd, .duid,

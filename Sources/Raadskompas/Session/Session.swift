@@ -84,8 +84,9 @@ public final class Session {
     }
 
     /// One evaluated statement: dispatch, validate, run.
-    private func execute(_ node: Node) throws(Diagnostic) -> String {
-        let command = try Registry.command(for: node).get()
+    private func execute(_ written: Node) throws(Diagnostic) -> String {
+        let command = try Registry.command(for: written).get()
+        let (node, lowered) = Session.lowercasingIdentifiers(written, command.schema)
         var validation = Validation()
         validation.validate(node, against: command.schema)
         for reference in validation.references where library.card(reference.target) == nil {
@@ -96,7 +97,33 @@ public final class Session {
         }
         if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
         context.statementText = node.span.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try command.run(node, context)
+        let output = try command.run(node, context)
+        guard !lowered.isEmpty else { return output }
+        let list = lowered.map { "`\($0.0)` als `\($0.1)`" }.joined(separator: ", ")
+        return "Let op: een id is altijd in kleine letters; ik gebruik \(list).\n" + output
+    }
+
+    /// Ids typed with capitals (`id=RV-2026-021`) are read in lower case, as ids are stored: the
+    /// node with those values lowered, and each (as typed, as used) pair for a note.
+    static func lowercasingIdentifiers(_ node: Node, _ schema: NodeSchema) -> (Node, [(String, String)]) {
+        var lowered: [(String, String)] = []
+        func lower(_ value: Value, _ type: FieldType?) -> Value {
+            guard case .identifier? = type, let text = value.stringValue, text != text.lowercased(),
+                  Validation.isIdentifier(text.lowercased()) else { return value }
+            lowered.append((text, text.lowercased()))
+            if case .text = value { return .text(text.lowercased()) }
+            return .symbol(text.lowercased())
+        }
+        let arguments = node.arguments.enumerated().map { i, argument in
+            let slot = i < schema.arguments.count ? schema.arguments[i] : (schema.repeatsLastArgument ? schema.arguments.last : nil)
+            return Node.Argument(value: lower(argument.value, slot?.type), span: argument.span)
+        }
+        let properties = node.properties.map { property in
+            Node.Property(key: property.key, keySpan: property.keySpan, value: lower(property.value, schema.field(property.key)?.type), valueSpan: property.valueSpan)
+        }
+        guard !lowered.isEmpty else { return (node, []) }
+        return (Node(name: node.name, nameSpan: node.nameSpan, arguments: arguments, properties: properties, children: node.children,
+                     hasBlock: node.hasBlock, span: node.span), lowered)
     }
 
     /// Ends the session: the database file is made complete on its own (see `Store.checkpoint`).

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// Issue 15, first part: the mistakes people make in their first minutes get what they meant or an
+/// error that shows the line rewritten, at the place of the mistake.
+@Suite struct ForgivingInputTests {
+    @Test func datesWrittenTheDutchWayAreDates() {
+        #expect(shell("schrijf 12-03-2026").output == "12 maart 2026\n")
+        #expect(shell("schrijf 1-3-2026").output == "1 maart 2026\n")
+        #expect(shell("schrijf (12-3-2026 + 1)").output == "13 maart 2026\n")
+        // Subtraction of numbers stays subtraction.
+        #expect(shell("schrijf (12-3)").output == "9\n")
+        let impossible = shell("schrijf 31-02-2026").diagnostics.first
+        #expect(impossible?.summary == "de datum 31-02-2026 bestaat niet")
+        #expect(impossible?.hint == "februari 2026 heeft 28 dagen")
+        #expect(impossible?.span?.location == SourceLocation(line: 1, column: 9))
+    }
+
+    @Test func aDateInWordsGetsTheSameDateRewritten() throws {
+        let db = try DatabaseSession()
+        let error = db.fail("voorstel importeer \"x.txt\" id=rv-1 datum=12 maart 2026")
+        #expect(error?.summary == "een datum schrijf je hier als jaar-maand-dag")
+        #expect(error?.hint == "schrijf `datum=2026-03-12` (of datum=12-3-2026)")
+        #expect(error?.span?.location == SourceLocation(line: 1, column: 42))
+        #expect(error?.span?.text == "12 maart 2026")
+    }
+
+    @Test func aUnitAfterANumberSaysToWriteOnlyTheNumber() throws {
+        let db = try DatabaseSession()
+        db.run("geschiedenis")
+        let error = db.fail("adviesraad asd naam=\"ASD\" reactietermijn=6 weken")
+        #expect(error?.summary == "`6 weken`: hier hoort alleen een getal")
+        #expect(error?.hint == "schrijf alleen het getal: reactietermijn=6")
+        #expect(error?.span?.text == "6 weken")
+        #expect(try db.snapshot().contains("ASD") == false, "nothing stored")
+    }
+
+    @Test func aBarePathIsToldToGoBetweenQuotes() {
+        for (line, path, column) in [("importeer metingen data/x.csv", "data/x.csv", 20), ("importeer metingen /tmp/cijfers.csv", "/tmp/cijfers.csv", 20),
+                                     ("voorstel importeer ./stukken/rv.pdf id=rv-2", "./stukken/rv.pdf", 20)] {
+            let diagnostics = shell(line).diagnostics
+            #expect(diagnostics.count == 1, "\(line): \(diagnostics.map(\.summary))")
+            #expect(diagnostics.first?.summary == "een pad hoort tussen aanhalingstekens")
+            #expect(diagnostics.first?.hint == "zet het pad tussen aanhalingstekens: \"\(path)\"")
+            #expect(diagnostics.first?.span?.location == SourceLocation(line: 1, column: column))
+        }
+        // Division is not a path.
+        #expect(shell("schrijf (6 / 2)").output == "3\n")
+    }
+
+    @Test func curlyQuotesFromAWordProcessorAreQuotes() throws {
+        #expect(shell("schrijf “Visie ë”").output == "Visie ë\n")
+        #expect(shell("schrijf „Zorg dichtbij”").output == "Zorg dichtbij\n")
+        // Inside straight quotes a curly quote is just a character.
+        #expect(shell("schrijf \"Hij zei ”ja”\"").output == "Hij zei ”ja”\n")
+        let db = try DatabaseSession()
+        #expect(db.run("werkblad nieuw “Visie 2026”").contains("Werkblad ‘Visie 2026’ gemaakt"))
+        let open = shell("schrijf “Visie").diagnostics.first
+        #expect(open?.summary == "tekst wordt niet afgesloten")
+    }
+
+    @Test func idsWithCapitalsAreUsedInLowerCaseWithANote() throws {
+        let db = try DatabaseSession()
+        let reply = db.run("voorstel RV-2026-021 { titel \"Wmo\"; tekst \"Het college stelt voor de Wmo te wijzigen.\" }")
+        #expect(reply.hasPrefix("Let op: een id is altijd in kleine letters; ik gebruik `RV-2026-021` als `rv-2026-021`.\n"), "\(reply)")
+        #expect(db.run("voorstel toon rv-2026-021").contains("Wmo"))
+        #expect(try db.snapshot().contains("rv-2026-021"))
+    }
+
+    @Test func apkWithAYearMeansTheWholeYear() throws {
+        let db = try DatabaseSession()
+        #expect(db.run("apk 2026").hasPrefix("APK voor raadsvoorstellen, 1 januari 2026 tot en met 31 december 2026"))
+        #expect(db.run("apk 2026-01-01 2026-06-30").hasPrefix("APK voor raadsvoorstellen, 1 januari 2026 tot en met 30 juni 2026"))
+        #expect(db.fail("apk 1850")?.summary == "1850 is te klein voor `jaar`")
+    }
+
+    @Test func helpTakesSeveralWordsAndFindsAStatementByAnyOfItsWords() {
+        let advies = shell("help advies nieuw").output
+        #expect(advies.hasPrefix("Opdracht: advies nieuw"), "\(advies)")
+        #expect(shell("help werkblad toon").output.hasPrefix("Opdracht: werkblad toon"))
+        let invullen = shell("help invullen").output
+        #expect(invullen.hasPrefix("Opdrachten met `invullen`") && invullen.contains("werkblad invullen \"naam\""), "\(invullen)")
+        #expect(shell("help xyzzy").output.hasPrefix("Over `xyzzy` is geen uitleg."))
+    }
+}
