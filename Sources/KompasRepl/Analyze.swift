@@ -10,7 +10,7 @@ struct Analyze: ParsableCommand {
         abstract: "Legt raadsvoorstellen (.txt, .md, .pdf, .docx) langs de criteria A–F; met --json voor verdere verwerking."
     )
 
-    @Argument(help: ArgumentHelp("De voorstellen.", valueName: "BESTAND"))
+    @Argument(help: ArgumentHelp("De voorstellen, of mappen met voorstellen.", valueName: "BESTAND|MAP"))
     var files: [String] = []
 
     @Flag(name: .long, help: "Schrijf JSON in plaats van tekst.")
@@ -24,6 +24,34 @@ struct Analyze: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Geef minstens één voorstel om te analyseren.") }
+    }
+
+    /// The kinds of file `analyseer` reads when it is given a folder.
+    static let extensions: Set<String> = ["txt", "md", "pdf", "docx"]
+
+    /// Paths as given, with each folder replaced by the voorstellen in it (and in its subfolders),
+    /// sorted by name; other files in a folder are skipped.
+    static func expand(_ paths: [String]) -> (paths: [String], emptyFolders: Int) {
+        var expanded: [String] = []
+        var emptyFolders = 0
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue,
+                  let enumerator = FileManager.default.enumerator(atPath: path) else {
+                expanded.append(path)
+                continue
+            }
+            var found: [String] = []
+            for case let relative as String in enumerator where extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                found.append((path as NSString).appendingPathComponent(relative))
+            }
+            if found.isEmpty {
+                Output.err("\(path): fout: er staan geen voorstellen in deze map\n  = hint: Raadskompas leest .txt, .md, .pdf en .docx\n")
+                emptyFolders += 1
+            }
+            expanded += found.sorted()
+        }
+        return (expanded, emptyFolders)
     }
 
     func run() throws {
@@ -40,8 +68,9 @@ struct Analyze: ParsableCommand {
         let style = TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: Terminal.useColor(kleur, isTTY: Terminal.stdoutIsTTY))
         let criteria = GuidedReviewCriteria.load(library)
         var results: [Analyzer.Result] = []
-        var failed = false
-        for path in files {
+        let (paths, emptyFolders) = Analyze.expand(files)
+        var failed = emptyFolders > 0
+        for path in paths {
             do {
                 let imported = try TextImport.read(path)
                 let result = analyzer.analyze(imported.text, name: path)

@@ -15,11 +15,15 @@ struct RaadskompasCommand: ParsableCommand {
           raadskompas -c 'toon wmo'          één opdracht uitvoeren
           raadskompas script.kompas          een script uitvoeren
           raadskompas check bestand.kompas   een bestand controleren
+          raadskompas analyseer voorstellen/ een map voorstellen analyseren
 
         Opties (voor de shell, -c en scripts):
-          -c OPDRACHTEN                      voer deze opdrachten uit en stop
-          --content MAP                      extra of vervangende kaarten uit een map
-          --kleur auto|altijd|nooit          kleur in de uitvoer (standaard: auto)
+          -c OPDRACHTEN              voer deze opdrachten uit en stop
+          --db PAD                   de database met je werkbladen en voorstellen
+                                     (of zet RAADSKOMPAS_DB; anders in je thuismap)
+          --content MAP              extra of vervangende kaarten uit een map
+          --kleur auto|altijd|nooit  kleur in de uitvoer (standaard: auto;
+                                     met NO_COLOR: geen kleur)
 
         Exitcodes: 0 goed, 1 fout in een opdracht of script, 2 verkeerd gebruik.
         Shell-aanvulling: raadskompas --generate-completion-script bash|zsh|fish
@@ -37,12 +41,18 @@ struct RaadskompasCommand: ParsableCommand {
         } catch let error as ExitCode {
             exit(withError: error)
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Output.err("fout: " + message(for: error) + "\n")
+            switch exitCode(for: error) {
+            case .success:
+                // `--help`, `check --help`, `--version`: swift-argument-parser's text, in Dutch.
+                Output.out(DutchCommandLine.help(fullMessage(for: error)) + "\n")
+                Foundation.exit(0)
+            case .validationFailure:
+                Output.err("fout: " + DutchCommandLine.error(message(for: error)) + "\n")
                 Output.err("Typ `raadskompas --help` voor het gebruik.\n")
                 Foundation.exit(2)
+            default:
+                exit(withError: error)
             }
-            exit(withError: error)
         }
     }
 }

@@ -62,6 +62,35 @@ import Testing
         #expect(help.stdout.contains("check"))
     }
 
+    /// Issue 15: the command line in Dutch: help headers, `--db` and RAADSKOMPAS_DB, and the usage
+    /// errors of swift-argument-parser; exit codes unchanged.
+    @Test func theCommandLineSpeaksDutch() throws {
+        let help = try BinaryRunner.run(["--help"]).stdout
+        for dutch in ["OVERZICHT:", "GEBRUIK:", "OPTIES:", "ONDERDELEN:", "Toon het versienummer.", "Toon deze uitleg.", "--db PAD", "RAADSKOMPAS_DB", "NO_COLOR"] {
+            #expect(help.contains(dutch), "\(dutch)")
+        }
+        for english in ["OVERVIEW", "USAGE", "OPTIONS", "SUBCOMMANDS", "Show the version", "Show help information", "See '"] {
+            #expect(!help.contains(english), "\(english)")
+        }
+        for command in ["check", "analyseer"] {
+            let sub = try BinaryRunner.run([command, "--help"])
+            #expect(sub.status == 0)
+            #expect(sub.stdout.hasPrefix("OVERZICHT:") && sub.stdout.contains("ARGUMENTEN:") && sub.stdout.contains("(keuzes:") && sub.stdout.contains("standaard: auto)") && !sub.stdout.contains("values:") && !sub.stdout.contains("default:"), "\(sub.stdout)")
+        }
+        let cases: [([String], String)] = [
+            (["--foo"], "fout: onbekende optie '--foo'. Bedoel je '--db'?\n"),
+            (["--kleur", "paars"], "fout: 'paars' kan niet bij --kleur; kies uit auto, altijd of nooit\n"),
+            (["--db"], "fout: na --db hoort een waarde\n"),
+            (["check", "--foo", "x"], "fout: onbekende optie '--foo'\n"),
+            (["a", "b", "c"], "fout: onverwachte argumenten: 'b', 'c'\n"),
+        ]
+        for (arguments, message) in cases {
+            let result = try BinaryRunner.run(arguments, stdin: "")
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == message + "Typ `raadskompas --help` voor het gebruik.\n", "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func checkGoodAndBadFiles() throws {
         let scratch = try Scratch()
         let good = try scratch.write("goed.kompas", "kaart eigen-kaart { titel \"Eigen\"; thema sturing; bron \"Griffie\"; zie wmo }\n")
@@ -167,5 +196,23 @@ import Testing
         #expect(text.status == 0)
         #expect(text.stdout.contains("F. Publieksvriendelijke samenvatting"))
         #expect(try BinaryRunner.run(["analyseer"]).status == 2)
+    }
+
+    /// Issue 15: `analyseer` takes a folder, as the README says: the voorstellen in it, sorted.
+    @Test func aFolderIsAnalysedWhole() throws {
+        let scratch = try Scratch()
+        for name in ["02-wmo-verordening.txt", "01-jeugdhulp-inkoop.txt"] {
+            try scratch.write("stukken/\(name)", try Data(contentsOf: AnalyzeCommandTests.fixtures.appending(path: name)))
+        }
+        try scratch.write("stukken/notities.odt", "geen voorstel")
+        let result = try BinaryRunner.run(["analyseer", "--json", scratch.url.appending(path: "stukken").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        #expect(parsed?.compactMap { ($0["bestand"] as? String).map { ($0 as NSString).lastPathComponent } } == ["01-jeugdhulp-inkoop.txt", "02-wmo-verordening.txt"])
+        let empty = scratch.url.appending(path: "leeg")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try BinaryRunner.run(["analyseer", empty.path])
+        #expect(none.status == 1)
+        #expect(none.stderr == "\(empty.path): fout: er staan geen voorstellen in deze map\n  = hint: Raadskompas leest .txt, .md, .pdf en .docx\n")
     }
 }
