@@ -3,6 +3,8 @@ import Foundation
 /// Shows long output through a pager (`$PAGER`, else `less`) when it does not fit the terminal.
 /// Short output, output that is not going to a terminal, and `PAGER=cat` go straight to stdout.
 enum Pager {
+    static let lessCommand = "less -R -F -E -X -K"
+
     static func show(_ text: String) {
         let environment = ProcessInfo.processInfo.environment
         let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
@@ -15,9 +17,10 @@ enum Pager {
             Output.out(text)
             return
         }
-        // -R keeps colours, -F quits at once when the text fits after all, -X leaves it on screen,
-        // -K lets Ctrl-C leave the pager.
-        let command = configured ?? "less -R -F -X -K"
+        // -R keeps colours, -F quits at once when the text fits after all, -E quits at the end (so
+        // the next command typed never lands in the pager), -X leaves it on screen, -K lets Ctrl-C
+        // leave the pager.
+        let command = configured ?? Pager.lessCommand
         if !page(text, through: command) {
             Output.out(text)
         }
@@ -36,6 +39,8 @@ enum Pager {
         posix_spawn_file_actions_addclose(&actions, fds[1])
         var environment = ProcessInfo.processInfo.environment
         if environment["LESSCHARSET"] == nil { environment["LESSCHARSET"] = "utf-8" }
+        // Keys typed into less by mistake never run a shell command or write a file (`!`, `s`, `v`).
+        environment["LESSSECURE"] = "1"
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         let shellArguments = ["/bin/sh", "-c", command]
         let argv: [UnsafeMutablePointer<CChar>?] = shellArguments.map { strdup($0) } + [nil]

@@ -154,6 +154,39 @@ import Testing
         try terminal.waitFor("Tot ziens.")
     }
 
+    /// Issue 15: the pager is no trap. Keys typed into it by mistake never run a command or write
+    /// a file (LESSSECURE), and it leaves by itself at the end of the text (-E).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/less")))
+    func thePagerIsNoTrap() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        var environment = environment(home: scratch.url)
+        environment["PAGER"] = nil
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "p.sqlite").path],
+                                          environment: environment, columns: 80, rows: 12)
+        try terminal.waitFor("kompas> ")
+        terminal.type("toon wmo\r")
+        try terminal.waitFor(":")
+        // A shell command (`!`) and a save-to-file (`s`), as keys typed into less would start them:
+        // both refused, so nothing typed by mistake runs or writes anything.
+        terminal.type("!")
+        try terminal.waitFor("Command not available")
+        terminal.type("\r")
+        let junk = scratch.url.appending(path: "rommel").path
+        terminal.type("s")
+        try terminal.waitFor("log file:")
+        terminal.type("\(junk)\r")
+        // Paging on to the end leaves less by itself: the prompt comes back without `q`.
+        for _ in 0..<200 { terminal.type(" ") }
+        try terminal.waitFor("kompas> ", after: "Typ `volg N`")
+        // The spaces less did not need reached the prompt: an empty line.
+        terminal.type("\r")
+        try terminal.waitFor("kompas> ", occurrences: 3)
+        terminal.type("\u{04}")
+        try terminal.waitFor("Tot ziens.")
+        #expect(!FileManager.default.fileExists(atPath: junk), "less wrote the text to a file")
+    }
+
     @Test func guidedAdviesInATerminal() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)
