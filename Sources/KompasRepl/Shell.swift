@@ -17,6 +17,7 @@ final class Shell: Conversation {
 
     func ask(_ prompt: String) -> String? {
         guard let editor else { return nil }
+        followWindowWidth()
         switch editor.read(prompt: prompt) {
         case .line(let answer): return answer
         case .interrupted, .endOfFile:
@@ -125,7 +126,15 @@ final class Shell: Conversation {
         return line
     }
 
+    /// The text width follows the window: read again before each statement and each question, so
+    /// after a resize nothing is wrapped for the old width (and cut mid-word by the terminal).
+    private func followWindowWidth() {
+        let width = Terminal.width
+        if session.style.width != width { session.style = TextStyle(width: width, color: session.style.color) }
+    }
+
     private func execute(_ text: String, number: Int) {
+        followWindowWidth()
         var output = ""
         let result = session.run(text, name: "invoer \(number)") { output += $0 }
         clearProgress()

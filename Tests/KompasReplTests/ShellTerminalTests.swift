@@ -187,6 +187,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: junk), "less wrote the text to a file")
     }
 
+    /// Issue 15: after the window is made narrower, text is wrapped for the new width, between
+    /// words; no line is longer than the window.
+    @Test func textFollowsAResizedWindow() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "r.sqlite").path],
+                                          environment: environment(home: scratch.url), columns: 100, rows: 200)
+        try terminal.waitFor("kompas> ")
+        terminal.resize(columns: 50, rows: 200)
+        terminal.type("toon wmo.doelen\r")
+        let screen = try terminal.waitFor("kompas> ", after: "Doelen van de wet")
+        let body = screen.components(separatedBy: "Doelen van de wet").last ?? ""
+        let lines = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("kompas>") }
+        #expect(lines.count > 3)
+        for line in lines { #expect(line.count <= 50, "\(line)") }
+        terminal.type("\u{04}")
+        try terminal.waitFor("Tot ziens.")
+    }
+
     @Test func guidedAdviesInATerminal() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)
