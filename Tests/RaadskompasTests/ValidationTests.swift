@@ -29,8 +29,18 @@ import KompasDSL
     @Test func wrongValueType() {
         let text = validStaalkaart.replacingOccurrences(of: "titel \"Testwet\"", with: "titel 12")
         let d = check(text).diagnostics.first
-        #expect(d?.summary == "verkeerd soort waarde voor `titel`: getal, verwacht een tekst tussen aanhalingstekens")
+        #expect(d?.summary == "verkeerd soort waarde voor `titel`: het getal 12, verwacht een tekst tussen aanhalingstekens")
         #expect(d?.span?.location == SourceLocation(line: 2, column: 9))
+    }
+
+    /// Issue 15: "verkeerd soort waarde voor `naam`: naam, verwacht …" said the kind of value in a
+    /// word that was also the field's name; now it shows the value itself.
+    @Test func wrongValueTypeShowsTheValue() throws {
+        let db = try DatabaseSession()
+        let d = db.fail("adviesraad asd naam=Adviesraad")
+        #expect(d?.summary == "verkeerd soort waarde voor `naam`: het woord `Adviesraad`, verwacht een tekst tussen aanhalingstekens")
+        #expect(d?.hint == "zet de tekst tussen aanhalingstekens: \"Adviesraad\"")
+        #expect(d?.span?.location == SourceLocation(line: 1, column: 21))
     }
 
     @Test func wrongChoice() {

@@ -162,7 +162,7 @@ public struct Validation: Sendable {
         func mismatch() {
             var hint = "`\(slot.name)` is \(slot.type.dutchName)"
             if case .symbol(let s) = value, case .text = slot.type { hint = "zet de tekst tussen aanhalingstekens: \"\(s)\"" }
-            error("verkeerd soort waarde voor `\(slot.name)`: \(value.typeName), verwacht \(slot.type.dutchName)", hint: hint, at: span)
+            error("verkeerd soort waarde voor `\(slot.name)`: \(Validation.described(value)), verwacht \(slot.type.dutchName)", hint: hint, at: span)
         }
         switch slot.type {
         case .text:
@@ -254,6 +254,20 @@ public struct Validation: Sendable {
                     property.valueSpan.to(argument.span))
         }
         return nil
+    }
+
+    /// A value as a person recognises it in an error: `het woord Visie`, `het getal 3`, `een lijst`.
+    static func described(_ value: Value) -> String {
+        func short(_ text: String) -> String { text.count > 30 ? String(text.prefix(29)) + "…" : text }
+        switch value {
+        case .symbol(let word): return "het woord `\(short(word))`"
+        case .number, .percent: return "het getal \(short(value.displayText))"
+        case .text(let text): return "de tekst \"\(short(text))\""
+        case .date: return "de datum \(value.displayText)"
+        case .bool: return "`\(value.displayText)`"
+        case .list: return "een lijst"
+        case .record: return "gegevens"
+        }
     }
 
     /// Whether a text is empty or only white space; the ASCII case is decided without Unicode tables.
