@@ -108,3 +108,21 @@ import Testing
         #expect(output.contains("Een voorstel, geen oordeel: jij beslist."))
     }
 }
+
+/// Issue 15: the three judgements each in their own colour (green, yellow, red), and none at all
+/// without colour.
+@Suite struct JudgementColourTests {
+    @Test func judgementsAreColouredByMeaning() throws {
+        let analyzer = try #require(Analyzer(library: bundledLibrary))
+        let imported = try TextImport.read(AnalysisTests.folder.appending(path: "05-beschut-werk.txt").path)
+        let result = analyzer.analyze(imported.text, name: "05-beschut-werk.txt")
+        let criteria = GuidedReview.criteria(from: bundledLibrary)
+        let coloured = AnalysisRenderer.text(result, criteria: criteria, style: TextStyle(width: 80, color: true))
+        #expect(coloured.contains("\u{1B}[32maanwezig\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[33mdeels\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[31montbreekt\u{1B}[0m"))
+        let plain = AnalysisRenderer.text(result, criteria: criteria, style: TextStyle(width: 80, color: false))
+        #expect(!plain.contains("\u{1B}"))
+        #expect(plain.contains("→  aanwezig") && plain.contains("→  deels") && plain.contains("→  ontbreekt"))
+    }
+}

@@ -10,11 +10,11 @@ public enum AnalysisRenderer {
             let title = criteria.first { $0.letter == letter }?.title ?? ""
             out.append("")
             let mark = switch item.oordeel {
-            case .aanwezig: "aanwezig"
-            case .deels: "deels"
-            case .ontbreekt: "ontbreekt"
+            case .aanwezig: style.good("aanwezig")
+            case .deels: style.partly("deels")
+            case .ontbreekt: style.bad("ontbreekt")
             }
-            out.append(style.bold("\(letter). \(title)") + "  →  " + style.accent(mark))
+            out.append(style.bold("\(letter). \(title)") + "  →  " + mark)
             for evidence in item.bewijs.prefix(4) {
                 out += TextLayout.wrap("“\(evidence.tekst)”", width: style.width, first: "  regel \(evidence.regel): ", rest: "    ")
                 out.append(style.dim("    (\(evidence.signaal))"))

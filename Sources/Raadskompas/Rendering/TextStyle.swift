@@ -14,6 +14,10 @@ public struct TextStyle: Sendable {
     func dim(_ s: String) -> String { color ? "\u{1B}[2m\(s)\u{1B}[0m" : s }
     func accent(_ s: String) -> String { color ? "\u{1B}[36m\(s)\u{1B}[0m" : s }
     func heading(_ s: String) -> String { color ? "\u{1B}[1;34m\(s)\u{1B}[0m" : s }
+    /// A judgement in the colour of its meaning: green for good, yellow for partly, red for missing.
+    func good(_ s: String) -> String { color ? "\u{1B}[32m\(s)\u{1B}[0m" : s }
+    func partly(_ s: String) -> String { color ? "\u{1B}[33m\(s)\u{1B}[0m" : s }
+    func bad(_ s: String) -> String { color ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
 }
 
 /// Word wrapping with hanging indentation.

@@ -53,7 +53,15 @@ struct VoorstelTextRenderer {
             let row = reviewers.map { reviewer in judgements.first { $0.beoordelaar == reviewer && $0.criterium == criterion.letter } }
             let scores = row.compactMap { $0?.score }
             let differs = (scores.max() ?? 0) - (scores.min() ?? 0) >= 2
-            let cells = row.map { ($0?.label ?? "—").padded(to: columnWidth) }.joined()
+            let cells = row.map { judgement -> String in
+                let cell = (judgement?.label ?? "—").padded(to: columnWidth)
+                switch judgement?.nvt == true ? nil : judgement?.score {
+                case 2, 3: return style.good(cell)
+                case 1: return style.partly(cell)
+                case 0: return style.bad(cell)
+                default: return style.dim(cell)
+                }
+            }.joined()
             out.append("  \(criterion.letter) " + cells + (differs ? style.accent("  ← verschil van \((scores.max() ?? 0) - (scores.min() ?? 0)) punten") : ""))
         }
         let notes = judgements.filter { !$0.toelichting.isEmpty }
