@@ -26,6 +26,12 @@ static inline void kompas_editline_set_completion_over(int over) {
     rl_attempted_completion_over = over;
 }
 
+// What is added after a single completion: ' ' after a word, nothing after a path (the candidate
+// itself ends in `/` for a folder or in the closing quote for a file).
+static inline void kompas_editline_set_append_character(int character) {
+    rl_completion_append_character = character;
+}
+
 static inline const char *kompas_langinfo_codeset(void) {
     return nl_langinfo(CODESET);
 }

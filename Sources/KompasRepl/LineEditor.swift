@@ -115,13 +115,35 @@ final class LineEditor {
         let before = String(decoding: line.utf8.prefix(Int(max(0, start))), as: UTF8.self)
         switch completionProvider?(before, word) ?? .words([]) {
         case .fileNames:
-            kompas_editline_set_completion_over(0)
-            return nil
+            // Our own file names rather than libedit's: it adds a space after a folder inside quotes.
+            kompas_editline_set_completion_over(1)
+            kompas_editline_set_append_character(0)
+            let paths = LineEditor.pathCandidates(word)
+            guard !paths.isEmpty else { return nil }
+            candidates = paths
+            return rl_completion_matches(text, LineEditor.generate)
         case .words(let words):
             kompas_editline_set_completion_over(1)
+            kompas_editline_set_append_character(Int32(UInt8(ascii: " ")))
             guard !words.isEmpty else { return nil }
             candidates = words
             return rl_completion_matches(text, LineEditor.generate)
+        }
+    }
+
+    /// The paths that start with `word` (typed inside quotes): a folder ends in `/` so that Tab goes
+    /// on into it, a file ends in the closing quote. `~/` stands for the home folder, as typed.
+    static func pathCandidates(_ word: String, home: String = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) -> [String] {
+        let expanded = word.hasPrefix("~/") ? home + word.dropFirst(1) : word
+        let slash = expanded.lastIndex(of: "/")
+        let folder = slash.map { String(expanded[...$0]) } ?? ""
+        let typedFolder = word.lastIndex(of: "/").map { String(word[...$0]) } ?? ""
+        let prefix = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return [] }
+        return names.filter { $0.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder + name, isDirectory: &isDirectory)
+            return typedFolder + name + (isDirectory.boolValue ? "/" : "\"")
         }
     }
 

@@ -206,6 +206,27 @@ import Testing
         try terminal.waitFor("Tot ziens.")
     }
 
+    /// Issue 15: Tab inside quotes goes into a folder with `/` (not a space) and closes the quote
+    /// after a file.
+    @Test func tabCompletesPathsInsideQuotes() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        try scratch.write("stukken/rv-wmo.txt", "Raadsvoorstel Wmo\n\nHet college stelt voor de verordening vast te stellen.\n")
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "t.sqlite").path],
+                                          environment: environment(home: scratch.url))
+        try terminal.waitFor("kompas> ")
+        // HOME is the scratch folder: `~/` completes there.
+        terminal.type("voorstel importeer \"~/stu\t")
+        try terminal.waitFor("\"~/stukken/")
+        terminal.type("\t")
+        try terminal.waitFor("\"~/stukken/rv-wmo.txt\"")
+        terminal.type(" id=rv-wmo\r")
+        try terminal.waitFor("kompas> ", after: "rv-wmo")
+        #expect(!terminal.screen.contains("stukken/ "), "no space after a folder")
+        terminal.type("\u{04}")
+        try terminal.waitFor("Tot ziens.")
+    }
+
     @Test func guidedAdviesInATerminal() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)
