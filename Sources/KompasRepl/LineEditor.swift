@@ -67,6 +67,7 @@ final class LineEditor {
         guard entry != lastEntry else { return }
         lastEntry = entry
         add_history(entry)
+        sessionEntries.append(entry)
         guard let historyPath, let handle = FileHandle(forWritingAtPath: historyPath) else { return }
         defer { try? handle.close() }
         // libedit's own append_history writes one entry too many, so the line is added here, in
@@ -84,6 +85,35 @@ final class LineEditor {
         }
         line.append(0x0A)
         try? handle.write(contentsOf: Data(line))
+    }
+
+    /// Guided questions (`werkblad invullen`, `advies nieuw`, …) get a history of their own: ↑
+    /// brings back earlier answers, never shell commands. Entries of this session, for when there
+    /// is no history file to read them back from.
+    private var sessionEntries: [String] = []
+    private var guided = false
+
+    func useGuidedHistory() {
+        guard !guided else { return }
+        guided = true
+        clear_history()
+    }
+
+    /// An answer to a guided question, for ↑ within the flow (not written to the history file).
+    func rememberAnswer(_ answer: String) {
+        guard guided, !answer.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        add_history(answer)
+    }
+
+    func useShellHistory() {
+        guard guided else { return }
+        guided = false
+        clear_history()
+        if let historyPath, FileManager.default.fileExists(atPath: historyPath) {
+            read_history(historyPath)
+        } else {
+            sessionEntries.forEach { add_history($0) }
+        }
     }
 
     func close() {

@@ -18,8 +18,11 @@ final class Shell: Conversation {
     func ask(_ prompt: String) -> String? {
         guard let editor else { return nil }
         followWindowWidth()
+        editor.useGuidedHistory()
         switch editor.read(prompt: prompt) {
-        case .line(let answer): return answer
+        case .line(let answer):
+            editor.rememberAnswer(answer)
+            return answer
         case .interrupted, .endOfFile:
             Output.out("\n")
             return nil
@@ -86,6 +89,8 @@ final class Shell: Conversation {
         var number = 1
         while true {
             let prompt = buffer.isEmpty ? "kompas> " : "   ...> "
+            // Back from a guided flow: ↑ brings back shell statements again.
+            editor.useShellHistory()
             switch editor.read(prompt: prompt) {
             case .endOfFile:
                 if buffer.isEmpty {

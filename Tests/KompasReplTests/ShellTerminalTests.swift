@@ -227,6 +227,32 @@ import Testing
         try terminal.waitFor("Tot ziens.")
     }
 
+    /// Issue 15: ↑ inside a guided flow brings back earlier answers of the flow, never shell
+    /// statements; back at the prompt ↑ brings back shell statements again.
+    @Test func guidedFlowsKeepTheirOwnHistory() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        let db = scratch.url.appending(path: "h.sqlite").path
+        #expect(try BinaryRunner.run(["--db", db, "-c", "adviesraad asd naam=\"Adviesraad Sociaal Domein\" reactietermijn=6"]).status == 0)
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", db], environment: environment(home: scratch.url))
+        try terminal.waitFor("kompas> ")
+        terminal.type("schrijf \"geheim-commando\"\r")
+        try terminal.waitFor("kompas> ", after: "geheim-commando")
+        terminal.type("advies nieuw\r")
+        try terminal.waitFor("soort (voorkant, gevraagd, ongevraagd, signaal)> ")
+        terminal.type("\u{1B}[A\u{1B}[A")
+        terminal.type("\u{15}gevraagd\r")
+        try terminal.waitFor("onderwerp> ")
+        let flow = terminal.screen.components(separatedBy: "advies nieuw").last ?? ""
+        #expect(!flow.contains("geheim-commando"), "a shell statement came back inside the flow")
+        terminal.type("\u{03}")
+        try terminal.waitFor("kompas> ", after: "Gestopt.")
+        terminal.type("\u{1B}[A")
+        try terminal.waitFor("kompas> advies nieuw")
+        terminal.type("\u{15}\u{04}")
+        try terminal.waitFor("Tot ziens.")
+    }
+
     @Test func guidedAdviesInATerminal() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)
