@@ -307,6 +307,15 @@ let monitorMeasurements = """
         #expect(shown.contains("Armoede en schulden") && shown.contains("aangevraagd: 1 februari 2024") && shown.contains("2. Schuldhulp sneller"))
         #expect(!run(s, "advies lijst").output.contains("rv-2  Beleidsplan"), "rv-2 heeft nu een advies")
 
+        // `?` at the soort explains each soort from the content card, then asks again (issue 15).
+        let explained = ScriptedConversation(["?", nil])
+        s.conversation = explained
+        _ = run(s, "advies nieuw")
+        #expect(explained.transcript.contains("Soorten advies (meer: `toon adviesraad`):"), "\(explained.transcript)")
+        #expect(explained.transcript.contains("  voorkant — Meedenken aan de voorkant: De adviesraad geeft al vroeg mondeling input op nieuw of te herzien beleid: vóórdat een conceptstuk wordt geschreven of herzien."))
+        #expect(explained.transcript.contains("  signaal — Signaleren: "))
+        #expect(explained.prompts.count == 2, "asked again after ?")
+
         // Ctrl-C halfway: what was answered is stored.
         let stop = ScriptedConversation(["ongevraagd", "Wachtlijsten", "adv-x", nil])
         s.conversation = stop

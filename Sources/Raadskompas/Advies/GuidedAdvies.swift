@@ -11,6 +11,28 @@ struct GuidedAdvies {
     let today: DateValue
     /// Runs a database step; a failure is reported as a diagnostic.
     let write: (_ body: (Database) throws -> Void) throws(Diagnostic) -> Void
+    /// What `?` at the question for the soort shows: each soort with what it means, from the
+    /// content (`soort` in `Content/adviesraad.kompas`).
+    var soortHelp = ""
+
+    /// Each soort advies in one line, from the adviesproces card: `voorkant — Meedenken aan de
+    /// voorkant: de adviesraad geeft al vroeg mondeling input …` (the first sentence of its text).
+    static func soortHelp(from library: ContentLibrary) -> String {
+        var lines: [String] = []
+        for card in library.cards(ofKind: "adviesproces") {
+            for case .adviceKind(let id, let name, let blocks) in card.blocks {
+                let text = blocks.lazy.compactMap { block -> String? in
+                    if case .text(let t) = block { return t }
+                    return nil
+                }.first ?? ""
+                let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let sentence = flat.range(of: ". ").map { String(flat[..<$0.lowerBound]) + "." } ?? flat
+                lines.append("  \(id) — \(name): \(sentence)")
+            }
+        }
+        guard !lines.isEmpty else { return "" }
+        return "Soorten advies (meer: `toon adviesraad`):\n" + lines.joined(separator: "\n")
+    }
 
     /// `2026-03-10`, `10-03-2026`, `10-3-2026` or `10 maart 2026`.
     static func date(_ text: String) -> DateValue? {
@@ -66,7 +88,8 @@ struct GuidedAdvies {
             else { return stopped("Er is nog niets bewaard.") }
             raad = chosen
         }
-        guard case .given(let soort) = ask("soort (voorkant, gevraagd, ongevraagd, signaal)> ", again: "Typ voorkant, gevraagd, ongevraagd of signaal.", { a in
+        guard case .given(let soort) = ask("soort (voorkant, gevraagd, ongevraagd, signaal)> ", again: "Typ voorkant, gevraagd, ongevraagd of signaal (? legt ze uit).",
+                                           help: soortHelp, { a in
             Advies.soorten.first { !a.isEmpty && $0.hasPrefix(a.lowercased()) }
         }) else { return stopped("Er is nog niets bewaard.") }
         guard case .given(let onderwerp) = ask("onderwerp> ", again: "Schrijf in een paar woorden waar het advies over gaat.", { $0.isEmpty ? nil : $0 })
@@ -157,7 +180,10 @@ struct GuidedAdvies {
             var lines = [""] + TextLayout.wrap(aanbeveling.tekst, width: style.width, first: style.bold("\(aanbeveling.nummer). "), rest: "   ")
             if let current = aanbeveling.reactie { lines.append(style.dim("   nu: \(current == "niet" ? "niet overgenomen" : current)" + (aanbeveling.motivering.isEmpty ? "" : ": \(aanbeveling.motivering)"))) }
             conversation.say(lines.joined(separator: "\n") + "\n")
-            guard case .given(let choice) = ask("reactie (o/d/n)> ", again: "Typ o (overgenomen), d (deels) of n (niet overgenomen).", { a -> String?? in
+            guard case .given(let choice) = ask("reactie (o/d/n)> ", again: "Typ o (overgenomen), d (deels) of n (niet overgenomen).",
+                                                help: "Wat het college met deze aanbeveling doet: o = overgenomen (het college neemt haar over), "
+                                                    + "d = deels (een deel wel, een deel niet), n = niet overgenomen. Daarna vraag ik de motivering uit de reactie. "
+                                                    + "Enter houdt wat er al staat.", { a -> String?? in
                 switch a.lowercased() {
                 case "": aanbeveling.reactie == nil ? nil : String?.none
                 case "o", "overgenomen": "overgenomen"

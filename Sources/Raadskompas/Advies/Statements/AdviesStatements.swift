@@ -149,8 +149,10 @@ extension Command {
     /// The guided flow for `advies nieuw` and `reactie ID`; each answer is written at once.
     static func guidedAdvies(_ node: Node, _ context: CommandContext, store: AdviesStore, statement: String, script: String) throws(Diagnostic) -> GuidedAdvies {
         let conversation = try context.conversation(for: node, statement: statement, script: script)
-        return GuidedAdvies(style: context.style, conversation: conversation, today: context.today()) { body throws(Diagnostic) in
+        var guided = GuidedAdvies(style: context.style, conversation: conversation, today: context.today()) { body throws(Diagnostic) in
             try context.attempt(node) { try store.write(body) }
         }
+        guided.soortHelp = GuidedAdvies.soortHelp(from: context.library)
+        return guided
     }
 }
