@@ -292,6 +292,17 @@ let monitorMeasurements = """
         #expect(conversation.transcript.contains("nu: Ja, herkenbaar"))
         let stored = run(s, "metingen werkloze-jongeren").output
         #expect(stored.contains("a. Ja, herkenbaar") && stored.contains("b. Minder instroom door de krappe arbeidsmarkt") && stored.contains("c. Goed"))
+
+        // Ctrl-C after a: the next `duid` goes on at b (issue 15), as `beoordeel` does.
+        let first = ScriptedConversation(["Herkenbaar in de wijken", nil])
+        s.conversation = first
+        _ = run(s, "duid werkloze-jongeren periode=2024 gebied=\"GM0363\"")
+        let resumed = ScriptedConversation(["Meer jongeren in de bijstand", nil])
+        s.conversation = resumed
+        _ = run(s, "duid werkloze-jongeren periode=2024 gebied=\"GM0363\"")
+        #expect(resumed.prompts == ["b> ", "c> "])
+        #expect(resumed.transcript.contains("Je gaat verder bij vraag b (a is al beantwoord)."), "\(resumed.transcript)")
+        #expect(run(s, "metingen werkloze-jongeren").output.contains("b. Meer jongeren in de bijstand"))
     }
 
     @Test func guidedAdviesAndReactie() throws {
@@ -329,6 +340,21 @@ let monitorMeasurements = """
         let answered = run(s, "advies toon adv-2024-01").output
         #expect(answered.contains("reactie ontvangen: 3 maart 2024") && answered.contains("→ overgenomen: Doen we") && answered.contains("→ deels"))
         #expect(run(s, "reactie adv-404").diagnostics.first?.summary == "geen advies met id `adv-404`")
+
+        // Ctrl-C after the first aanbeveling: the next `reactie` goes on at the second (issue 15).
+        let nieuw = ScriptedConversation(["gev", "Minima", "adv-min", "", "", "", "", "", "", "Kwijtschelding", "Bijzondere bijstand", ""])
+        s.conversation = nieuw
+        #expect(run(s, "advies nieuw").diagnostics.isEmpty)
+        let half = ScriptedConversation(["4-4-2024", "o", "Is gedaan", nil])
+        s.conversation = half
+        _ = run(s, "reactie adv-min")
+        let rest = ScriptedConversation(["n", "Geen geld", nil])
+        s.conversation = rest
+        #expect(run(s, "reactie adv-min").diagnostics.isEmpty)
+        #expect(rest.prompts.first == "reactie (o/d/n)> ", "no date question again: \(rest.prompts)")
+        #expect(rest.transcript.contains("Je gaat verder bij aanbeveling 2 (datum van de reactie: 4 april 2024; 1 van de 2 aanbevelingen hebben al een reactie)."), "\(rest.transcript)")
+        let done = run(s, "advies toon adv-min").output
+        #expect(done.contains("→ overgenomen: Is gedaan") && done.contains("→ niet overgenomen: Geen geld"), "\(done)")
         s.conversation = nil
         #expect(run(s, "advies nieuw").diagnostics.first?.summary == "`advies nieuw` werkt in de shell, waar Raadskompas vragen kan stellen")
     }

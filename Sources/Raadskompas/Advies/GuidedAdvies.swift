@@ -164,6 +164,16 @@ struct GuidedAdvies {
                          + style.dim("Per aanbeveling: o (overgenomen), d (deels) of n (niet overgenomen), dan de motivering. Enter houdt wat er al staat.") + "\n")
         let defaultDate = advies.reactieOntvangen.flatMap(Termijn.parse) ?? today
         let issued = advies.uitgebracht.flatMap(Termijn.parse)
+        let id = advies.id
+        // Stopped halfway last time (a date, some aanbevelingen answered): go on at the first
+        // aanbeveling without a reactie. Once all have one, `reactie ID` goes over them all again.
+        let answered = aanbevelingen.filter { $0.reactie != nil }.count
+        if let saved = advies.reactieOntvangen.flatMap(Termijn.parse), answered > 0, answered < aanbevelingen.count {
+            let todo = aanbevelingen.filter { $0.reactie == nil }
+            conversation.say("Je gaat verder bij aanbeveling \(todo[0].nummer) (datum van de reactie: \(saved.dutch); \(answered) van de \(aanbevelingen.count) aanbevelingen hebben al een reactie).\n")
+            try answerAanbevelingen(todo, advies: id)
+            return
+        }
         guard case .given(let date) = ask("datum van de reactie (Enter: \(defaultDate.dutch))> ", again: { given in
             if let date = GuidedAdvies.date(given), let issued, date < issued {
                 return "De reactie kan niet van vóór het advies zijn (uitgebracht \(issued.dutch)). Typ een latere datum."
@@ -174,8 +184,12 @@ struct GuidedAdvies {
             if let issued, date < issued { return nil }
             return date
         }) else { return stopped("Er is niets veranderd.") }
-        let id = advies.id
         try write { db in try db.execute(sql: "UPDATE advies SET reactieOntvangen = ? WHERE id = ?", arguments: [date.description, id]) }
+        try answerAanbevelingen(aanbevelingen, advies: id)
+    }
+
+    /// Asks the reactie and motivering of each aanbeveling in turn; each answer is stored on Enter.
+    private func answerAanbevelingen(_ aanbevelingen: [Aanbeveling], advies id: String) throws(Diagnostic) {
         for var aanbeveling in aanbevelingen {
             var lines = [""] + TextLayout.wrap(aanbeveling.tekst, width: style.width, first: style.bold("\(aanbeveling.nummer). "), rest: "   ")
             if let current = aanbeveling.reactie { lines.append(style.dim("   nu: \(current == "niet" ? "niet overgenomen" : current)" + (aanbeveling.motivering.isEmpty ? "" : ": \(aanbeveling.motivering)"))) }

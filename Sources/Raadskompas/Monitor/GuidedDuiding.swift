@@ -51,8 +51,16 @@ struct GuidedDuiding {
         if report.series.isEmpty { intro.append(style.dim("  (nog geen metingen van deze indicator; je kunt toch duiden)")) }
         intro += TextLayout.wrap("Beantwoord de vier vragen samen. Enter bewaart je antwoord meteen; bij een bestaand antwoord houdt Enter het zoals het is. Ctrl-C: later verder.",
                                  width: style.width).map(style.dim)
+        // Stopped halfway last time: go on at the first question without an answer. Once all have
+        // one, `duid` goes over them all again (Enter keeps each).
+        let answered = questions.filter { !duiding[$0.letter].isEmpty }
+        var asked = questions
+        if !answered.isEmpty, answered.count < questions.count {
+            asked = questions.filter { duiding[$0.letter].isEmpty }
+            intro.append("Je gaat verder bij vraag \(asked[0].letter) (" + answered.map(\.letter).joined(separator: ", ") + " \(answered.count == 1 ? "is" : "zijn") al beantwoord).")
+        }
         conversation.say(intro.joined(separator: "\n") + "\n")
-        for question in questions {
+        for question in asked {
             var lines = ["", style.bold(question.title)]
             for q in question.questions { lines += TextLayout.wrap(q, width: style.width, first: style.accent("? "), rest: "  ") }
             for p in question.points { lines += TextLayout.wrap(p, width: style.width, first: "  – ", rest: "    ").map(style.dim) }
