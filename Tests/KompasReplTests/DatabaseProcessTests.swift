@@ -3,12 +3,17 @@ import Testing
 
 /// The database under real processes: two shells writing at once, and `kill -9` in the middle.
 @Suite struct DatabaseProcessTests {
-    func start(_ arguments: [String]) throws -> Process {
+    func start(_ arguments: [String], errors: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = try #require(BinaryRunner.binary)
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
     }
@@ -19,12 +24,13 @@ import Testing
         let script = { (prefix: String) in
             "voor elk i in bereik(1, 40) { werkblad nieuw \"\(prefix)-${i}\" eigenaar=\"\(prefix)\" }"
         }
-        let first = try start(["--db", db, "-c", script("Anna")])
-        let second = try start(["--db", db, "-c", script("Bram")])
+        let firstErrors = scratch.url.appending(path: "anna.err"), secondErrors = scratch.url.appending(path: "bram.err")
+        let first = try start(["--db", db, "-c", script("Anna")], errors: firstErrors)
+        let second = try start(["--db", db, "-c", script("Bram")], errors: secondErrors)
         first.waitUntilExit()
         second.waitUntilExit()
-        #expect(first.terminationStatus == 0)
-        #expect(second.terminationStatus == 0)
+        #expect(first.terminationStatus == 0, "\((try? String(contentsOf: firstErrors, encoding: .utf8)) ?? "")")
+        #expect(second.terminationStatus == 0, "\((try? String(contentsOf: secondErrors, encoding: .utf8)) ?? "")")
         let list = try BinaryRunner.run(["--db", db, "-c", "werkblad lijst"])
         #expect(list.stdout.contains("Werkbladen (80)"))
     }

@@ -84,4 +84,20 @@ import KompasDSL
         #expect(invullen.hasPrefix("Opdrachten met `invullen`") && invullen.contains("werkblad invullen \"naam\""), "\(invullen)")
         #expect(shell("help xyzzy").output.hasPrefix("Over `xyzzy` is geen uitleg."))
     }
+
+    /// `help` starts with what people come to do, per role, before the full list; every statement
+    /// it names exists.
+    @Test func helpStartsWithWhatPeopleComeToDo() {
+        let help = shell("help").output
+        let top = help.components(separatedBy: "Alle opdrachten").first ?? ""
+        #expect(top.contains("Wat wil je doen?"))
+        for needle in ["werkblad invullen \"Mijn visie\"", "voorstel importeer \"rv.pdf\" id=rv-1", "advies nieuw", "beoordeel rv-1"] {
+            #expect(top.contains(needle), "\(needle)")
+        }
+        for task in HelpText.tasks {
+            let word = String(task.statement.split(separator: " ").first ?? "")
+            #expect(Registry.words.contains(word), "\(task.statement)")
+        }
+        for line in help.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+    }
 }

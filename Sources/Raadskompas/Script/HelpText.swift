@@ -68,8 +68,12 @@ enum HelpText {
     }
 
     static func overview(library: ContentLibrary, style: TextStyle) -> String {
-        var out = [style.bold("Raadskompas") + " — kennis over het sociaal domein voor raadsleden, griffie en fracties.", ""]
+        var out = [style.bold("Raadskompas") + " — kennis over het sociaal domein voor raadsleden, griffie, fracties.", ""]
         out += firstTimePointer(library: library, style: style)
+        out += whatDoYouWantToDo(style: style)
+        out.append(style.bold("Alle opdrachten"))
+        out += TextLayout.wrap("Per taak. `help OPDRACHT` legt er één uit, bijvoorbeeld `help advies nieuw`; in de shell is `?` hetzelfde als `help`.", width: style.width).map(style.dim)
+        out.append("")
         for task in Command.Task.allCases {
             out.append(style.bold(task.title))
             for command in statements(of: task) {
@@ -85,10 +89,34 @@ enum HelpText {
             out += TextLayout.wrap(card.summary + " (\(count))", width: style.width, first: "  " + style.accent(card.name.padded(to: 22)) + " ", rest: String(repeating: " ", count: 25))
         }
         out.append("")
-        out.append("Voorbeelden:  lijst staalkaarten   ·   toon wmo   ·   toon wmo.rol-raad   ·   help toon")
-        out.append("Per taak:     help kennis   ·   help raadsvoorstellen   ·   help adviezen   ·   help gegevens   ·   help scripts")
-        out.append("Meer:         help taal (scripts, variabelen, lussen)   ·   help functies")
+        let indent = String(repeating: " ", count: 14)
+        out += TextLayout.wrap("lijst staalkaarten · toon wmo · toon wmo.rol-raad · help toon", width: style.width, first: "Voorbeelden:  ", rest: indent)
+        out += TextLayout.wrap("help kennis · help raadsvoorstellen · help adviezen · help gegevens · help scripts", width: style.width, first: "Per taak:     ", rest: indent)
+        out += TextLayout.wrap("help taal (scripts, variabelen, lussen) · help functies", width: style.width, first: "Meer:         ", rest: indent)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What people come to do, per role, with the statement that does it (the guided ones first):
+    /// the top of `help`, before the full list.
+    static let tasks: [(statement: String, goal: String)] = [
+        ("werkblad invullen \"Mijn visie\"", "raadslid: je visie opschrijven"),
+        ("lijst staalkaarten", "raadslid: wat elke wet van de raad vraagt"),
+        ("voorstel importeer \"rv.pdf\" id=rv-1", "griffie: een raadsvoorstel inlezen"),
+        ("beoordeel rv-1", "griffie: beoordelen op criteria A–F"),
+        ("advies nieuw", "fractie: een advies vastleggen"),
+        ("reactie ADVIES", "fractie: de reactie van het college"),
+        ("duid INDICATOR periode=2025", "fractie: cijfers van de monitor duiden"),
+        ("zoek eenzaamheid", "iedereen: zoeken in alle kaarten"),
+        ("ongedaan", "iedereen: laatste wijziging terugdraaien"),
+    ]
+
+    static func whatDoYouWantToDo(style: TextStyle) -> [String] {
+        var out = [style.bold("Wat wil je doen?")]
+        for task in tasks {
+            out += TextLayout.wrap(task.goal, width: style.width, first: "  " + style.accent(task.statement.padded(to: 36)) + " ", rest: String(repeating: " ", count: 39))
+        }
+        out.append("")
+        return out
     }
 
     /// The id of the card a first-time user reads first.
