@@ -100,4 +100,34 @@ import KompasDSL
         }
         for line in help.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
     }
+
+    /// `zoek` also finds the user's own records, under their own heading, with how to open each;
+    /// without a database it searches the cards only and makes no database.
+    @Test func zoekFindsOwnRecords() throws {
+        let db = try DatabaseSession()
+        db.run("""
+            voorstel rv-1 { titel "Wmo-verordening"; tekst "Het college stelt voor de eenzaamheid onder ouderen aan te pakken." }
+            werkblad "Visie Súdwest-Fryslân" { stap waarden { zelf { waarde "Minder eenzaamheid" } } }
+            adviesraad asd naam="ASD" reactietermijn=6
+            advies adv-1 raad=asd soort=gevraagd onderwerp="Armoede" { aanbeveling 1 "Bestrijd eenzaamheid in de wijk" }
+            """)
+        let found = db.run("zoek eenzaamheid")
+        let own = found.components(separatedBy: "In je eigen gegevens (3)").last ?? ""
+        #expect(found.contains("In je eigen gegevens (3)"), "\(found)")
+        #expect(own.contains("voorstel: Wmo-verordening [rv-1]") && own.contains("→ voorstel toon rv-1"))
+        #expect(own.contains("advies: Armoede [adv-1]") && own.contains("→ advies toon adv-1"))
+        #expect(own.contains("werkblad: Visie Súdwest-Fryslân") && own.contains("→ werkblad toon \"Visie Súdwest-Fryslân\""))
+        // Accents and capitals do not matter; every word must occur.
+        #expect(db.run("zoek SUDWEST").contains("werkblad: Visie Súdwest-Fryslân"))
+        #expect(!db.run("zoek eenzaamheid wijk").contains("voorstel: Wmo-verordening"))
+        // Only own records match: the cards have nothing, the heading still shows them.
+        #expect(db.run("zoek fryslan").hasPrefix("Niets in de kaarten voor ‘fryslan’.\n\nIn je eigen gegevens (1)"))
+        // Without a database: cards only, and no database is made.
+        let folder = try TemporaryFolder()
+        let session = Session(library: bundledLibrary, style: TextStyle(width: 80, color: false), database: (path: folder.path("nieuw.sqlite"), isDefault: false))
+        var output = ""
+        _ = session.run("zoek eenzaamheid") { output += $0 }
+        #expect(!output.contains("In je eigen gegevens"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("nieuw.sqlite")))
+    }
 }

@@ -2,10 +2,29 @@
 struct SearchRenderer {
     let style: TextStyle
 
-    func render(query: String, hits: [SearchIndex.Hit], total: Int) -> String {
+    func render(query: String, hits: [SearchIndex.Hit], total: Int, own: (hits: [OwnRecordsSearch.Hit], total: Int)? = nil) -> String {
+        let ownPart = own.map { renderOwn($0.hits, total: $0.total) } ?? ""
         guard !hits.isEmpty else {
+            if !ownPart.isEmpty { return "Niets in de kaarten voor ‘\(query)’.\n\n" + ownPart }
             return "Niets gevonden voor ‘\(query)’. Probeer een ander of korter woord, of `lijst alles`.\n"
         }
+        return renderCards(query: query, hits: hits, total: total) + (ownPart.isEmpty ? "" : "\n" + ownPart)
+    }
+
+    /// The user's own records that match, under their own heading, each with how to open it.
+    private func renderOwn(_ hits: [OwnRecordsSearch.Hit], total: Int) -> String {
+        guard !hits.isEmpty else { return "" }
+        var out = [style.bold("In je eigen gegevens") + " (\(total)\(total > hits.count ? "; de eerste \(hits.count)" : ""))"]
+        for hit in hits {
+            out.append("")
+            out += TextLayout.wrap("\(hit.kind): \(hit.title)", width: style.width, first: "  ", rest: "    ")
+            out += TextLayout.wrap(hit.snippet, width: style.width, first: "    ", rest: "    ").map(style.dim)
+            out += TextLayout.wrap("→ " + style.accent(hit.open), width: style.width, first: "    ", rest: "      ")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func renderCards(query: String, hits: [SearchIndex.Hit], total: Int) -> String {
         var out = [total > hits.count
             ? "\(total) treffers voor ‘\(query)’; de \(hits.count) beste:"
             : "\(total) \(total == 1 ? "treffer" : "treffers") voor ‘\(query)’:"]
