@@ -6,13 +6,38 @@ import Raadskompas
 /// while a block, list or text block is open), runs it, shows the result or the error.
 final class Shell: Conversation {
     let session: Session
-    let renderer: DiagnosticRenderer
+    var renderer: DiagnosticRenderer
     let historyPath: String?
     private var editor: LineEditor?
     private var clearProgress: () -> Void = {}
 
     func say(_ text: String) {
-        Output.out(text)
+        Output.out(Shell.wrapLongLines(text, width: Terminal.width))
+    }
+
+    /// Lines of a guided flow longer than the window, broken between words (keeping their
+    /// indentation), so the terminal never cuts one mid-word. Lines with colour codes are laid out
+    /// already and pass unchanged.
+    static func wrapLongLines(_ text: String, width: Int) -> String {
+        guard width >= 20 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width, !line.contains("\u{1B}") else { return String(line) }
+            let indent = String(line.prefix { $0 == " " })
+            var lines: [String] = []
+            var current = ""
+            for word in line.dropFirst(indent.count).split(separator: " ") {
+                if current.isEmpty {
+                    current = indent + word
+                } else if current.count + 1 + word.count <= width {
+                    current += " " + word
+                } else {
+                    lines.append(current)
+                    current = indent + word
+                }
+            }
+            lines.append(current)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     func ask(_ prompt: String) -> String? {
@@ -136,6 +161,7 @@ final class Shell: Conversation {
     private func followWindowWidth() {
         let width = Terminal.width
         if session.style.width != width { session.style = TextStyle(width: width, color: session.style.color) }
+        renderer.wrapWidth = width
     }
 
     private func execute(_ text: String, number: Int) {

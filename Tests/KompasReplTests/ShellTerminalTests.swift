@@ -253,6 +253,23 @@ import Testing
         try terminal.waitFor("Tot ziens.")
     }
 
+    /// Issue 15: in a narrow window an error and its hint wrap between words, never mid-word.
+    @Test func errorsWrapBetweenWordsInANarrowWindow() throws {
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "w.sqlite").path],
+                                          environment: environment(home: scratch.url), columns: 44, rows: 40)
+        try terminal.waitFor("kompas> ")
+        terminal.type("werkblad toon \"Bestaat niet\"\r")
+        let screen = try terminal.waitFor("kompas> ", after: "fout:")
+        let message = screen.components(separatedBy: "fout:").last ?? ""
+        let lines = message.split(separator: "\n").filter { !$0.contains("|") && !$0.contains("kompas>") }
+        #expect(lines.count >= 2, "\(message)")
+        for line in lines { #expect(line.count <= 44, "\(line)") }
+        terminal.type("\u{04}")
+        try terminal.waitFor("Tot ziens.")
+    }
+
     @Test func guidedAdviesInATerminal() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)

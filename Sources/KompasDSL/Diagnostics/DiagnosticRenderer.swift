@@ -10,9 +10,36 @@ public struct DiagnosticRenderer: Sendable {
     /// Longest stretch of a source line shown; longer lines are cut around the span.
     public var maxLineWidth: Int
 
-    public init(useColor: Bool = false, maxLineWidth: Int = 100) {
+    /// The terminal's width, when the message and hint lines should wrap between words (in the
+    /// shell); nil leaves them on one line (files, pipes, tests).
+    public var wrapWidth: Int?
+
+    public init(useColor: Bool = false, maxLineWidth: Int = 100, wrapWidth: Int? = nil) {
         self.useColor = useColor
         self.maxLineWidth = maxLineWidth
+        self.wrapWidth = wrapWidth
+    }
+
+    /// `text` broken between words so that no line (after `lead` on the first, `indent` on the
+    /// others) is longer than `wrapWidth`; a word longer than a line stays whole.
+    func wrapped(_ text: String, lead: Int, indent: String) -> String {
+        guard let width = wrapWidth, lead + text.count > width else { return text }
+        var lines: [String] = []
+        var line = ""
+        var room = width - lead
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= room {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+                room = width - indent.count
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n" + indent)
     }
 
     /// At most this many diagnostics are shown in full; the rest are counted. Rendering one walks
@@ -33,13 +60,13 @@ public struct DiagnosticRenderer: Sendable {
         let label = d.severity.rawValue
         let location = d.locationText
         let head = location.isEmpty ? "" : "\(location): "
-        out += bold(head) + color(label + ":", for: d.severity) + " " + bold(d.summary) + "\n"
+        out += bold(head) + color(label + ":", for: d.severity) + " " + bold(wrapped(d.summary, lead: head.count + label.count + 2, indent: "  ")) + "\n"
         if let span = d.span {
             out += excerpt(span, severity: d.severity)
         }
         let gutter = d.span.map { String(repeating: " ", count: String($0.location.line).count + 1) } ?? ""
         if let hint = d.hint {
-            out += "\(gutter)\(dim("="))\(" ")\(color("hint:", for: .note)) \(hint)\n"
+            out += "\(gutter)\(dim("="))\(" ")\(color("hint:", for: .note)) \(wrapped(hint, lead: gutter.count + 8, indent: gutter + "        "))\n"
         }
         for note in d.notes {
             var line = "\(gutter)\(dim("=")) opmerking: \(note.message)"
