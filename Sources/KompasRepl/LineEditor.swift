@@ -48,6 +48,9 @@ final class LineEditor {
 
     func read(prompt: String) -> Input {
         LineEditor.interrupted = 0
+        // The window may have been resized since the last line (libedit's own SIGWINCH handling is
+        // off with its other signal handling): let it measure again.
+        rl_resize_terminal()
         let raw = readline(prompt)
         if LineEditor.interrupted != 0 {
             if let raw { free(raw) }
