@@ -12,32 +12,7 @@ final class Shell: Conversation {
     private var clearProgress: () -> Void = {}
 
     func say(_ text: String) {
-        Output.out(Shell.wrapLongLines(text, width: Terminal.width))
-    }
-
-    /// Lines of a guided flow longer than the window, broken between words (keeping their
-    /// indentation), so the terminal never cuts one mid-word. Lines with colour codes are laid out
-    /// already and pass unchanged.
-    static func wrapLongLines(_ text: String, width: Int) -> String {
-        guard width >= 20 else { return text }
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard line.count > width, !line.contains("\u{1B}") else { return String(line) }
-            let indent = String(line.prefix { $0 == " " })
-            var lines: [String] = []
-            var current = ""
-            for word in line.dropFirst(indent.count).split(separator: " ") {
-                if current.isEmpty {
-                    current = indent + word
-                } else if current.count + 1 + word.count <= width {
-                    current += " " + word
-                } else {
-                    lines.append(current)
-                    current = indent + word
-                }
-            }
-            lines.append(current)
-            return lines.joined(separator: "\n")
-        }.joined(separator: "\n")
+        Output.out(TerminalText.wrapLongLines(text, width: Terminal.width))
     }
 
     func ask(_ prompt: String) -> String? {
@@ -178,7 +153,7 @@ final class Shell: Conversation {
     private func greet(firstRun: Bool) {
         if firstRun {
             let history = historyPath.map { $0.replacingHome } ?? "(geen: er is geen HOME)"
-            Output.out("""
+            say("""
                 Welkom bij Raadskompas: de kennis van ‘Het sociaal domein 2.0’, om op te zoeken.
                 Begin met `toon leeswijzer` (waarom Raadskompas er is) of `lijst staalkaarten`;
                 `zoek eenzaamheid` zoekt in alle kaarten en `help` legt alles uit.
@@ -186,7 +161,7 @@ final class Shell: Conversation {
 
                 """)
         } else {
-            Output.out("Raadskompas — typ `help` voor uitleg, Ctrl-D om te stoppen.\n")
+            say("Raadskompas — typ `help` voor uitleg, Ctrl-D om te stoppen.\n")
         }
     }
 }

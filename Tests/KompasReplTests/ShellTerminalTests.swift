@@ -332,3 +332,4 @@ import Testing
         #expect(!shown.stdout.contains("Betrek mantelzorgers"), "een regel zonder Enter is niet bewaard")
     }
 }
+

@@ -131,3 +131,17 @@ import KompasDSL
         #expect(!FileManager.default.fileExists(atPath: folder.path("nieuw.sqlite")))
     }
 }
+
+/// The word wrapping of the shell's own lines (greeting, guided flows): colour codes take no room.
+@Suite struct TerminalTextTests {
+    @Test func longLinesBreakBetweenWordsAndColourTakesNoRoom() {
+        let dim = "\u{1B}[2mElk antwoord wordt bewaard zodra je op Enter drukt. Ctrl-C: stoppen (wat bewaard is, blijft).\u{1B}[0m"
+        let wrapped = TerminalText.wrapLongLines(dim + "\n  kort\n", width: 60)
+        let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4)
+        for line in lines { #expect(TerminalText.visibleLength(line) <= 60, "\(line)") }
+        #expect(lines[1].hasPrefix("stoppen") || lines[1].hasPrefix("Ctrl-C"), "\(lines)")
+        #expect(TerminalText.wrapLongLines("  a b c", width: 60) == "  a b c")
+        #expect(TerminalText.wrapLongLines("    " + String(repeating: "woord ", count: 20), width: 30).split(separator: "\n").allSatisfy { $0.hasPrefix("    ") })
+    }
+}
