@@ -326,6 +326,10 @@ let monitorMeasurements = """
         #expect(explained.transcript.contains("  voorkant — Meedenken aan de voorkant: De adviesraad geeft al vroeg mondeling input op nieuw of te herzien beleid: vóórdat een conceptstuk wordt geschreven of herzien."))
         #expect(explained.transcript.contains("  signaal — Signaleren: "))
         #expect(explained.prompts.count == 2, "asked again after ?")
+        let laws = ScriptedConversation(["gev", "Jeugd", "adv-jeugd", "", "?", nil])
+        s.conversation = laws
+        _ = run(s, "advies nieuw")
+        #expect(laws.transcript.contains("  jeugdwet — ") && laws.transcript.contains("  wmo — Wet maatschappelijke ondersteuning"), "\(laws.transcript)")
 
         // Ctrl-C halfway: what was answered is stored.
         let stop = ScriptedConversation(["ongevraagd", "Wachtlijsten", "adv-x", nil])

@@ -14,6 +14,14 @@ struct GuidedAdvies {
     /// What `?` at the question for the soort shows: each soort with what it means, from the
     /// content (`soort` in `Content/adviesraad.kompas`).
     var soortHelp = ""
+    /// What `?` at the question for the wetten shows: each wet with its name, from the staalkaarten.
+    var wettenHelp = ""
+
+    static func wettenHelp(from library: ContentLibrary) -> String {
+        let laws = library.cards(ofKind: "staalkaart").map { "  \($0.id) — \($0.title)" }
+        guard !laws.isEmpty else { return "" }
+        return "De wetten waar het advies over gaat, met komma's ertussen (Enter: geen):\n" + laws.joined(separator: "\n")
+    }
 
     /// Each soort advies in one line, from the adviesproces card: `voorkant — Meedenken aan de
     /// voorkant: de adviesraad geeft al vroeg mondeling input …` (the first sentence of its text).
@@ -115,7 +123,8 @@ struct GuidedAdvies {
         }
         guard case .given(let thema) = ask("thema (Enter: geen)> ", again: "", help: "Het thema van het advies in een paar woorden, bijvoorbeeld ‘armoede’ of ‘jeugd’; Enter: geen thema.", { $0 }) else { return stopped(later) }
         if !thema.isEmpty { try update { $0.thema = thema } }
-        guard case .given(let wetten) = ask("wetten, bijvoorbeeld wmo, jeugdwet (Enter: geen)> ", again: "Kies uit: \(laws.joined(separator: ", ")).", { a -> [String]? in
+        guard case .given(let wetten) = ask("wetten, bijvoorbeeld wmo, jeugdwet (Enter: geen)> ", again: "Kies uit: \(laws.joined(separator: ", ")).",
+                                            help: wettenHelp, { a -> [String]? in
             let ids = a.lowercased().split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
             return ids.allSatisfy(laws.contains) ? ids : nil
         }) else { return stopped(later) }
@@ -123,7 +132,10 @@ struct GuidedAdvies {
         let dates: [(String, WritableKeyPath<Advies, String?>)] = [("aangevraagd op", \.aangevraagd), ("uitgebracht op", \.uitgebracht),
                                                                   ("bij de raadsstukken op", \.bijRaadsstukken)]
         for (label, key) in dates {
-            guard case .given(let date) = ask("\(label) (bijv. 10-03-2026, Enter: onbekend)> ", again: "Dat is geen datum. Typ bijvoorbeeld 10-03-2026, of druk op Enter.", { a -> DateValue?? in
+            guard case .given(let date) = ask("\(label) (bijv. 10-03-2026, Enter: onbekend)> ", again: "Dat is geen datum. Typ bijvoorbeeld 10-03-2026, of druk op Enter.",
+                                              help: "De datum waarop het advies \(label == "aangevraagd op" ? "werd aangevraagd" : label == "uitgebracht op" ? "werd uitgebracht" : "bij de raadsstukken kwam"), "
+                                                  + "bijvoorbeeld 10-03-2026 of 10 maart 2026; Enter als je het niet weet. Met de datum van uitbrengen rekent Raadskompas de reactietermijn uit.",
+                                              { a -> DateValue?? in
                 a.isEmpty ? DateValue?.none : GuidedAdvies.date(a).map { DateValue?.some($0) }
             }) else { return stopped(later) }
             if let date {

@@ -153,6 +153,7 @@ extension Command {
             try context.attempt(node) { try store.write(body) }
         }
         guided.soortHelp = GuidedAdvies.soortHelp(from: context.library)
+        guided.wettenHelp = GuidedAdvies.wettenHelp(from: context.library)
         return guided
     }
 }
