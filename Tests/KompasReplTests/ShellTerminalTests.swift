@@ -15,6 +15,23 @@ import Testing
         ]
     }
 
+    /// The shell on a database `name` in the scratch folder, in a window of this size, at its prompt.
+    func shell(_ scratch: Scratch, db name: String, environment extra: [String: String?] = [:], columns: UInt16 = 100, rows: UInt16 = 30) throws -> PseudoTerminal {
+        let binary = try #require(BinaryRunner.binary)
+        var variables = self.environment(home: scratch.url)
+        for (key, value) in extra { variables[key] = value }
+        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: name).path],
+                                          environment: variables, columns: columns, rows: rows)
+        try terminal.waitFor("kompas> ")
+        return terminal
+    }
+
+    /// Ctrl-D at an empty prompt ends the shell.
+    func quit(_ terminal: PseudoTerminal) throws {
+        terminal.type("\u{04}")
+        try terminal.waitFor("Tot ziens.")
+    }
+
     @Test func aSessionAsAPersonTypesIt() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)
@@ -138,10 +155,7 @@ import Testing
     /// a date typed the Dutch way and a pasted curly-quoted name just work.
     @Test func questionMarkIsHelpAndDutchDatesWork() throws {
         let scratch = try Scratch()
-        let binary = try #require(BinaryRunner.binary)
-        let db = scratch.url.appending(path: "vraag.sqlite").path
-        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", db], environment: environment(home: scratch.url))
-        try terminal.waitFor("kompas> ")
+        let terminal = try shell(scratch, db: "vraag.sqlite")
         terminal.type("?\r")
         try terminal.waitFor("kompas> ", after: "Raadskompas — kennis over het sociaal domein")
         terminal.type("? advies nieuw\r")
@@ -150,8 +164,7 @@ import Testing
         try terminal.waitFor("kompas> ", after: "12 maart 2026")
         terminal.type("werkblad nieuw “Visie Súdwest-Fryslân”\r")
         try terminal.waitFor("kompas> ", after: "Werkblad ‘Visie Súdwest-Fryslân’ gemaakt")
-        terminal.type("\u{04}")
-        try terminal.waitFor("Tot ziens.")
+        try quit(terminal)
     }
 
     /// Issue 15: the pager is no trap. Keys typed into it by mistake never run a command or write
@@ -159,12 +172,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/less")))
     func thePagerIsNoTrap() throws {
         let scratch = try Scratch()
-        let binary = try #require(BinaryRunner.binary)
-        var environment = environment(home: scratch.url)
-        environment["PAGER"] = nil
-        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "p.sqlite").path],
-                                          environment: environment, columns: 80, rows: 12)
-        try terminal.waitFor("kompas> ")
+        let terminal = try shell(scratch, db: "p.sqlite", environment: ["PAGER": nil], columns: 80, rows: 12)
         terminal.type("toon wmo\r")
         try terminal.waitFor(":")
         // A shell command (`!`) and a save-to-file (`s`), as keys typed into less would start them:
@@ -191,10 +199,7 @@ import Testing
     /// words; no line is longer than the window.
     @Test func textFollowsAResizedWindow() throws {
         let scratch = try Scratch()
-        let binary = try #require(BinaryRunner.binary)
-        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "r.sqlite").path],
-                                          environment: environment(home: scratch.url), columns: 100, rows: 200)
-        try terminal.waitFor("kompas> ")
+        let terminal = try shell(scratch, db: "r.sqlite", rows: 200)
         terminal.resize(columns: 50, rows: 200)
         terminal.type("toon wmo.doelen\r")
         let screen = try terminal.waitFor("kompas> ", after: "Doelen van de wet")
@@ -202,19 +207,15 @@ import Testing
         let lines = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("kompas>") }
         #expect(lines.count > 3)
         for line in lines { #expect(line.count <= 50, "\(line)") }
-        terminal.type("\u{04}")
-        try terminal.waitFor("Tot ziens.")
+        try quit(terminal)
     }
 
     /// Issue 15: Tab inside quotes goes into a folder with `/` (not a space) and closes the quote
     /// after a file.
     @Test func tabCompletesPathsInsideQuotes() throws {
         let scratch = try Scratch()
-        let binary = try #require(BinaryRunner.binary)
         try scratch.write("stukken/rv-wmo.txt", "Raadsvoorstel Wmo\n\nHet college stelt voor de verordening vast te stellen.\n")
-        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "t.sqlite").path],
-                                          environment: environment(home: scratch.url))
-        try terminal.waitFor("kompas> ")
+        let terminal = try shell(scratch, db: "t.sqlite")
         // HOME is the scratch folder: `~/` completes there.
         terminal.type("voorstel importeer \"~/stu\t")
         try terminal.waitFor("\"~/stukken/")
@@ -223,8 +224,7 @@ import Testing
         terminal.type(" id=rv-wmo\r")
         try terminal.waitFor("kompas> ", after: "rv-wmo")
         #expect(!terminal.screen.contains("stukken/ "), "no space after a folder")
-        terminal.type("\u{04}")
-        try terminal.waitFor("Tot ziens.")
+        try quit(terminal)
     }
 
     /// Issue 15: ↑ inside a guided flow brings back earlier answers of the flow, never shell
@@ -256,18 +256,14 @@ import Testing
     /// Issue 15: in a narrow window an error and its hint wrap between words, never mid-word.
     @Test func errorsWrapBetweenWordsInANarrowWindow() throws {
         let scratch = try Scratch()
-        let binary = try #require(BinaryRunner.binary)
-        let terminal = try PseudoTerminal(binary.path, arguments: ["--db", scratch.url.appending(path: "w.sqlite").path],
-                                          environment: environment(home: scratch.url), columns: 44, rows: 40)
-        try terminal.waitFor("kompas> ")
+        let terminal = try shell(scratch, db: "w.sqlite", columns: 44, rows: 40)
         terminal.type("werkblad toon \"Bestaat niet\"\r")
         let screen = try terminal.waitFor("kompas> ", after: "fout:")
         let message = screen.components(separatedBy: "fout:").last ?? ""
         let lines = message.split(separator: "\n").filter { !$0.contains("|") && !$0.contains("kompas>") }
         #expect(lines.count >= 2, "\(message)")
         for line in lines { #expect(line.count <= 44, "\(line)") }
-        terminal.type("\u{04}")
-        try terminal.waitFor("Tot ziens.")
+        try quit(terminal)
     }
 
     @Test func guidedAdviesInATerminal() throws {

@@ -403,19 +403,10 @@ public struct Lexer {
         }
         var builder = StringBuilder()
         builder.bytes.append(contentsOf: s.bytes[runStart..<s.position])
-        while true {
-            if s.atEnd || s.bytes[s.position] == 0x0A || s.bytes[s.position] == 0x0D {
-                report("tekst wordt niet afgesloten", hint: "zet een `\"` aan het eind van de tekst, of gebruik `\"\"\"` voor tekst over meerdere regels", start, s.position)
-                return Token(kind: .invalid, start: start, end: s.position, payload: .none)
-            }
-            let b = s.bytes[s.position]
-            if b == UInt8(ascii: "\"") {
-                s.position += 1
-                break
-            }
-            stringCharacter(&s, into: &builder)
+        return stringBody(&s, start: start, into: &builder, plainRuns: true,
+                          unterminated: "zet een `\"` aan het eind van de tekst, of gebruik `\"\"\"` voor tekst over meerdere regels") { s in
+            s.peek() == UInt8(ascii: "\"") ? 1 : 0
         }
-        return Token(kind: .string, start: start, end: s.position, payload: .string(builder.finish()))
     }
 
     /// A text between curly quotes (`“…”`, `„…”`), as a word processor writes them: it ends at `”`,
@@ -424,43 +415,28 @@ public struct Lexer {
         let start = s.position
         s.position += 3
         var builder = StringBuilder()
+        // One character at a time: a plain run would pass the closing `”`, which is not ASCII.
+        return stringBody(&s, start: start, into: &builder, plainRuns: false, unterminated: "zet een `\"` (of `”`) aan het eind van de tekst") { s in
+            if s.peek() == UInt8(ascii: "\"") { return 1 }
+            return s.peek() == 0xE2 && s.peek(1) == 0x80 && (s.peek(2) == 0x9D || s.peek(2) == 0x9C) ? 3 : 0
+        }
+    }
+
+    /// The rest of a one-line string: characters, escapes and interpolations up to the closing
+    /// quote (`closing` gives its length in bytes where one stands, else 0).
+    private mutating func stringBody(_ s: inout Scanner, start: Int, into builder: inout StringBuilder, plainRuns: Bool, unterminated: String,
+                                     closing: (Scanner) -> Int) -> Token {
         while true {
             if s.atEnd || s.bytes[s.position] == 0x0A || s.bytes[s.position] == 0x0D {
-                report("tekst wordt niet afgesloten", hint: "zet een `\"` (of `”`) aan het eind van de tekst", start, s.position)
+                report("tekst wordt niet afgesloten", hint: unterminated, start, s.position)
                 return Token(kind: .invalid, start: start, end: s.position, payload: .none)
             }
-            let b = s.bytes[s.position]
-            if b == UInt8(ascii: "\"") {
-                s.position += 1
+            let length = closing(s)
+            if length > 0 {
+                s.position += length
                 break
             }
-            if b == 0xE2, s.peek(1) == 0x80, s.peek(2) == 0x9D || s.peek(2) == 0x9C {
-                s.position += 3
-                break
-            }
-            if b >= 0x80 {
-                let length = utf8Length(s, at: s.position)
-                if length == 0 {
-                    reportInvalidByte(s, at: s.position)
-                    builder.bytes.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    s.position += 1
-                } else {
-                    builder.bytes.append(contentsOf: s.bytes[s.position..<(s.position + length)])
-                    s.position += length
-                }
-                continue
-            }
-            // One ASCII character, escape or interpolation at a time: a plain run would pass `”`.
-            switch b {
-            case UInt8(ascii: "\\"): escape(&s, into: &builder)
-            case UInt8(ascii: "$"): interpolation(&s, into: &builder)
-            case 0:
-                reportByte("NUL-teken (byte 0) in de tekst", hint: "dit lijkt geen tekstbestand; sla het op als UTF-8-tekst", at: s.position, length: 1)
-                s.position += 1
-            default:
-                builder.bytes.append(b)
-                s.position += 1
-            }
+            stringCharacter(&s, into: &builder, plainRuns: plainRuns)
         }
         return Token(kind: .string, start: start, end: s.position, payload: .string(builder.finish()))
     }
@@ -492,12 +468,14 @@ public struct Lexer {
     }
 
     /// Reads one character (or escape, or interpolation) of a string body, or a run of plain ones.
-    private mutating func stringCharacter(_ s: inout Scanner, into builder: inout StringBuilder) {
-        let runStart = s.position
-        scanPlainRun(&s)
-        if s.position > runStart {
-            builder.bytes.append(contentsOf: s.bytes[runStart..<s.position])
-            return
+    private mutating func stringCharacter(_ s: inout Scanner, into builder: inout StringBuilder, plainRuns: Bool = true) {
+        if plainRuns {
+            let runStart = s.position
+            scanPlainRun(&s)
+            if s.position > runStart {
+                builder.bytes.append(contentsOf: s.bytes[runStart..<s.position])
+                return
+            }
         }
         let b = s.bytes[s.position]
         switch b {
