@@ -167,6 +167,33 @@ import Testing
         try quit(terminal)
     }
 
+    /// Issue 15: the other reproductions, typed as a person would, with the screen checked: a unit
+    /// after a number, a date in words, a bare path, an id with capitals, `apk 2026`, `help` with
+    /// several words and by any word, `zoek` in one's own records, and judgements in colour.
+    @Test func theFirstMinutesAsPeopleTypeThem() throws {
+        let scratch = try Scratch()
+        try scratch.write("rv.txt", "Raadsvoorstel eenzaamheid\n\nHet college stelt voor de eenzaamheid onder ouderen aan te pakken.\n")
+        let terminal = try shell(scratch, db: "eerste.sqlite", environment: ["NO_COLOR": nil], columns: 120, rows: 60)
+        terminal.type("adviesraad asd naam=\"ASD\" reactietermijn=6 weken\r")
+        try terminal.waitFor("kompas> ", after: "schrijf alleen het getal: reactietermijn=6")
+        terminal.type("voorstel importeer \"~/rv.txt\" id=RV-2026-021 datum=12 maart 2026\r")
+        try terminal.waitFor("kompas> ", after: "schrijf `datum=2026-03-12`")
+        terminal.type("voorstel importeer ~/rv.txt id=RV-2026-021\r")
+        try terminal.waitFor("kompas> ", after: "zet het pad tussen aanhalingstekens: \"~/rv.txt\"")
+        terminal.type("voorstel importeer \"~/rv.txt\" id=RV-2026-021 datum=12-03-2026\r")
+        try terminal.waitFor("kompas> ", after: "ik gebruik `RV-2026-021` als `rv-2026-021`")
+        terminal.type("apk 2026\r")
+        try terminal.waitFor("kompas> ", after: "1 januari 2026 tot en met 31 december 2026")
+        terminal.type("help invullen\r")
+        try terminal.waitFor("kompas> ", after: "Opdrachten met `invullen`")
+        terminal.type("zoek eenzaamheid ouderen\r")
+        try terminal.waitFor("kompas> ", after: "→ voorstel toon rv-2026-021")
+        try quit(terminal)
+        // The analysis in colour, as on a terminal with --kleur altijd: each judgement its own colour.
+        let analysis = try BinaryRunner.run(["analyseer", "--kleur", "altijd", scratch.url.appending(path: "rv.txt").path])
+        #expect(analysis.stdout.contains("\u{1B}[32maanwezig") || analysis.stdout.contains("\u{1B}[33mdeels") || analysis.stdout.contains("\u{1B}[31montbreekt"))
+    }
+
     /// Issue 15: the pager is no trap. Keys typed into it by mistake never run a command or write
     /// a file (LESSSECURE), and it leaves by itself at the end of the text (-E).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/less")))

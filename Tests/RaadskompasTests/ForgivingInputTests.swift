@@ -39,7 +39,8 @@ import KompasDSL
 
     @Test func aBarePathIsToldToGoBetweenQuotes() {
         for (line, path, column) in [("importeer metingen data/x.csv", "data/x.csv", 20), ("importeer metingen /tmp/cijfers.csv", "/tmp/cijfers.csv", 20),
-                                     ("voorstel importeer ./stukken/rv.pdf id=rv-2", "./stukken/rv.pdf", 20)] {
+                                     ("voorstel importeer ./stukken/rv.pdf id=rv-2", "./stukken/rv.pdf", 20),
+                                     ("voorstel importeer ~/stukken/rv.pdf id=rv-2", "~/stukken/rv.pdf", 20)] {
             let diagnostics = shell(line).diagnostics
             #expect(diagnostics.count == 1, "\(line): \(diagnostics.map(\.summary))")
             #expect(diagnostics.first?.summary == "een pad hoort tussen aanhalingstekens")
@@ -143,5 +144,20 @@ import KompasDSL
         #expect(lines[1].hasPrefix("stoppen") || lines[1].hasPrefix("Ctrl-C"), "\(lines)")
         #expect(TerminalText.wrapLongLines("  a b c", width: 60) == "  a b c")
         #expect(TerminalText.wrapLongLines("    " + String(repeating: "woord ", count: 20), width: 30).split(separator: "\n").allSatisfy { $0.hasPrefix("    ") })
+    }
+}
+
+/// `~/` in a path that is read (a voorstel, measurements, a backup's folder) is the home folder,
+/// as it already was for exports.
+@Suite struct HomeFolderPathTests {
+    @Test func tildeIsTheHomeFolderWhenReading() throws {
+        let db = try DatabaseSession()
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        try #require(!home.isEmpty)
+        let name = "raadskompas-test-\(UUID().uuidString).txt"
+        let file = URL(fileURLWithPath: home).appending(path: name)
+        try Data("Raadsvoorstel\n\nHet college stelt voor de verordening vast te stellen.\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(db.run("voorstel importeer \"~/\(name)\" id=rv-thuis").contains("Voorstel rv-thuis ingelezen"))
     }
 }

@@ -183,6 +183,13 @@ public struct Lexer {
     private mutating func invalidCharacter(_ s: inout Scanner) -> Token {
         let start = s.position
         let b = s.bytes[start]
+        // `~/stukken/rv.pdf` typed without quotes: one error for the whole path, saying what to do.
+        if b == UInt8(ascii: "~"), s.peek(1) == UInt8(ascii: "/") {
+            while !s.atEnd, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\"")].contains(s.bytes[s.position]) { s.position += 1 }
+            let path = String(decoding: s.bytes[start..<s.position], as: UTF8.self)
+            report("een pad hoort tussen aanhalingstekens", hint: "zet het pad tussen aanhalingstekens: \"\(path)\"", start, s.position)
+            return Token(kind: .invalid, start: start, end: s.position, payload: .none)
+        }
         if b == 0 {
             s.position += 1
             reportByte("NUL-teken (byte 0) in de tekst", hint: "dit lijkt geen tekstbestand; sla het op als UTF-8-tekst", at: start, length: 1)

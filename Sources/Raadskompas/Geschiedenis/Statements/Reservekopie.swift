@@ -10,7 +10,8 @@ extension Command {
                                fields: [.optional("vervang", .bool, help: "vervang=ja: een bestaand bestand met die naam wordt vervangen")])
         ) { node, context throws(Diagnostic) in
             let store = try context.store(for: node)
-            let path = node.text(1)
+            // `~/kopie.sqlite` is in the home folder, as for exports.
+            let path = ExportTarget.expand(node.text(1))
             let size = try context.attempt(at: node.arguments[1].span) { try store.backup(to: path, replace: node.flag("vervang")) }
             return "Reservekopie geschreven naar \(path) (\(max(1, size / 1024).grouped) kB). Open haar met: raadskompas --db \(Value.quote(path))\n"
         }

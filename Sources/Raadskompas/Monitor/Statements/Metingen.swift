@@ -12,7 +12,8 @@ extension Command {
     ) { node, context throws(Diagnostic) in
         let store = try context.store(for: node)
         let indicators = try context.catalog(node).ids
-        let path = node.text(1)
+        // `~/stukken/x` is in the home folder, as in a terminal.
+        let path = ExportTarget.expand(node.text(1))
         guard FileManager.default.fileExists(atPath: path) else {
             throw .error("bestand `\(path)` bestaat niet", hint: "controleer de naam en de map", at: node.arguments[1].span)
         }

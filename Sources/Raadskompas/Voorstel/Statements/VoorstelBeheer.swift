@@ -22,7 +22,8 @@ extension Command {
                                + [.optional("vervang", .bool, help: "vervang=ja: een bestaand voorstel met deze id krijgt de tekst van dit bestand")])
     ) { node, context throws(Diagnostic) in
         let store = try context.voorstellen(node)
-        let path = node.text(1)
+        // `~/stukken/x` is in the home folder, as in a terminal.
+        let path = ExportTarget.expand(node.text(1))
         let imported: TextImport.Imported
         do throws(TextImport.Failure) {
             imported = try TextImport.read(path)
