@@ -34,7 +34,8 @@ import Testing
         #expect(VoorstelKop.firstDate("24 apr. 2025")?.description == "2025-04-24")
         #expect(VoorstelKop.firstDate("31 februari 2025") == nil)
         let kop = VoorstelKop.read("Raadsvoorstel\nOnderwerp: Iets\n\nAanleiding\nIn de raadsvergadering van 3 juli 2025 besloot de raad al eerder.\nDatum: 1 januari 2020\n")
-        #expect(kop == VoorstelKop(), "a date in the body is not the voorstel's")
+        #expect(kop.datum == nil && kop.portefeuille == nil && kop.registratienummer == nil, "a date in the body is not the voorstel's")
+        #expect(kop.onderwerp == "Iets")
     }
 
     @Test func importReadsTheHeaderAndSaysSo() throws {

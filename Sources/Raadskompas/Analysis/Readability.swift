@@ -8,18 +8,18 @@ struct Readability {
     let jargon: [String]
     let abbreviations: [String]
 
-    init?(sentences: [Analyzer.Sentence], jargon list: [String], fullText: String) {
-        let words = sentences.flatMap { Readability.words($0.text) }
+    init?(sentences: [String], jargon list: [String], fullText: String) {
+        let words = sentences.flatMap { Readability.words($0) }
         guard !sentences.isEmpty, !words.isEmpty else { return nil }
         let syllables = words.reduce(0) { $0 + Readability.syllables($1) }
         score = 206.835 - 0.93 * (Double(words.count) / Double(sentences.count)) - 77 * (Double(syllables) / Double(words.count))
-        longSentences = sentences.filter { Readability.words($0.text).count > 25 }.count
+        longSentences = sentences.filter { Readability.words($0).count > 25 }.count
         let folded = Set(words.map { String(Folding.fold($0)) })
         jargon = list.filter { folded.contains(String(Folding.fold($0))) }
         // An abbreviation is explained when it appears in parentheses somewhere: "Adviesraad (ASD)".
         let explained = Set(fullText.matches(of: /\(([A-Z]{2,6})\)/).map { String($0.output.1) })
         var seen: [String] = []
-        for word in sentences.flatMap({ Readability.rawWords($0.text) }) where word.count >= 2 && word.count <= 6
+        for word in sentences.flatMap({ Readability.rawWords($0) }) where word.count >= 2 && word.count <= 6
             && word.allSatisfy({ $0.isUppercase && $0.isLetter }) && !explained.contains(word) && !seen.contains(word) {
             seen.append(word)
         }

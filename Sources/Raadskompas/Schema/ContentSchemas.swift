@@ -255,7 +255,21 @@ public enum ContentSchemas {
     )
     static let ontbreekt: NodeSchema = NodeSchema(
         "ontbreekt", summary: "Wat de analyse noemt als een criterium niet (helemaal) aanwezig is.",
-        arguments: [Slot("criterium", .letter, help: "het criterium"), Slot("tekst", .text, help: "wat er ontbreekt")]
+        arguments: [Slot("criterium", .letter, help: "het criterium"), Slot("tekst", .text, help: "wat er ontbreekt")],
+        fields: [.optional("regels", .list(.text), help: "de regels en secties die dit punt dekken: vindt de analyse er één, dan noemt ze dit punt niet")]
+    )
+    static let analyseSectie: NodeSchema = NodeSchema(
+        "sectie", summary: "Een kopje dat gemeenten in raadsvoorstellen gebruiken, en waar de tekst eronder voor telt.",
+        arguments: [Slot("id", .identifier, help: "de naam van de sectie, bijvoorbeeld `alternatieven`")],
+        fields: [.optional("criterium", .letter, help: "het criterium (A–F) waar een sectie met inhoud voor telt"),
+                 .optional("gewicht", .number, help: "hoeveel een sectie met inhoud telt (standaard 2)"),
+                 .optional("afwezig", .number, help: "hoeveel een lege sectie, ‘geen’ of ‘n.v.t.’ telt (standaard -3)"),
+                 .optional("rol", .choice(AnalysisRules.roles), help: "wat de leeswijzer uit deze sectie haalt")],
+        children: [ChildRule("kop", min: 1) { analyseKop }]
+    )
+    static let analyseKop: NodeSchema = NodeSchema(
+        "kop", summary: "Een kopje zoals het in een voorstel staat; hoofdletters, accenten, een nummer ervoor en een dubbele punt erachter tellen niet.",
+        arguments: [Slot("woorden", .text, help: "het kopje, bijvoorbeeld \"alternatieven\" of \"wat mag het kosten\"")]
     )
     static let woordenlijst: NodeSchema = NodeSchema(
         "jargon", summary: "Woorden die een publieksvriendelijke samenvatting liever vermijdt.",
@@ -265,9 +279,30 @@ public enum ContentSchemas {
     public static let analyseregels: NodeSchema = NodeSchema(
         "analyseregels", summary: "De signalen en gewichten waarmee Raadskompas een raadsvoorstel langs de criteria A–F legt; een griffie kan ze aanpassen.",
         arguments: [id], fields: [titel, bron, samenvatting],
-        children: [ChildRule("regel", min: 1) { regel }, ChildRule("drempel") { drempel }, ChildRule("ontbreekt") { ontbreekt },
+        children: [ChildRule("regel", min: 1) { regel }, ChildRule("sectie") { analyseSectie }, ChildRule("drempel") { drempel }, ChildRule("ontbreekt") { ontbreekt },
                    ChildRule("jargon", max: 1) { woordenlijst }] + body()
-    )
+    ) { node, validation in
+        // `ontbreekt … regels=[…]` must name rules and sections that exist.
+        let ids = Set(node.children.filter { $0.name == "regel" || $0.name == "sectie" }.compactMap { $0.arguments.first?.value.stringValue })
+        for child in node.children where child.name == "ontbreekt" {
+            guard let property = child.property("regels"), case .list(let items) = property.value else { continue }
+            for item in items {
+                guard let id = item.stringValue, !ids.contains(id) else { continue }
+                validation.error("`\(id)` is geen regel of sectie in deze analyseregels", hint: "gebruik de id van een `regel` of `sectie` hierboven", at: property.valueSpan)
+            }
+        }
+        var seen: [String: String] = [:]
+        for child in node.children where child.name == "sectie" {
+            for kop in child.children where kop.name == "kop" {
+                guard let text = kop.arguments.first?.value.stringValue else { continue }
+                let key = AnalysisRules.headingKey(text)
+                if let other = seen[key] {
+                    validation.error("het kopje “\(text)” staat ook bij de sectie `\(other)`", hint: "geef elk kopje bij één sectie", at: kop.span)
+                }
+                seen[key] = child.arguments.first?.value.stringValue ?? ""
+            }
+        }
+    }
 
     // MARK: - Indicator
 

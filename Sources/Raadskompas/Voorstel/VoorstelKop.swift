@@ -9,11 +9,17 @@ public struct VoorstelKop: Sendable, Equatable {
     public var datum: DateValue?
     public var portefeuille: String?
     public var registratienummer: String?
+    /// The onderwerp or titel field, as written on its line.
+    public var onderwerp: String?
+    public var agendapunt: String?
+    public var programma: String?
+    /// "ter besluitvorming", "ter kennisname" or "ter bespreking", from a field or the header text.
+    public var behandeling: String?
 
     /// How many lines from the top are header.
     static let headerLines = 45
 
-    enum Kind { case raadsdatum, voorsteldatum, portefeuille, nummer, specifiekNummer, anders }
+    enum Kind { case raadsdatum, voorsteldatum, portefeuille, nummer, specifiekNummer, onderwerp, agendapunt, programma, behandeling, anders }
 
     /// Labels, lowercased, without a trailing colon or full stop.
     static let labels: [(String, Kind)] = [
@@ -42,8 +48,11 @@ public struct VoorstelKop: Sendable, Equatable {
         ("registratie", .specifiekNummer), ("volgnummer", .specifiekNummer), ("bestuurlijk opdrachtgever", .portefeuille),
         ("nummer", .nummer), ("nr", .nummer), ("no", .nummer),
         // Labels of other fields: known, so that a flattened table keeps its rows in line.
-        ("onderwerp", .anders), ("titel", .anders), ("agendapunt", .anders), ("agendanummer", .anders), ("bijlagen", .anders), ("bijlage(n)", .anders),
-        ("programma", .anders), ("team", .anders), ("afdeling", .anders), ("steller", .anders), ("commissie", .anders), ("status", .anders),
+        ("registratiedatum", .voorsteldatum), ("onderwerp", .onderwerp), ("titel", .onderwerp), ("betreft", .onderwerp), ("inzake", .onderwerp),
+        ("agendapunt", .agendapunt), ("agendanummer", .agendapunt), ("agendapuntnummer", .agendapunt), ("bijlagen", .anders), ("bijlage(n)", .anders),
+        ("programma", .programma), ("begrotingsprogramma", .programma), ("programma begroting", .programma),
+        ("behandeling", .behandeling), ("soort voorstel", .behandeling), ("aard voorstel", .behandeling), ("type voorstel", .behandeling),
+        ("voorstel", .behandeling), ("doel", .behandeling), ("status", .behandeling), ("team", .anders), ("afdeling", .anders), ("steller", .anders), ("commissie", .anders),
         ("ambtelijk opdrachtgever", .anders), ("contactpersoon", .anders), ("uw kenmerk", .anders), ("gemeente", .anders), ("locatie", .anders),
     ]
 
@@ -52,7 +61,8 @@ public struct VoorstelKop: Sendable, Equatable {
         var lines: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(headerLines * 2) {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !line.isEmpty { lines.append(line) }
+            // A lone ":" is the colon column of a table that the PDF extraction split off.
+            if !line.isEmpty, line != ":", line != "：" { lines.append(line.hasPrefix(": ") ? String(line.dropFirst(2)) : line) }
             if lines.count >= headerLines { break }
         }
         var found: [Kind: String] = [:]
@@ -62,6 +72,11 @@ public struct VoorstelKop: Sendable, Equatable {
             guard !cleaned.isEmpty, found[kind] == nil else { return }
             // A date label counts only with a date ("Vergadering: Gemeenteraad" is no date).
             if kind == .raadsdatum || kind == .voorsteldatum, firstDate(cleaned) == nil { return }
+            if kind == .behandeling {
+                guard let treatment = treatment(cleaned) else { return }
+                found[kind] = treatment
+                return
+            }
             found[kind] = cleaned
         }
         var consumed = Set<Int>()
@@ -118,6 +133,13 @@ public struct VoorstelKop: Sendable, Equatable {
         kop.datum = found[.raadsdatum].flatMap(firstDate) ?? found[.voorsteldatum].flatMap(firstDate)
         kop.portefeuille = found[.portefeuille].map { String($0.prefix(160)) }
         kop.registratienummer = (found[.specifiekNummer] ?? found[.nummer]).map { String($0.prefix(80)) }
+        kop.onderwerp = found[.onderwerp].map { String($0.prefix(300)) }
+        kop.agendapunt = found[.agendapunt].map { String($0.prefix(40)) }
+        kop.programma = found[.programma].map { String($0.prefix(120)) }
+        kop.behandeling = found[.behandeling] ?? lines.lazy.compactMap { line -> String? in
+            // "Ter besluitvorming" on a line of its own, or in a line such as "Raadsvoorstel ter besluitvorming".
+            line.count <= 80 ? treatment(line) : nil
+        }.first
         return kop
     }
 
@@ -135,7 +157,7 @@ public struct VoorstelKop: Sendable, Equatable {
     static func labelled(_ segment: String) -> (Kind, String)? {
         if let colon = segment.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = normalize(String(segment[..<colon]))
-            guard let kind = labels.first(where: { $0.0 == label })?.1 else { return nil }
+            guard let kind = labels.first(where: { $0.0 == label })?.1 ?? ocrKind(label) else { return nil }
             return (kind, String(segment[segment.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
         return kind(of: segment).map { ($0, "") }
@@ -144,7 +166,7 @@ public struct VoorstelKop: Sendable, Equatable {
     /// The kind of a segment that is only a label.
     static func kind(of segment: String) -> Kind? {
         let label = normalize(segment)
-        return labels.first(where: { $0.0 == label })?.1
+        return labels.first(where: { $0.0 == label })?.1 ?? (label.count <= 40 ? ocrKind(label) : nil)
     }
 
     /// "Voorstel voor de raadsvergadering van 12 juni 2025", "in uw vergadering van …",
@@ -174,6 +196,34 @@ public struct VoorstelKop: Sendable, Equatable {
                first.contains(where: { "-/.".contains($0) }) || !prefix.hasSuffix(" ") {
                 return (.specifiekNummer, String(first))
             }
+        }
+        return nil
+    }
+
+    /// The way the raad treats the voorstel, from words such as "ter kennisname" or "besluitvormend".
+    static func treatment(_ text: String) -> String? {
+        let folded = String(decoding: ByteFolding.fold(text), as: UTF8.self)
+        if ["ter besluitvorming", "besluitvormend", "ter vaststelling", "ter besluit"].contains(where: folded.contains) { return "ter besluitvorming" }
+        if ["ter kennisname", "ter informatie", "informerend", "ter kennisneming"].contains(where: folded.contains) { return "ter kennisname" }
+        if ["ter bespreking", "oordeelsvormend", "ter advisering", "ter consultatie"].contains(where: folded.contains) { return "ter bespreking" }
+        return nil
+    }
+
+    /// Labels by their OCR-tolerant key (see `AnalysisRules.headingKey`), for labels such as
+    /// "Reglstraüedatum" or "Portefeuille houder".
+    static let labelKeys: [String: Kind] = {
+        var keys: [String: Kind] = [:]
+        for (label, kind) in labels where keys[AnalysisRules.headingKey(label)] == nil { keys[AnalysisRules.headingKey(label)] = kind }
+        return keys
+    }()
+
+    static func ocrKind(_ label: String) -> Kind? {
+        let key = AnalysisRules.headingKey(label)
+        if let kind = labelKeys[key] { return kind }
+        guard key.utf8.count >= 9, label.count <= 40 else { return nil }
+        let bytes = Array(key.utf8)
+        for (candidate, kind) in labelKeys where candidate.utf8.count >= 9 && abs(candidate.utf8.count - bytes.count) <= 1 {
+            if AnalysisRules.withinOneEdit(bytes, Array(candidate.utf8)) { return kind }
         }
         return nil
     }

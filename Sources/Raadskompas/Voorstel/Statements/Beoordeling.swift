@@ -1,3 +1,4 @@
+import Foundation
 import KompasDSL
 
 /// Scoring a voorstel against the criteria A–F: guided (`beoordeel`), in a script (`beoordeling`),
@@ -113,15 +114,35 @@ extension Command {
 
     static let analyseer = Command(
         "analyseer", task: .raadsvoorstellen,
-        schema: NodeSchema("analyseer", summary: "Legt de tekst van een voorstel langs de criteria A–F: wat er staat (met regelnummers), wat ontbreekt, en een voorstel voor het oordeel.",
-                           arguments: [voorstelId])
+        schema: NodeSchema("analyseer", summary: "Legt de tekst van een voorstel langs de criteria A–F, met een leeswijzer (besluit, kosten, rol van de raad, doelen, participatie, termijnen); met `naar \"….html\"` of `.md` als document om te printen.",
+                           arguments: [voorstelId, .optional("naar", .choice(["naar"]), help: "het woord `naar`"),
+                                       .optional("pad", .text, help: "het bestand: .html, .pdf of .md")],
+                           fields: [ExportTarget.overschrijf])
     ) { node, context throws(Diagnostic) in
         let store = try context.voorstellen(node)
         let voorstel = try context.voorstel(node, argument: 0, in: store)
         guard let analyzer = Analyzer(library: context.library) else {
             throw .error("er zijn geen analyseregels in de inhoud", hint: "controleer de inhoud met `lijst alles`", at: node.nameSpan)
         }
-        return AnalysisRenderer.text(analyzer.analyze(voorstel.tekst, name: "\(voorstel.id) ‘\(voorstel.titel)’"),
-                                     criteria: GuidedReview.criteria(from: context.library), style: context.style)
+        let criteria = GuidedReview.criteria(from: context.library)
+        let result = analyzer.analyze(voorstel.tekst, name: "\(voorstel.id) ‘\(voorstel.titel)’")
+        guard node.arguments.count > 1 else { return AnalysisRenderer.text(result, criteria: criteria, style: context.style) }
+        guard node.arguments.count == 3 else {
+            throw .error("na `naar` hoort een bestandsnaam", hint: "bijvoorbeeld `analyseer \(voorstel.id) naar \"leeswijzer.html\"`", at: node.arguments[1].span)
+        }
+        guard let path = try context.exportPath(node, argument: 2) else { return "Niets geschreven.\n" }
+        let span = node.arguments[2].span
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html", "htm":
+            try FileOutput.write(AnalysisRenderer.html(result, criteria: criteria), to: path, at: span)
+        case "pdf":
+            try PDFRenderer.write(html: AnalysisRenderer.html(result, criteria: criteria), to: path, at: span)
+        case "md", "markdown":
+            try FileOutput.write(AnalysisRenderer.markdown(result, criteria: criteria), to: path, at: span)
+        case let ext:
+            throw .error(ext.isEmpty ? "`\(path)` heeft geen extensie die het soort bestand noemt" : "onbekend soort bestand `\(ext)`",
+                         hint: "kies een naam die eindigt op .html, .pdf of .md", at: span)
+        }
+        return "Leeswijzer van \(voorstel.id) geschreven naar \(path).\n"
     }
 }

@@ -1,0 +1,279 @@
+import Foundation
+
+/// What a raadslid wants to know first about a voorstel, beside the criteria, every line cited:
+/// what is decided (the beslispunten), what it costs and how that is covered, the role of the raad,
+/// the doelen and whether they are SMART, participatie, termijnen and data, and jargon and
+/// unexplained abbreviations. A stuk without real content (ingekomen stukken, a benoeming) says so
+/// in `leeg` instead of a checklist.
+public struct Leeswijzer: Sendable, Codable {
+    public struct Citaat: Sendable, Codable, Equatable {
+        public let regel: Int
+        public let tekst: String
+    }
+
+    public struct Bedrag: Sendable, Codable, Equatable {
+        public let regel: Int
+        /// The amount as written: "€ 865.000", "1,2 miljoen euro".
+        public let bedrag: String
+        public let tekst: String
+    }
+
+    public struct Rol: Sendable, Codable, Equatable {
+        /// kaderstellend, controlerend, zienswijze, wensen en bedenkingen, ter kennisname, besluit, onbekend.
+        public let soort: String
+        /// The beslispunt or header line it was read from.
+        public let regel: Int?
+        public let uitleg: String
+        /// Set when the header says "ter kennisname" while the beslispunten ask for a besluit.
+        public let waarschuwing: String?
+    }
+
+    public struct Doel: Sendable, Codable, Equatable {
+        public let regel: Int
+        public let tekst: String
+        /// A number other than a year: "40%", "250 huishoudens".
+        public let getal: Bool
+        /// A year: "in 2027".
+        public let jaar: Bool
+        /// How it is measured: an indicator, monitor, percentage or count.
+        public let indicator: Bool
+    }
+
+    public let besluit: [Citaat]
+    public let kosten: [Bedrag]
+    public let dekking: [Citaat]
+    /// The kosten section says "geen" or "n.v.t.".
+    public let kostenGeen: Citaat?
+    public let rol: Rol
+    public let doelen: [Doel]
+    public let participatie: [Citaat]
+    /// A voorstel in the kerndomein (a beleidskader in the sociaal domein) that names no advies of the adviesraad.
+    public let adviesOntbreekt: Bool
+    public let termijnen: [Citaat]
+    public let jargon: [Citaat]
+    public let afkortingen: [Citaat]
+    /// Why there is nothing to judge, for a stuk without real content; nil otherwise.
+    public let leeg: String?
+
+    // MARK: - Signal words, found in the same pass as the phrase rules
+
+    static let words: [String: [String]] = [
+        "bedrag": ["€", "euro", "eur ", "miljoen", "mln", "duizend"],
+        "dekking": ["dekking", "gedekt", "dekken", "ten laste van", "reserve", "begrotingswijziging", "budgetneutraal", "binnen de begroting",
+                    "binnen het budget", "bestaande budget", "meerjarenbegroting", "kapitaallasten"],
+        "doel": ["doel", "streven", "streefwaarde", "willen bereiken", "ambitie", "beoogd"],
+        "participatie": ["adviesraad", "clientenraad", "participatieraad", "wmo-raad", "ervaringsdeskundig", "inwonerspanel", "bewonersavond",
+                         "inspraak", "enquete", "klankbordgroep", "participatie", "inwoners zijn", "inwoners hebben", "met inwoners", "jongerenraad",
+                         "dorpsraad", "wijkraad", "meedenk", "consultatie", "zienswijze"],
+        "termijn": ["uiterlijk", "termijn", "deadline", "met ingang van", "treedt in werking", "inwerkingtreding", "ingangsdatum", "per 1 ",
+                    "januari", "februari", "maart", "april", "mei ", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+    ]
+
+    static let signalWords: [[UInt8]] = words.values.flatMap { $0 }.map { ByteFolding.fold($0) }
+
+    init(structure: VoorstelStructure, rules: AnalysisRules, folded: Analyzer.Folded, occurrences: Analyzer.Occurrences,
+         phraseIDs: [[UInt8]: Int], adviesMissing: Bool, fullText: String) {
+        let sentences = structure.sentences
+        func sentencesWith(_ category: String) -> [Int] {
+            var found = Set<Int>()
+            for word in Leeswijzer.words[category] ?? [] {
+                guard let id = phraseIDs[ByteFolding.fold(word)] else { continue }
+                for start in occurrences[id] { found.insert(folded.sentence(at: start)) }
+            }
+            return found.sorted()
+        }
+        func role(of part: VoorstelStructure.Part) -> String? {
+            part.section.flatMap { rules.sections[$0].role }
+        }
+        func partSentences(_ name: String, limit: Int) -> [Int] {
+            structure.parts.filter { role(of: $0) == name && !$0.isAbsent }.flatMap { $0.sentences.dropFirst() }.prefix(limit).map { $0 }
+        }
+        func cite(_ index: Int) -> Citaat { Citaat(regel: sentences[index].line, tekst: Analyzer.quote(sentences[index].text)) }
+
+        besluit = structure.beslispunten.map { Citaat(regel: $0.regel, tekst: Analyzer.quote($0.tekst)) }
+
+        // Kosten: every sentence with an amount, with the amounts in it; dekking: how it is paid for.
+        var kosten: [Bedrag] = []
+        for index in sentencesWith("bedrag") where !sentences[index].isHeading {
+            for amount in Leeswijzer.amounts(in: sentences[index].text) where kosten.count < 12 {
+                kosten.append(Bedrag(regel: sentences[index].line, bedrag: amount, tekst: Analyzer.quote(sentences[index].text)))
+            }
+        }
+        self.kosten = kosten
+        let kostenParts = Set(structure.parts.indices.filter { role(of: structure.parts[$0]) == "kosten" })
+        dekking = sentencesWith("dekking").filter { !sentences[$0].isHeading && (sentences[$0].part.map(kostenParts.contains) ?? false || true) }
+            .prefix(6).map(cite)
+        kostenGeen = structure.parts.first { role(of: $0) == "kosten" && $0.isAbsent }.map { part in
+            Citaat(regel: part.line, tekst: Analyzer.quote(part.heading + ": " + part.sentences.dropFirst().map { sentences[$0].text }.joined(separator: " ")))
+        }
+
+        rol = Leeswijzer.role(beslispunten: structure.beslispunten, behandeling: structure.kop.behandeling)
+
+        // Doelen: the text of a doelen section, else sentences that name a doel.
+        var doelIndices = partSentences("doelen", limit: 8)
+        if doelIndices.isEmpty { doelIndices = Array(sentencesWith("doel").filter { !sentences[$0].isHeading }.prefix(6)) }
+        doelen = doelIndices.map { index in
+            let text = sentences[index].text
+            let (number, year) = Leeswijzer.numbers(in: text)
+            let f = String(decoding: ByteFolding.fold(text), as: UTF8.self)
+            let indicator = ["indicator", "meten", "gemeten", "monitor", "percentage", "aantal", "%", "cijfer", "score", "kpi"].contains(where: f.contains)
+            return Doel(regel: sentences[index].line, tekst: Analyzer.quote(text), getal: number, jaar: year, indicator: indicator)
+        }
+
+        var participatie = partSentences("participatie", limit: 6)
+        for index in sentencesWith("participatie") where participatie.count < 8 && !participatie.contains(index) && !sentences[index].isHeading {
+            participatie.append(index)
+        }
+        self.participatie = participatie.sorted().map(cite)
+        adviesOntbreekt = adviesMissing
+
+        // Termijnen: sentences with a date or a deadline word, not the header fields.
+        let headerEnd = structure.parts.first?.line ?? 0
+        termijnen = sentencesWith("termijn").filter { index in
+            let sentence = sentences[index]
+            guard !sentence.isHeading, sentence.line > headerEnd, !VoorstelStructure.isField(Substring(sentence.text)) else { return false }
+            let f = String(decoding: ByteFolding.fold(sentence.text), as: UTF8.self)
+            return VoorstelKop.firstDate(sentence.text) != nil || ["uiterlijk", "termijn", "deadline", "met ingang van", "in werking", "inwerkingtreding", "ingangsdatum"].contains(where: f.contains)
+        }.prefix(8).map(cite)
+
+        // Jargon from the analyseregels; abbreviations in capitals that are nowhere explained in parentheses.
+        var jargon: [Citaat] = []
+        for word in rules.jargon {
+            guard let id = phraseIDs[ByteFolding.fold(word)], let first = occurrences[id].first else { continue }
+            jargon.append(Citaat(regel: sentences[folded.sentence(at: first)].line, tekst: word))
+        }
+        self.jargon = jargon.sorted { $0.regel < $1.regel }
+        afkortingen = Leeswijzer.abbreviations(sentences, fullText: fullText)
+
+        leeg = Leeswijzer.emptiness(structure, rules: rules)
+    }
+
+    // MARK: - Reading the text
+
+    /// Amounts as written: "€ 865.000", "€1,2 miljoen", "EUR 40.000", "2,5 miljoen euro", "450.000 euro".
+    static func amounts(in text: String) -> [String] {
+        var result: [String] = []
+        let pattern = /(?i)(€|EUR\b)\s?-?\d[\d.,]*(\s?(miljoen|mln\.?|miljard|duizend))?|\d[\d.,]*\s?(miljoen|mln\.?|miljard|duizend)?\s?euro\b/
+        for match in text.matches(of: pattern) {
+            let amount = String(text[match.range]).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ".,")))
+            if amount.contains(where: \.isNumber), !result.contains(amount) { result.append(amount) }
+        }
+        return result
+    }
+
+    /// Whether `text` has a number other than a year, and a year (1990–2099).
+    static func numbers(in text: String) -> (number: Bool, year: Bool) {
+        var number = false, year = false
+        for token in text.split(whereSeparator: { !$0.isNumber && $0 != "%" && $0 != "," && $0 != "." }) {
+            let digits = token.filter(\.isNumber)
+            guard !digits.isEmpty else { continue }
+            if digits.count == 4, let value = Int(digits), (1990...2099).contains(value), !token.contains(",") { year = true } else { number = true }
+        }
+        return (number, year)
+    }
+
+    static let decisionVerbs = ["vast te stellen", "vaststellen", "beschikbaar te stellen", "in te stemmen", "te besluiten", "te benoemen", "te wijzigen",
+                                "te verlenen", "toe te kennen", "te bekrachtigen", "aan te wijzen", "te verklaren", "te machtigen", "op te heffen",
+                                "in te trekken", "te autoriseren", "goed te keuren", "af te wijzen", "te dekken", "te ramen", "te verhogen", "te verlagen",
+                                "te bestemmen", "te storten", "te onttrekken", "vast te leggen", "te accorderen", "te geven", "te brengen", "te nemen",
+                                "te bepalen", "te kiezen", "te volgen", "te verstrekken", "over te gaan", "aan te gaan", "te verkopen", "te kopen", "aan te passen",
+                                "te actualiseren", "te heffen", "te handhaven", "te continueren", "te beëindigen", "te verlengen", "uit te breiden", "op te dragen"]
+
+    /// The raad's role, read from the beslispunten (and from the header when there are none).
+    static func role(beslispunten: [VoorstelStructure.Beslispunt], behandeling: String?) -> Rol {
+        let items = beslispunten.map { (item: $0, text: String(decoding: ByteFolding.fold($0.tekst), as: UTF8.self)) }
+        func first(_ words: [String]) -> VoorstelStructure.Beslispunt? {
+            items.first { entry in words.contains(where: entry.text.contains) }?.item
+        }
+        let verbs = decisionVerbs.map { String(decoding: ByteFolding.fold($0), as: UTF8.self) }
+        let deciding = items.filter { entry in
+            verbs.contains(where: entry.text.contains) && !(entry.text.contains("kennis te nemen") && !entry.text.contains("vast te stellen"))
+        }
+        let onlyNoting = !items.isEmpty && items.allSatisfy { $0.text.contains("kennis te nemen") || $0.text.contains("kennisnemen") || $0.text.contains("kennis genomen") }
+        var warning: String?
+        if behandeling == "ter kennisname", let firstDecision = deciding.first {
+            warning = "In de kop staat ‘ter kennisname’, maar beslispunt \(firstDecision.item.regel > 0 ? "op regel \(firstDecision.item.regel) " : "")vraagt de raad om een besluit."
+        }
+        if let item = first(["zienswijze"]) {
+            return Rol(soort: "zienswijze", regel: item.regel, uitleg: "De raad geeft een zienswijze: een mening aan een ander bestuur (vaak een gemeenschappelijke regeling). Dat bestuur besluit.", waarschuwing: warning)
+        }
+        if let item = first(["wensen en bedenkingen"]) {
+            return Rol(soort: "wensen en bedenkingen", regel: item.regel, uitleg: "De raad geeft wensen en bedenkingen mee. Het college besluit daarna.", waarschuwing: warning)
+        }
+        if let item = first(["jaarrekening", "jaarverslag", "rekenkamer", "decharge", "verantwoording", "bestuursrapportage", "tussenrapportage", "evaluatie"]),
+           !onlyNoting || true, deciding.isEmpty || first(["jaarrekening", "decharge", "rekenkamer"]) != nil {
+            return Rol(soort: "controlerend", regel: item.regel, uitleg: "De raad controleert: hij kijkt terug op wat het college deed en hoe het geld is besteed.", waarschuwing: warning)
+        }
+        if let item = deciding.first(where: { entry in
+            ["kader", "visie", "beleid", "verordening", "koers", "uitgangspunt", "nota", "strategie", "agenda", "programma", "plan", "richtlijn", "spelregels"]
+                .contains(where: entry.text.contains) && ["vast te stellen", "vaststellen", "in te stemmen"].contains(where: entry.text.contains)
+        })?.item {
+            return Rol(soort: "kaderstellend", regel: item.regel, uitleg: "De raad stelt kaders: hij bepaalt de koers, het college werkt die uit.", waarschuwing: warning)
+        }
+        if onlyNoting, let item = items.first?.item {
+            return Rol(soort: "ter kennisname", regel: item.regel, uitleg: "De raad neemt kennis van informatie; er wordt niets besloten.", waarschuwing: warning)
+        }
+        if let item = deciding.first?.item {
+            return Rol(soort: "besluit", regel: item.regel, uitleg: "De raad neemt een besluit, bijvoorbeeld over geld, een regeling of een benoeming.", waarschuwing: warning)
+        }
+        switch behandeling {
+        case "ter kennisname"?: return Rol(soort: "ter kennisname", regel: nil, uitleg: "Volgens de kop neemt de raad kennis van informatie.", waarschuwing: warning)
+        case "ter besluitvorming"?: return Rol(soort: "besluit", regel: nil, uitleg: "Volgens de kop neemt de raad een besluit; de beslispunten zijn niet gevonden.", waarschuwing: warning)
+        case "ter bespreking"?: return Rol(soort: "ter bespreking", regel: nil, uitleg: "Volgens de kop bespreekt de raad het voorstel; er wordt nog niets besloten.", waarschuwing: warning)
+        default: return Rol(soort: "onbekend", regel: nil, uitleg: "Er zijn geen beslispunten gevonden, en de kop zegt niet wat de raad moet doen.", waarschuwing: warning)
+        }
+    }
+
+    /// Words in capitals (2–6 letters) that are nowhere written out with the abbreviation in
+    /// parentheses, with the line of their first use. Headings in capitals are skipped.
+    static func abbreviations(_ sentences: [VoorstelStructure.Sentence], fullText: String) -> [Citaat] {
+        var explained = Set<String>()
+        for match in fullText.matches(of: /\(([A-Z][A-Za-z]{1,7})\)/) { explained.insert(String(match.output.1)) }
+        let ignore: Set<String> = ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NB", "OK", "PM", "BV", "NV", "EU", "NL", "BTW", "CV"]
+        var seen = Set<String>()
+        var result: [Citaat] = []
+        for sentence in sentences where !sentence.isHeading {
+            let letters = sentence.text.utf8.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
+            let capitals = letters.filter { $0 >= 65 && $0 <= 90 }.count
+            guard capitals >= 2, capitals * 2 < letters.count else { continue }
+            let bytes = Array(sentence.text.utf8)
+            var i = 0
+            while i < bytes.count {
+                guard bytes[i] >= 65, bytes[i] <= 90, i == 0 || !ByteFolding.isWordByte(bytes[i - 1]) else { i += 1; continue }
+                var j = i
+                while j < bytes.count, bytes[j] >= 65, bytes[j] <= 90 { j += 1 }
+                let word = String(decoding: bytes[i..<j], as: UTF8.self)
+                // Followed by a letter or digit: part of a longer word such as "GGD-regio" is fine, "GGDs" too.
+                if (2...6).contains(j - i), !ignore.contains(word), !explained.contains(word), !seen.contains(word),
+                   j == bytes.count || !(bytes[j] >= 97 && bytes[j] <= 122 && j - i < 3) {
+                    seen.insert(word)
+                    result.append(Citaat(regel: sentence.line, tekst: word))
+                }
+                i = j
+            }
+            if result.count >= 15 { break }
+        }
+        return result
+    }
+
+    /// A stuk without real content: a list of ingekomen stukken, a benoeming, or almost no text.
+    static func emptiness(_ structure: VoorstelStructure, rules: AnalysisRules) -> String? {
+        let judgedSections = structure.parts.filter { part in part.section.map { rules.sections[$0].criterion != nil } ?? false && !part.isAbsent && part.wordCount >= 6 }
+        let start = String(decoding: ByteFolding.fold((structure.title ?? "") + " " + structure.sentences.prefix(12).map(\.text).joined(separator: " ")), as: UTF8.self)
+        if structure.wordCount < 1_200, judgedSections.count <= 1 {
+            if start.contains("ingekomen stukken") || start.contains("lijst van ingekomen") || start.contains("ingekomen brieven") {
+                return "Dit is een lijst van ingekomen stukken: er is geen voorstel om langs de criteria te leggen."
+            }
+            if ["benoeming", "benoemen van", "te benoemen", "installatie van", "toelating van", "geloofsbrieven", "beëdiging", "beediging"].contains(where: start.contains) {
+                return "Dit is een benoeming of installatie: de criteria voor beleidsvoorstellen gelden hier niet."
+            }
+            if start.contains("vaststellen van de agenda") || start.contains("besluitenlijst") || start.contains("vaststelling notulen") {
+                return "Dit is een agenda of besluitenlijst: er is geen voorstel om langs de criteria te leggen."
+            }
+        }
+        if structure.wordCount < 60 {
+            return "Dit stuk heeft te weinig tekst om te beoordelen (\(structure.wordCount) woorden)."
+        }
+        return nil
+    }
+}

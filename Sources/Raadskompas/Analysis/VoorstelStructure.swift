@@ -1,0 +1,491 @@
+import Foundation
+
+/// A raadsvoorstel read into its parts before it is judged: the title, the form fields, the
+/// beslispunten and the sections under the headings that Dutch templates use.
+///
+/// Reads text as PDF extraction and OCR leave it: headings as numbered lines, as "Label: tekst",
+/// in capitals or with OCR slips (the headings and their sections come from the `sectie` entries of
+/// the analyseregels); paragraphs re-joined across hard line breaks, hyphenated words mended, and
+/// page headers and footers that repeat on every page left out. Every sentence keeps the line (1-based,
+/// in the text as given) on which it starts, so every finding can be cited.
+public struct VoorstelStructure: Sendable {
+    public struct Sentence: Sendable {
+        /// The line in the original text where the sentence starts.
+        public let line: Int
+        public let text: String
+        /// The index in `parts`, or nil before the first heading.
+        public let part: Int?
+        /// The heading of its part (the heading line itself).
+        public let isHeading: Bool
+        /// A short line without a full stop, in any part: how older rules recognise a heading.
+        public var looksLikeHeading: Bool {
+            !text.hasSuffix(".") && !text.hasSuffix("?") && text.split(separator: " ").count <= 6
+        }
+    }
+
+    /// A section: a heading and the sentences under it, up to the next heading.
+    public struct Part: Sendable {
+        /// The id of the `sectie` in the analyseregels, or nil for a heading that is not in them.
+        public let section: Int?
+        public let heading: String
+        public let line: Int
+        /// Indices into `sentences`: the heading first, then the text under it.
+        public var sentences: Range<Int>
+        /// The section has no text, or says "geen", "n.v.t.", "niet van toepassing".
+        public var isAbsent = false
+        /// The words of the text under the heading.
+        public var wordCount = 0
+    }
+
+    public struct Beslispunt: Sendable, Codable, Equatable {
+        public let regel: Int
+        public let tekst: String
+    }
+
+    public let title: String?
+    public let titleLine: Int?
+    public let kop: VoorstelKop
+    public let parts: [Part]
+    public let sentences: [Sentence]
+    public let beslispunten: [Beslispunt]
+    /// Page headers and footers, repeated on many pages, that were left out.
+    public let repeatedLines: Int
+    public let wordCount: Int
+
+    /// Reads `text` with the sections of `rules`.
+    public init(_ text: String, rules: AnalysisRules) {
+        var lines: [Substring] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = raw
+            while let last = line.last, last == "\r" || last == " " || last == "\t" || last == "\u{00A0}" { line.removeLast() }
+            while let first = line.first, first == " " || first == "\t" || first == "\u{00A0}" || first == "\u{FEFF}" || first == "\u{0C}" { line.removeFirst() }
+            lines.append(line)
+        }
+        let noise = VoorstelStructure.repeatedLines(lines)
+        repeatedLines = noise.count
+        kop = VoorstelKop.read(text)
+
+        // Classify every line.
+        enum Kind { case blank, noise, heading(section: Int?, inline: Substring?), item, field, text }
+        let besluitSection = rules.sections.firstIndex { $0.role == "besluit" }
+        var kinds: [Kind] = []
+        kinds.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            if line.isEmpty { kinds.append(.blank); continue }
+            if noise.contains(index) { kinds.append(.noise); continue }
+            if let (section, inline) = VoorstelStructure.heading(line, rules: rules) {
+                kinds.append(.heading(section: section, inline: inline))
+            } else if let besluitSection, VoorstelStructure.introducesBeslispunten(line) {
+                kinds.append(.heading(section: besluitSection, inline: nil))
+            } else if VoorstelStructure.listMarker(line) != nil {
+                kinds.append(.item)
+            } else if VoorstelStructure.isField(line) {
+                kinds.append(.field)
+            } else {
+                kinds.append(.text)
+            }
+        }
+        // A strong heading that is not in the rules ("3. KOSTEN EN BATEN") starts a part too, unless
+        // it comes straight after a known heading (then it is a sub-heading) or sits in the beslispunten.
+        var currentSection: Int?
+        var contentSinceHeading = true
+        for index in lines.indices {
+            switch kinds[index] {
+            case .heading(let section, let inline):
+                currentSection = section
+                contentSinceHeading = inline != nil
+            case .item, .text:
+                if currentSection != besluitSection || currentSection == nil, contentSinceHeading, VoorstelStructure.isStrongHeading(lines[index]) {
+                    kinds[index] = .heading(section: nil, inline: nil)
+                    currentSection = nil
+                    contentSinceHeading = false
+                } else {
+                    contentSinceHeading = true
+                }
+            case .field:
+                contentSinceHeading = true
+            case .blank, .noise:
+                break
+            }
+        }
+
+        // Paragraphs, split into sentences, part by part.
+        var sentences: [Sentence] = []
+        var parts: [Part] = []
+        var paragraph = ""
+        var paragraphLines: [(offset: Int, line: Int)] = []
+        var paragraphIsItem = false
+        // Per beslispunten part: its paragraphs, and whether each starts with a list marker.
+        var candidates: [Int: [(Beslispunt, marked: Bool)]] = [:]
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            let part = parts.isEmpty ? nil : parts.count - 1
+            for (offset, piece) in VoorstelStructure.split(paragraph) {
+                let line = paragraphLines.last { $0.offset <= offset }?.line ?? paragraphLines[0].line
+                sentences.append(Sentence(line: line, text: piece, part: part, isHeading: false))
+            }
+            if let part, let section = parts[part].section, rules.sections[section].role == "besluit", candidates[part, default: []].count < 60 {
+                candidates[part, default: []].append((Beslispunt(regel: paragraphLines[0].line, tekst: String(VoorstelStructure.dropMarker(paragraph).prefix(600))),
+                                                      paragraphIsItem))
+            }
+            paragraph = ""
+            paragraphLines = []
+            paragraphIsItem = false
+        }
+        func closePart() {
+            guard let last = parts.indices.last else { return }
+            parts[last].sentences = parts[last].sentences.lowerBound..<sentences.count
+        }
+        for (index, line) in lines.enumerated() {
+            switch kinds[index] {
+            case .blank:
+                flush()
+            case .noise:
+                continue
+            case .heading(let section, let inline):
+                flush()
+                closePart()
+                parts.append(Part(section: section, heading: String(inline == nil ? line : VoorstelStructure.headingLabel(line)), line: index + 1,
+                                  sentences: sentences.count..<sentences.count))
+                sentences.append(Sentence(line: index + 1, text: String(inline == nil ? line : VoorstelStructure.headingLabel(line)),
+                                          part: parts.count - 1, isHeading: true))
+                if let inline, !inline.isEmpty {
+                    paragraph = String(inline)
+                    paragraphLines = [(0, index + 1)]
+                }
+            case .item:
+                flush()
+                paragraph = String(line)
+                paragraphLines = [(0, index + 1)]
+                paragraphIsItem = true
+            case .field:
+                flush()
+                paragraph = String(line)
+                paragraphLines = [(0, index + 1)]
+                flush()
+            case .text:
+                // A line runs on from the one before when that one stops mid-sentence: it is long
+                // (a hard line break) or ends in a comma or hyphen, or this one starts in lowercase.
+                if !paragraph.isEmpty, let last = paragraphLines.last?.line, let previous = lines[last - 1].last, ".!?:;".contains(previous)
+                    || lines[last - 1].utf8.count < 45 && previous != "," && previous != "-" && line.first?.isLowercase != true {
+                    flush()
+                }
+                if paragraph.isEmpty {
+                    paragraph = String(line)
+                    paragraphLines = [(0, index + 1)]
+                } else if paragraph.hasSuffix("-"), let next = line.first, next.isLowercase, VoorstelStructure.mendable(paragraph, line) {
+                    // "raads-" + "voorstel": one word again.
+                    paragraph.removeLast()
+                    paragraphLines.append((paragraph.utf8.count, index + 1))
+                    paragraph += line
+                } else {
+                    paragraph += " "
+                    paragraphLines.append((paragraph.utf8.count, index + 1))
+                    paragraph += line
+                }
+            }
+        }
+        flush()
+        closePart()
+        // Beslispunten: the marked items of the first beslispunten part that has any; without
+        // markers anywhere, the paragraphs of the first beslispunten part.
+        if let part = candidates.keys.sorted().first(where: { candidates[$0]!.contains { $0.marked } }) {
+            beslispunten = candidates[part]!.filter(\.marked).map(\.0)
+        } else if let part = candidates.keys.sorted().first {
+            beslispunten = candidates[part]!.map(\.0)
+        } else {
+            beslispunten = []
+        }
+
+        // Which parts are empty or say "geen".
+        var words = 0
+        for i in parts.indices {
+            let body = parts[i].sentences.dropFirst().map { sentences[$0].text }
+            let count = body.reduce(0) { $0 + VoorstelStructure.words(in: $1) }
+            parts[i].wordCount = count
+            parts[i].isAbsent = VoorstelStructure.saysAbsent(body.joined(separator: " "), words: count)
+        }
+        for sentence in sentences where !sentence.isHeading { words += VoorstelStructure.words(in: sentence.text) }
+        wordCount = words
+        self.sentences = sentences
+        self.parts = parts
+        (title, titleLine) = VoorstelStructure.title(lines: lines, kinds: kinds.map { if case .heading = $0 { true } else { false } }, noise: noise, kop: kop)
+    }
+
+    // MARK: - Lines
+
+    /// Lines that repeat on many pages: a page header or footer ("Raadsvoorstel 2025-041   pagina 2
+    /// van 6"), compared with their numbers left out, and bare page numbers.
+    static func repeatedLines(_ lines: [Substring]) -> Set<Int> {
+        var shapes: [String: [Int]] = [:]
+        var result = Set<Int>()
+        for (index, line) in lines.enumerated() where !line.isEmpty && line.utf8.count <= 100 {
+            var shape = ""
+            var inDigits = false
+            var hasDigit = false
+            for c in line.lowercased() {
+                if c.isNumber {
+                    if !inDigits { shape.append("#") }
+                    inDigits = true
+                    hasDigit = true
+                } else {
+                    inDigits = false
+                    if !c.isWhitespace { shape.append(c) }
+                }
+            }
+            // A bare page number, "- 3 -", "3/12", "pagina 3", "Pagina 3 van 12".
+            if ["#", "-#-", "#/#", "pagina#", "pagina#van#", "page#", "page#of#", "blad#", "blz.#", "#van#"].contains(shape) {
+                result.insert(index)
+                continue
+            }
+            if hasDigit || shape.count >= 14 { shapes[shape, default: []].append(index) }
+        }
+        for (_, indices) in shapes where indices.count >= 3 {
+            // Spread over the document, as page headers are; not a list of equal lines in a row.
+            if let first = indices.first, let last = indices.last, last - first >= 2 * indices.count { result.formUnion(indices) }
+        }
+        return result
+    }
+
+    /// The section a heading line names, and the text after its label on the same line.
+    static func heading(_ line: Substring, rules: AnalysisRules) -> (Int?, Substring?)? {
+        let bare = dropNumbering(line)
+        guard !bare.isEmpty, bare.utf8.count <= 400 else { return nil }
+        // "Label: tekst", "Label:" or "Label<tab>tekst" (a table row).
+        if let colon = bare.firstIndex(where: { $0 == ":" || $0 == "\t" }), bare.distance(from: bare.startIndex, to: colon) <= 60 {
+            let label = bare[..<colon]
+            guard label.split(separator: " ").count <= 7 else { return nil }
+            if let section = rules.section(forHeading: AnalysisRules.headingKey(label)) {
+                return (section, bare[bare.index(after: colon)...].drop { $0 == " " || $0 == "\t" || $0 == ":" })
+            }
+            return nil
+        }
+        let wordCount = bare.split(separator: " ").count
+        // A heading on its own line.
+        if wordCount <= 9, bare.utf8.count <= 90, bare.last != "," && bare.last != ";",
+           let section = rules.section(forHeading: AnalysisRules.headingKey(bare)) {
+            return (section, nil)
+        }
+        // "Samenvatting De gemeente wil …": the heading shares its line with the text.
+        let words = bare.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        guard words.count >= 2 else { return nil }
+        var label = ""
+        for k in 0..<min(4, words.count - 1) {
+            label += (k == 0 ? "" : " ") + words[k]
+            let next = words[k + 1]
+            guard let first = next.first, first.isUppercase || first == "‘" || first == "“" else { continue }
+            if rules.headingIndex[AnalysisRules.headingKey(label)] != nil, let section = rules.section(forHeading: AnalysisRules.headingKey(label)) {
+                return (section, bare[next.startIndex...])
+            }
+        }
+        return nil
+    }
+
+    /// The label of a heading line without its number and the text after the colon.
+    static func headingLabel(_ line: Substring) -> Substring {
+        let bare = dropNumbering(line)
+        if let colon = bare.firstIndex(where: { $0 == ":" || $0 == "\t" }) { return bare[..<colon] }
+        return bare
+    }
+
+    /// "1.", "2.3", "3)", "A.", "IV.", "§ 2", "## ": the number in front of a heading.
+    static func dropNumbering(_ line: Substring) -> Substring {
+        var rest = line
+        if rest.hasPrefix("#") { rest = rest.drop { $0 == "#" } }
+        else if rest.hasPrefix("§") { rest = rest.dropFirst().drop { $0 == " " || $0.isNumber || $0 == "." } }
+        else if let first = rest.first, first.isNumber {
+            let number = rest.prefix { $0.isNumber || $0 == "." || $0 == ")" }
+            guard number.count < rest.count, rest[number.endIndex] == " " || rest[number.endIndex] == "\t" else { return line }
+            rest = rest[number.endIndex...]
+        } else if rest.count > 3, let first = rest.first, first.isLetter, ["." , ")"].contains(rest[rest.index(after: rest.startIndex)]),
+                  rest[rest.index(rest.startIndex, offsetBy: 2)] == " " {
+            rest = rest.dropFirst(2)
+        } else if let dot = rest.firstIndex(of: "."), rest[..<dot].count <= 4, !rest[..<dot].isEmpty, rest[..<dot].allSatisfy({ "IVX".contains($0) }),
+                  rest.index(after: dot) < rest.endIndex, rest[rest.index(after: dot)] == " " {
+            rest = rest[rest.index(after: dot)...]
+        }
+        return rest.drop { $0 == " " || $0 == "\t" }
+    }
+
+    /// A line that is a heading by its form: short, no full stop, in capitals or with a top-level number.
+    static func isStrongHeading(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 80, let last = line.last, !".,;:".contains(last) else { return false }
+        let words = line.split(separator: " ")
+        guard words.count <= 8 else { return false }
+        if line.hasPrefix("#") { return true }
+        let letters = line.filter(\.isLetter)
+        if letters.count >= 4, letters.allSatisfy(\.isUppercase) { return true }
+        // "3. Financiën" or "3 Financiën", not "1.1 …" (a numbered argument) and not "2025".
+        if let first = words.first, first.count <= 3, first.allSatisfy({ $0.isNumber || $0 == "." }), first.filter({ $0 == "." }).count <= 1,
+           first.first?.isNumber == true, words.count >= 2, words.count <= 6, words[1].first?.isUppercase == true {
+            return !(first.count == 1 && words.count == 1)
+        }
+        return false
+    }
+
+    /// The list marker that starts a line: "1.", "1)", "a.", "a)", "-", "•", "*", "–", "I.".
+    static func listMarker(_ line: Substring) -> Substring? {
+        guard let first = line.first else { return nil }
+        if "-•*–▪◦·".contains(first) {
+            let next = line.dropFirst().first
+            return next == " " || next == "\t" ? line.prefix(1) : nil
+        }
+        let marker = line.prefix { $0.isNumber || $0.isLetter && $0.isLowercase }
+        guard !marker.isEmpty, marker.count <= 3, marker.endIndex < line.endIndex else { return nil }
+        let punctuation = line[marker.endIndex]
+        guard punctuation == "." || punctuation == ")" else { return nil }
+        let afterIndex = line.index(after: marker.endIndex)
+        guard afterIndex < line.endIndex, line[afterIndex] == " " || line[afterIndex] == "\t" else { return nil }
+        // "1.1 …" is an argument number, not a list item; "2025." is a year.
+        if marker.allSatisfy(\.isNumber), marker.count > 2 { return nil }
+        if marker.contains(where: \.isLetter), marker.contains(where: \.isNumber) { return nil }
+        if marker.allSatisfy(\.isLetter), marker.count > 1 { return nil }
+        return line[..<afterIndex]
+    }
+
+    static func dropMarker(_ text: String) -> String {
+        guard let marker = listMarker(Substring(text)) else { return text }
+        return String(text[marker.endIndex...].drop { $0 == " " || $0 == "\t" })
+    }
+
+    /// "Het college stelt de raad voor:", "De raad wordt voorgesteld te besluiten:": the line before the beslispunten.
+    static func introducesBeslispunten(_ line: Substring) -> Bool {
+        guard line.last == ":", line.utf8.count <= 200 else { return false }
+        let folded = String(decoding: ByteFolding.fold(line), as: UTF8.self)
+        return ["stelt de raad voor", "stellen de raad voor", "stelt u voor", "stellen u voor", "stellen wij u voor", "stellen wij de raad voor",
+                "wordt voorgesteld", "te besluiten", "besluit:", "de raad besluit", "voorgesteld besluit", "stelt uw raad voor", "stellen uw raad voor"]
+            .contains(where: folded.contains)
+    }
+
+    /// A form field on its own line: "Portefeuillehouder: …", "Datum raadsvergadering	12 juni 2025".
+    static func isField(_ line: Substring) -> Bool {
+        if line.contains("\t") { return true }
+        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 40 else { return false }
+        return VoorstelKop.kind(of: String(line[..<colon])) != nil
+    }
+
+    /// Whether a hyphen at a line end splits one word: not "Jeugd-" + "en gezinsbeleid".
+    static func mendable(_ paragraph: String, _ next: Substring) -> Bool {
+        let word = next.prefix { $0.isLetter }
+        guard !["en", "of", "tot", "en/of"].contains(String(word)) else { return false }
+        let before = paragraph.dropLast()
+        return before.last?.isLetter == true
+    }
+
+    /// Sentences of a paragraph with their byte offsets: a sentence ends at `.`, `!` or `?` before a
+    /// space and a capital, a digit or a quote; not after an abbreviation such as "o.a." or "nr.".
+    static func split(_ paragraph: String) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        let bytes = Array(paragraph.utf8)
+        var start = 0
+        var i = 0
+        func emit(_ end: Int) {
+            var s = start, e = end
+            while s < e, bytes[s] == 32 || bytes[s] == 9 { s += 1 }
+            while e > s, bytes[e - 1] == 32 || bytes[e - 1] == 9 { e -= 1 }
+            if e > s { result.append((s, String(decoding: bytes[s..<e], as: UTF8.self))) }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 46 || b == 33 || b == 63, i + 2 < bytes.count, bytes[i + 1] == 32 {
+                var j = i + 1
+                while j < bytes.count, bytes[j] == 32 { j += 1 }
+                let next = j < bytes.count ? bytes[j] : 0
+                let startsSentence = (next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next == 34 || next == 39 || next >= 0xC0
+                if startsSentence, !(b == 46 && isAbbreviation(bytes, before: i)) {
+                    emit(i + 1)
+                    start = j
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+        emit(bytes.count)
+        return result
+    }
+
+    static let abbreviations: Set<String> = ["o.a", "bijv", "nr", "art", "e.d", "m.b.t", "t.b.v", "ca", "resp", "mw", "dhr", "jl", "d.d", "z.s.m",
+                                             "i.c.m", "i.v.m", "m.n", "vs", "evt", "incl", "excl", "blz", "p", "zgn", "e.a", "t.a.v", "n.a.v", "mln", "mld", "mr", "drs", "ir", "dr", "ing", "st"]
+
+    static func isAbbreviation(_ bytes: [UInt8], before dot: Int) -> Bool {
+        var s = dot
+        while s > 0, bytes[s - 1] != 32, bytes[s - 1] != 40 { s -= 1 }
+        let word = String(decoding: bytes[s..<dot], as: UTF8.self).lowercased()
+        if word.count == 1, word.first?.isLetter == true { return true }
+        return abbreviations.contains(word)
+    }
+
+    static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for b in text.utf8 {
+            let isWord = ByteFolding.isWordByte(b)
+            if isWord, !inWord { count += 1 }
+            inWord = isWord
+        }
+        return count
+    }
+
+    /// "Geen.", "n.v.t.", "Niet van toepassing", "Er zijn geen alternatieven.", or nothing at all.
+    static func saysAbsent(_ body: String, words: Int) -> Bool {
+        guard words > 0 else { return true }
+        guard words <= 14 else { return false }
+        var folded = ""
+        for b in ByteFolding.fold(body) { folded.append(ByteFolding.isWordByte(b) ? Character(UnicodeScalar(b)) : " ") }
+        let text = folded.split(separator: " ").joined(separator: " ")
+        for phrase in ["geen", "n v t", "nvt", "niet van toepassing", "niet aan de orde", "nee", "none", "not applicable", "n a",
+                       "er zijn geen", "er is geen", "hiervan is geen sprake", "daarvan is geen sprake", "niet relevant", "nihil", "volgt nog", "pm", "p m"]
+        where text == phrase || text.hasPrefix(phrase + " ") {
+            return true
+        }
+        return false
+    }
+
+    /// The title: the onderwerp field (with the line it continues on), else the first line of
+    /// substance before the first heading.
+    static func title(lines: [Substring], kinds isHeading: [Bool], noise: Set<Int>, kop: VoorstelKop) -> (String?, Int?) {
+        let top = lines.indices.prefix(60)
+        if let onderwerp = kop.onderwerp, !onderwerp.isEmpty {
+            guard let index = top.first(where: { lines[$0].contains(onderwerp) }) else { return (onderwerp, nil) }
+            var title = onderwerp
+            var next = index + 1
+            // A title that runs on: the next lines are no label, heading or field, and the title so far is long or open.
+            while next < lines.count, next - index <= 3, !lines[next].isEmpty, !noise.contains(next), !isHeading[next],
+                  VoorstelKop.labelled(String(lines[next])) == nil, !lines[next].contains("\t"), lines[next].utf8.count <= 120,
+                  title.count >= 35 || [" en", " van", " voor", " de", " het", " in", "-", ","].contains(where: title.hasSuffix),
+                  !title.hasSuffix("."), listMarker(lines[next]) == nil, VoorstelKop.firstDate(String(lines[next])) == nil {
+                title += (title.hasSuffix("-") ? "" : " ") + lines[next]
+                next += 1
+            }
+            return (title, index + 1)
+        }
+        let generic = ["raadsvoorstel", "voorstel aan de raad", "aan de gemeenteraad", "aan de raad", "voorstel", "collegevoorstel", "raadsbesluit",
+                       "openbaar", "besluitvormend", "ter besluitvorming", "council proposal", "memo"]
+        var index = 0
+        while index < min(lines.count, 40) {
+            let line = lines[index]
+            if line.isEmpty || noise.contains(index) || isField(line) || VoorstelKop.labelled(String(line)) != nil || line.utf8.count < 8 {
+                index += 1
+                continue
+            }
+            if isHeading[index] { break }
+            let folded = String(decoding: ByteFolding.fold(line), as: UTF8.self)
+            if generic.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") && folded.split(separator: " ").count <= 3 })
+                || folded.hasPrefix("gemeente ") && folded.split(separator: " ").count <= 3 || VoorstelKop.firstDate(String(line)) != nil && line.count < 40
+                || line.hasPrefix("Raadsvoorstel") && line.split(separator: " ").count <= 3 {
+                index += 1
+                continue
+            }
+            var title = String(line)
+            var next = index + 1
+            while next < lines.count, next - index <= 2, !lines[next].isEmpty, !isHeading[next], !noise.contains(next), !isField(lines[next]),
+                  !title.hasSuffix("."), lines[next].utf8.count <= 100, listMarker(lines[next]) == nil {
+                title += " " + lines[next]
+                next += 1
+            }
+            return (String(title.prefix(300)), index + 1)
+        }
+        return (nil, nil)
+    }
+}
