@@ -61,6 +61,8 @@ public struct Analyzer: Sendable {
         public let woorden: Int
         /// Page headers and footers left out.
         public let herhaaldeRegels: Int
+        /// "nl", or "en" for a voorstel in English (the signals are Dutch, so its judgements mean little).
+        public let taal: String
     }
 
     let rules: AnalysisRules
@@ -279,13 +281,36 @@ public struct Analyzer: Sendable {
             signals.append(warning)
             questions.append("Het voorstel staat als ‘ter kennisname’ op de agenda, maar vraagt de raad om een besluit. Wat wordt er precies van de raad gevraagd?")
         }
+        let english = Analyzer.isEnglish(folded.bytes)
+        if english {
+            signals.insert("Dit voorstel is in het Engels geschreven. De kopjes en signalen van Raadskompas zijn Nederlands, dus het oordeel per criterium zegt weinig: lees het voorstel zelf.", at: 0)
+        }
         let kop = structure.kop
         return Result(bestand: name, titel: structure.title, titelRegel: structure.titleLine,
                       velden: Fields(datum: kop.datum?.description, portefeuillehouder: kop.portefeuille, registratienummer: kop.registratienummer,
                                      agendapunt: kop.agendapunt, programma: kop.programma, behandeling: kop.behandeling),
                       secties: structure.parts.map { Section(kop: $0.heading, sectie: $0.section.map { rules.sections[$0].id }, regel: $0.line, leeg: $0.isAbsent) },
                       criteria: results, leeswijzer: leeswijzer, vragen: questions, signalen: signals,
-                      woorden: structure.wordCount, herhaaldeRegels: structure.repeatedLines)
+                      woorden: structure.wordCount, herhaaldeRegels: structure.repeatedLines, taal: english ? "en" : "nl")
+    }
+
+    /// Whether a folded text is English rather than Dutch, by its most common small words.
+    static func isEnglish(_ bytes: [UInt8]) -> Bool {
+        var english = 0, dutch = 0
+        var word: [UInt8] = []
+        func count() {
+            switch word {
+            case Array("the".utf8), Array("and".utf8), Array("of".utf8), Array("to".utf8), Array("is".utf8), Array("for".utf8), Array("with".utf8): english += 1
+            case Array("de".utf8), Array("het".utf8), Array("en".utf8), Array("van".utf8), Array("een".utf8), Array("voor".utf8), Array("met".utf8): dutch += 1
+            default: break
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for b in bytes.prefix(20_000) {
+            if (b >= 97 && b <= 122) { word.append(b) } else if !word.isEmpty { count() }
+        }
+        count()
+        return english > 20 && english > 2 * dutch
     }
 
     /// "de sectie ‘Alternatieven’ en 2 zinnen", for a `waarom` line.

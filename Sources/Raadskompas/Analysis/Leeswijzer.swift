@@ -95,7 +95,7 @@ public struct Leeswijzer: Sendable, Codable {
         // Kosten: every sentence with an amount, with the amounts in it; dekking: how it is paid for.
         var kosten: [Bedrag] = []
         for index in sentencesWith("bedrag") where !sentences[index].isHeading {
-            for amount in Leeswijzer.amounts(in: sentences[index].text) where kosten.count < 12 {
+            for amount in Leeswijzer.amounts(in: sentences[index].text) where kosten.count < 40 {
                 kosten.append(Bedrag(regel: sentences[index].line, bedrag: amount, tekst: Analyzer.quote(sentences[index].text)))
             }
         }
@@ -107,7 +107,7 @@ public struct Leeswijzer: Sendable, Codable {
             Citaat(regel: part.line, tekst: Analyzer.quote(part.heading + ": " + part.sentences.dropFirst().map { sentences[$0].text }.joined(separator: " ")))
         }
 
-        rol = Leeswijzer.role(beslispunten: structure.beslispunten, behandeling: structure.kop.behandeling)
+        rol = Leeswijzer.role(beslispunten: structure.beslispunten, behandeling: structure.kop.behandeling, stated: structure.kop.rol)
 
         // Doelen: the text of a doelen section, else sentences that name a doel.
         var doelIndices = partSentences("doelen", limit: 8)
@@ -180,7 +180,7 @@ public struct Leeswijzer: Sendable, Codable {
                                 "te actualiseren", "te heffen", "te handhaven", "te continueren", "te beëindigen", "te verlengen", "uit te breiden", "op te dragen"]
 
     /// The raad's role, read from the beslispunten (and from the header when there are none).
-    static func role(beslispunten: [VoorstelStructure.Beslispunt], behandeling: String?) -> Rol {
+    static func role(beslispunten: [VoorstelStructure.Beslispunt], behandeling: String?, stated: String? = nil) -> Rol {
         let items = beslispunten.map { (item: $0, text: String(decoding: ByteFolding.fold($0.tekst), as: UTF8.self)) }
         func first(_ words: [String]) -> VoorstelStructure.Beslispunt? {
             items.first { entry in words.contains(where: entry.text.contains) }?.item
@@ -194,19 +194,32 @@ public struct Leeswijzer: Sendable, Codable {
         if behandeling == "ter kennisname", let firstDecision = deciding.first {
             warning = "In de kop staat ‘ter kennisname’, maar beslispunt \(firstDecision.item.regel > 0 ? "op regel \(firstDecision.item.regel) " : "")vraagt de raad om een besluit."
         }
+        if let stated {
+            // The header says it: "Rol van de raad: kaderstellend".
+            let f = String(decoding: ByteFolding.fold(stated), as: UTF8.self)
+            for (word, soort) in [("wensen en bedenkingen", "wensen en bedenkingen"), ("zienswijze", "zienswijze"), ("kaderstellend", "kaderstellend"),
+                                  ("controlerend", "controlerend"), ("kennisname", "ter kennisname"), ("informerend", "ter kennisname"), ("besluitvormend", "besluit")]
+            where f.contains(word) {
+                return Rol(soort: soort, regel: nil, uitleg: "Zo staat het in de kop van het voorstel (‘\(stated)’).", waarschuwing: warning)
+            }
+        }
         if let item = first(["zienswijze"]) {
             return Rol(soort: "zienswijze", regel: item.regel, uitleg: "De raad geeft een zienswijze: een mening aan een ander bestuur (vaak een gemeenschappelijke regeling). Dat bestuur besluit.", waarschuwing: warning)
         }
         if let item = first(["wensen en bedenkingen"]) {
             return Rol(soort: "wensen en bedenkingen", regel: item.regel, uitleg: "De raad geeft wensen en bedenkingen mee. Het college besluit daarna.", waarschuwing: warning)
         }
-        if let item = first(["jaarrekening", "jaarverslag", "rekenkamer", "decharge", "verantwoording", "bestuursrapportage", "tussenrapportage", "evaluatie"]),
-           !onlyNoting || true, deciding.isEmpty || first(["jaarrekening", "decharge", "rekenkamer"]) != nil {
+        if let item = first(["jaarrekening", "jaarverslag", "rekenkamer", "decharge", "verantwoording", "bestuursrapportage", "tussenrapportage", "evaluatie",
+                             "aanbevelingen", "conclusies"]),
+           deciding.isEmpty || first(["jaarrekening", "decharge", "rekenkamer", "aanbevelingen", "conclusies"]) != nil {
             return Rol(soort: "controlerend", regel: item.regel, uitleg: "De raad controleert: hij kijkt terug op wat het college deed en hoe het geld is besteed.", waarschuwing: warning)
         }
-        if let item = deciding.first(where: { entry in
-            ["kader", "visie", "beleid", "verordening", "koers", "uitgangspunt", "nota", "strategie", "agenda", "programma", "plan", "richtlijn", "spelregels"]
-                .contains(where: entry.text.contains) && ["vast te stellen", "vaststellen", "in te stemmen"].contains(where: entry.text.contains)
+        // Kaderstellend: the raad adopts a policy document, a regulation or a programme, or chooses between options.
+        if let item = items.first(where: { entry in
+            ["kader", "visie", "beleid", "verordening", "koers", "uitgangspunt", "nota", "strategie", "agenda", "programma", "plan", "richtlijn", "spelregels",
+             "akkoord", "regeling", "aanpak", "ambitie", "doelen", "prioriteit", "niveau"]
+                .contains(where: entry.text.contains) && ["vast te stellen", "vaststellen", "in te stemmen", "in te voeren", "te kiezen"].contains(where: entry.text.contains)
+                || entry.text.contains("te kiezen voor") || entry.text.contains("in te voeren")
         })?.item {
             return Rol(soort: "kaderstellend", regel: item.regel, uitleg: "De raad stelt kaders: hij bepaalt de koers, het college werkt die uit.", waarschuwing: warning)
         }

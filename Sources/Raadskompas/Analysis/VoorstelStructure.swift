@@ -95,7 +95,9 @@ public struct VoorstelStructure: Sendable {
                 currentSection = section
                 contentSinceHeading = inline != nil
             case .item, .text:
-                if currentSection != besluitSection || currentSection == nil, contentSinceHeading, VoorstelStructure.isStrongHeading(lines[index]) {
+                let weak = currentSection != nil && currentSection == besluitSection && contentSinceHeading && index > 0 && lines[index - 1].isEmpty
+                    && VoorstelStructure.isWeakHeading(lines[index]) && index + 1 < lines.count && !lines[index + 1].isEmpty
+                if weak || currentSection != besluitSection || currentSection == nil, contentSinceHeading, weak || VoorstelStructure.isStrongHeading(lines[index]) {
                     kinds[index] = .heading(section: nil, inline: nil)
                     currentSection = nil
                     contentSinceHeading = false
@@ -116,7 +118,10 @@ public struct VoorstelStructure: Sendable {
         var paragraphLines: [(offset: Int, line: Int)] = []
         var paragraphIsItem = false
         // Per beslispunten part: its paragraphs, and whether each starts with a list marker.
-        var candidates: [Int: [(Beslispunt, marked: Bool)]] = [:]
+        var candidates: [Int: [(Beslispunt, marker: MarkerKind?)]] = [:]
+        // A beslispunten list ends at a blank line that is not followed by another item.
+        var closedBesluit = Set<Int>()
+        var besluitGap = false
         func flush() {
             guard !paragraph.isEmpty else { return }
             let part = parts.isEmpty ? nil : parts.count - 1
@@ -124,9 +129,17 @@ public struct VoorstelStructure: Sendable {
                 let line = paragraphLines.last { $0.offset <= offset }?.line ?? paragraphLines[0].line
                 sentences.append(Sentence(line: line, text: piece, part: part, isHeading: false))
             }
-            if let part, let section = parts[part].section, rules.sections[section].role == "besluit", candidates[part, default: []].count < 60 {
-                candidates[part, default: []].append((Beslispunt(regel: paragraphLines[0].line, tekst: String(VoorstelStructure.dropMarker(paragraph).prefix(600))),
-                                                      paragraphIsItem))
+            if let part, let section = parts[part].section, rules.sections[section].role == "besluit", !closedBesluit.contains(part),
+               candidates[part, default: []].count < 60 {
+                let kind = paragraphIsItem ? VoorstelStructure.markerKind(Substring(paragraph)) : nil
+                let item = Beslispunt(regel: paragraphLines[0].line, tekst: String(VoorstelStructure.dropMarker(paragraph).prefix(600)))
+                if let kind, let first = candidates[part]?.first(where: { $0.marker != nil })?.marker, kind != first, let last = candidates[part]?.lastIndex(where: { $0.marker == first }) {
+                    // "a. …" under "1. …": part of that beslispunt.
+                    let previous = candidates[part]![last].0
+                    candidates[part]![last].0 = Beslispunt(regel: previous.regel, tekst: String((previous.tekst + " " + paragraph).prefix(900)))
+                } else {
+                    candidates[part, default: []].append((item, kind))
+                }
             }
             paragraph = ""
             paragraphLines = []
@@ -140,10 +153,12 @@ public struct VoorstelStructure: Sendable {
             switch kinds[index] {
             case .blank:
                 flush()
+                if let part = parts.indices.last, candidates[part]?.contains(where: { $0.marker != nil }) == true { besluitGap = true }
             case .noise:
                 continue
             case .heading(let section, let inline):
                 flush()
+                besluitGap = false
                 closePart()
                 parts.append(Part(section: section, heading: String(inline == nil ? line : VoorstelStructure.headingLabel(line)), line: index + 1,
                                   sentences: sentences.count..<sentences.count))
@@ -155,6 +170,7 @@ public struct VoorstelStructure: Sendable {
                 }
             case .item:
                 flush()
+                besluitGap = false
                 paragraph = String(line)
                 paragraphLines = [(0, index + 1)]
                 paragraphIsItem = true
@@ -164,6 +180,10 @@ public struct VoorstelStructure: Sendable {
                 paragraphLines = [(0, index + 1)]
                 flush()
             case .text:
+                if besluitGap, let part = parts.indices.last {
+                    closedBesluit.insert(part)
+                    besluitGap = false
+                }
                 // A line runs on from the one before when that one stops mid-sentence: it is long
                 // (a hard line break) or ends in a comma or hyphen, or this one starts in lowercase.
                 if !paragraph.isEmpty, let last = paragraphLines.last?.line, let previous = lines[last - 1].last, ".!?:;".contains(previous)
@@ -189,8 +209,8 @@ public struct VoorstelStructure: Sendable {
         closePart()
         // Beslispunten: the marked items of the first beslispunten part that has any; without
         // markers anywhere, the paragraphs of the first beslispunten part.
-        if let part = candidates.keys.sorted().first(where: { candidates[$0]!.contains { $0.marked } }) {
-            beslispunten = candidates[part]!.filter(\.marked).map(\.0)
+        if let part = candidates.keys.sorted().first(where: { candidates[$0]!.contains { $0.marker != nil } }) {
+            beslispunten = candidates[part]!.filter { $0.marker != nil }.map(\.0)
         } else if let part = candidates.keys.sorted().first {
             beslispunten = candidates[part]!.map(\.0)
         } else {
@@ -209,7 +229,8 @@ public struct VoorstelStructure: Sendable {
         wordCount = words
         self.sentences = sentences
         self.parts = parts
-        (title, titleLine) = VoorstelStructure.title(lines: lines, kinds: kinds.map { if case .heading = $0 { true } else { false } }, noise: noise, kop: kop)
+        (title, titleLine) = VoorstelStructure.title(lines: lines, kinds: kinds.map { if case .heading(let section, _) = $0 { section != nil } else { false } },
+                                                     noise: noise, kop: kop)
     }
 
     // MARK: - Lines
@@ -275,7 +296,10 @@ public struct VoorstelStructure: Sendable {
             let next = words[k + 1]
             guard let first = next.first, first.isUppercase || first == "‘" || first == "“" else { continue }
             if rules.headingIndex[AnalysisRules.headingKey(label)] != nil, let section = rules.section(forHeading: AnalysisRules.headingKey(label)) {
-                return (section, bare[next.startIndex...])
+                // Only with running text after it: "Samenvatting De gemeente wil …", not a title such as "Beleidskader Welzijn 2027".
+                let rest = bare[next.startIndex...]
+                guard rest.split(separator: " ").count >= 6, rest.contains(where: { $0 == "." || $0 == "?" || $0 == "!" }) else { return nil }
+                return (section, rest)
             }
         }
         return nil
@@ -323,6 +347,13 @@ public struct VoorstelStructure: Sendable {
         return false
     }
 
+    /// A short line in sentence case without a full stop ("Het onderzoek"): a heading only where
+    /// no heading is expected to be a list item, after the beslispunten.
+    static func isWeakHeading(_ line: Substring) -> Bool {
+        guard line.utf8.count <= 60, let first = line.first, first.isUppercase, let last = line.last, !".,;:".contains(last), listMarker(line) == nil else { return false }
+        return line.split(separator: " ").count <= 6
+    }
+
     /// The list marker that starts a line: "1.", "1)", "a.", "a)", "-", "•", "*", "–", "I.".
     static func listMarker(_ line: Substring) -> Substring? {
         guard let first = line.first else { return nil }
@@ -343,6 +374,15 @@ public struct VoorstelStructure: Sendable {
         return line[..<afterIndex]
     }
 
+    enum MarkerKind { case number, letter, bullet }
+
+    static func markerKind(_ line: Substring) -> MarkerKind? {
+        guard let marker = listMarker(line), let first = marker.first else { return nil }
+        if first.isNumber { return .number }
+        if first.isLetter { return .letter }
+        return .bullet
+    }
+
     static func dropMarker(_ text: String) -> String {
         guard let marker = listMarker(Substring(text)) else { return text }
         return String(text[marker.endIndex...].drop { $0 == " " || $0 == "\t" })
@@ -353,7 +393,8 @@ public struct VoorstelStructure: Sendable {
         guard line.last == ":", line.utf8.count <= 200 else { return false }
         let folded = String(decoding: ByteFolding.fold(line), as: UTF8.self)
         return ["stelt de raad voor", "stellen de raad voor", "stelt u voor", "stellen u voor", "stellen wij u voor", "stellen wij de raad voor",
-                "wordt voorgesteld", "te besluiten", "besluit:", "de raad besluit", "voorgesteld besluit", "stelt uw raad voor", "stellen uw raad voor"]
+                "wordt voorgesteld", "te besluiten", "besluit:", "de raad besluit", "voorgesteld besluit", "stelt uw raad voor", "stellen uw raad voor",
+                "stelt voor:", "stellen voor:", "vragen u:", "vragen wij u:", "vragen de raad:", "vragen wij de raad:", "vragen we u:", "stelt de gemeenteraad voor", "council is asked to", "the council resolves", "decides:"]
             .contains(where: folded.contains)
     }
 
@@ -445,6 +486,7 @@ public struct VoorstelStructure: Sendable {
     /// The title: the onderwerp field (with the line it continues on), else the first line of
     /// substance before the first heading.
     static func title(lines: [Substring], kinds isHeading: [Bool], noise: Set<Int>, kop: VoorstelKop) -> (String?, Int?) {
+        // `isHeading`: a heading of a known section.
         let top = lines.indices.prefix(60)
         if let onderwerp = kop.onderwerp, !onderwerp.isEmpty {
             guard let index = top.first(where: { lines[$0].contains(onderwerp) }) else { return (onderwerp, nil) }
@@ -460,27 +502,31 @@ public struct VoorstelStructure: Sendable {
             }
             return (title, index + 1)
         }
-        let generic = ["raadsvoorstel", "voorstel aan de raad", "aan de gemeenteraad", "aan de raad", "voorstel", "collegevoorstel", "raadsbesluit",
-                       "openbaar", "besluitvormend", "ter besluitvorming", "council proposal", "memo"]
+        let generic = ["raadsvoorstel", "voorstel aan de raad", "voorstel aan de gemeenteraad", "aan de gemeenteraad", "aan de raad", "voorstel", "collegevoorstel",
+                       "raadsbesluit", "openbaar", "besluitvormend", "ter besluitvorming", "council proposal", "memo", "pagina delen", "deel deze pagina",
+                       "printen", "terug naar overzicht", "inhoud", "beslisnota", "beslisnota voor de gemeenteraad", "raadsinformatiebrief"]
         var index = 0
         while index < min(lines.count, 40) {
             let line = lines[index]
-            if line.isEmpty || noise.contains(index) || isField(line) || VoorstelKop.labelled(String(line)) != nil || line.utf8.count < 8 {
+            if line.isEmpty || noise.contains(index) || isField(line) || VoorstelKop.labelled(String(line)) != nil || line.utf8.count < 6 {
                 index += 1
                 continue
             }
+            // A known section starts the body: no title before it.
             if isHeading[index] { break }
             let folded = String(decoding: ByteFolding.fold(line), as: UTF8.self)
-            if generic.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") && folded.split(separator: " ").count <= 3 })
-                || folded.hasPrefix("gemeente ") && folded.split(separator: " ").count <= 3 || VoorstelKop.firstDate(String(line)) != nil && line.count < 40
-                || line.hasPrefix("Raadsvoorstel") && line.split(separator: " ").count <= 3 {
+            let words = folded.split(separator: " ")
+            if generic.contains(where: { folded == $0 || folded.hasPrefix($0 + " ") && words.count <= 4 && !folded.hasPrefix("voorstel ") })
+                || (folded.hasPrefix("gemeente ") || folded.hasPrefix("gemeenteraad ") || folded.hasPrefix("municipality ")) && words.count <= 4
+                || VoorstelKop.firstDate(String(line)) != nil && line.count < 40
+                || line.hasPrefix("Raadsvoorstel") && words.count <= 3 || introducesBeslispunten(line) {
                 index += 1
                 continue
             }
             var title = String(line)
             var next = index + 1
             while next < lines.count, next - index <= 2, !lines[next].isEmpty, !isHeading[next], !noise.contains(next), !isField(lines[next]),
-                  !title.hasSuffix("."), lines[next].utf8.count <= 100, listMarker(lines[next]) == nil {
+                  VoorstelKop.labelled(String(lines[next])) == nil, !title.hasSuffix("."), lines[next].utf8.count <= 100, listMarker(lines[next]) == nil {
                 title += " " + lines[next]
                 next += 1
             }

@@ -15,11 +15,13 @@ public struct VoorstelKop: Sendable, Equatable {
     public var programma: String?
     /// "ter besluitvorming", "ter kennisname" or "ter bespreking", from a field or the header text.
     public var behandeling: String?
+    /// The role of the raad as the header states it ("Rol van de raad: kaderstellend").
+    public var rol: String?
 
     /// How many lines from the top are header.
     static let headerLines = 45
 
-    enum Kind { case raadsdatum, voorsteldatum, portefeuille, nummer, specifiekNummer, onderwerp, agendapunt, programma, behandeling, anders }
+    enum Kind { case raadsdatum, voorsteldatum, portefeuille, nummer, specifiekNummer, onderwerp, agendapunt, programma, behandeling, rol, anders }
 
     /// Labels, lowercased, without a trailing colon or full stop.
     static let labels: [(String, Kind)] = [
@@ -48,6 +50,10 @@ public struct VoorstelKop: Sendable, Equatable {
         ("registratie", .specifiekNummer), ("volgnummer", .specifiekNummer), ("bestuurlijk opdrachtgever", .portefeuille),
         ("nummer", .nummer), ("nr", .nummer), ("no", .nummer),
         // Labels of other fields: known, so that a flattened table keeps its rows in line.
+        ("rol van de raad", .rol), ("rol raad", .rol), ("rol gemeenteraad", .rol), ("rol van de gemeenteraad", .rol), ("bevoegdheid raad", .rol),
+        ("vergadering gemeenteraad", .raadsdatum), ("vergadering raad", .raadsdatum), ("vergaderdatum raad", .raadsdatum),
+        ("council meeting", .raadsdatum), ("date of council meeting", .raadsdatum), ("portfolio holder", .portefeuille), ("proposal number", .specifiekNummer),
+        ("subject", .onderwerp), ("agenda item", .agendapunt),
         ("registratiedatum", .voorsteldatum), ("onderwerp", .onderwerp), ("titel", .onderwerp), ("betreft", .onderwerp), ("inzake", .onderwerp),
         ("agendapunt", .agendapunt), ("agendanummer", .agendapunt), ("agendapuntnummer", .agendapunt), ("bijlagen", .anders), ("bijlage(n)", .anders),
         ("programma", .programma), ("begrotingsprogramma", .programma), ("programma begroting", .programma),
@@ -136,6 +142,7 @@ public struct VoorstelKop: Sendable, Equatable {
         kop.onderwerp = found[.onderwerp].map { String($0.prefix(300)) }
         kop.agendapunt = found[.agendapunt].map { String($0.prefix(40)) }
         kop.programma = found[.programma].map { String($0.prefix(120)) }
+        kop.rol = found[.rol].map { String($0.prefix(120)) }
         kop.behandeling = found[.behandeling] ?? lines.lazy.compactMap { line -> String? in
             // "Ter besluitvorming" on a line of its own, or in a line such as "Raadsvoorstel ter besluitvorming".
             line.count <= 80 ? treatment(line) : nil
@@ -149,7 +156,7 @@ public struct VoorstelKop: Sendable, Equatable {
         var text = line
         while let range = text.range(of: #"\s*\.{3,}\s*"#, options: .regularExpression) { text.replaceSubrange(range, with: "\t") }
         while let range = text.range(of: #"\s+:"#, options: .regularExpression) { text.replaceSubrange(range, with: ":") }
-        while let range = text.range(of: #" {3,}"#, options: .regularExpression) { text.replaceSubrange(range, with: "\t") }
+        while let range = text.range(of: #" {2,}"#, options: .regularExpression) { text.replaceSubrange(range, with: "\t") }
         return text.split(whereSeparator: { $0 == "|" || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
