@@ -45,6 +45,9 @@ public struct AnalysisRules: Sendable {
     /// Per criterion: (aanwezig, deels) thresholds.
     public let thresholds: [String: (present: Int, partly: Int)]
     public let missing: [String: [MissingPoint]]
+    /// Per criterion: groups of rules and sections of which one must be found for ‘aanwezig’
+    /// (B: effects and risks; E: a target and an evaluation). Without one, ‘deels’ at most.
+    public let required: [String: [[String]]]
     public let jargon: [String]
     /// Heading key (see `headingKey`) → index in `sections`.
     let headingIndex: [String: Int]
@@ -54,6 +57,7 @@ public struct AnalysisRules: Sendable {
         var sections: [Section] = []
         var thresholds: [String: (present: Int, partly: Int)] = [:]
         var missing: [String: [MissingPoint]] = [:]
+        var required: [String: [[String]]] = [:]
         var jargon: [String] = []
         func number(_ child: Node, _ name: String, _ fallback: Int) -> Int {
             if case .number(let n)? = CardBuilder.value(child, name), n.isFinite, abs(n) < 1000 { return Int(n) }
@@ -80,6 +84,10 @@ public struct AnalysisRules: Sendable {
                 var covered: [String] = []
                 if case .list(let items)? = child.property("regels")?.value { covered = items.compactMap(\.stringValue) }
                 missing[CardBuilder.argumentText(child, 0), default: []].append(MissingPoint(text: CardBuilder.argumentText(child, 1), coveredBy: covered))
+            case "vereist":
+                if case .list(let items)? = child.property("regels")?.value {
+                    required[CardBuilder.argumentText(child, 0), default: []].append(items.compactMap(\.stringValue))
+                }
             case "jargon":
                 if case .list(let items)? = CardBuilder.argument(child, 0) { jargon = items.compactMap(\.stringValue) }
             default:
@@ -97,6 +105,7 @@ public struct AnalysisRules: Sendable {
         self.headingIndex = index
         self.thresholds = thresholds
         self.missing = missing
+        self.required = required
         self.jargon = jargon
     }
 

@@ -232,6 +232,17 @@ public struct Analyzer: Sendable {
             let denied = Analyzer.sortUnique(absence[letter] ?? [])
             var missing: [String] = []
             var why: String
+            // A criterion with two sides (effects and risks; a target and an evaluation) needs both for ‘aanwezig’.
+            let unmet = rules.required[letter, default: []].first { covered.isDisjoint(with: $0) }
+            if judgement == .aanwezig, let unmet {
+                judgement = .deels
+                let point = rules.missing[letter, default: []].first { !Set($0.coveredBy).isDisjoint(with: unmet) }?.text ?? "Een deel van het criterium ontbreekt."
+                missing.append(point)
+                why = "deels: \(Analyzer.describe(found)) \(found.count == 1 ? "weegt" : "wegen samen") \(total), maar: \(point.prefix(1).lowercased() + point.dropFirst())"
+                reasons[letter] = missing
+                results[letter] = CriterionResult(oordeel: judgement, bewijs: found, ontbreekt: missing, afwezig: denied, waarom: why)
+                continue
+            }
             if judgement == .aanwezig {
                 why = "aanwezig: \(Analyzer.describe(found)) \(found.count == 1 ? "weegt" : "wegen samen") \(total); vanaf \(threshold.present) heet het aanwezig"
             } else {

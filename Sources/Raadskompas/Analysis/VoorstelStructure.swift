@@ -223,7 +223,10 @@ public struct VoorstelStructure: Sendable {
             let body = parts[i].sentences.dropFirst().map { sentences[$0].text }
             let count = body.reduce(0) { $0 + VoorstelStructure.words(in: $1) }
             parts[i].wordCount = count
+            // "Geen." or "Er zijn geen kanttekeningen." as the whole text, or as its first short sentence.
+            let first = body.first.map { String(VoorstelStructure.dropNumbering(Substring($0))) } ?? ""
             parts[i].isAbsent = VoorstelStructure.saysAbsent(body.joined(separator: " "), words: count)
+                || VoorstelStructure.words(in: first) <= 8 && VoorstelStructure.saysAbsent(first, words: VoorstelStructure.words(in: first))
         }
         for sentence in sentences where !sentence.isHeading { words += VoorstelStructure.words(in: sentence.text) }
         wordCount = words

@@ -258,6 +258,11 @@ public enum ContentSchemas {
         arguments: [Slot("criterium", .letter, help: "het criterium"), Slot("tekst", .text, help: "wat er ontbreekt")],
         fields: [.optional("regels", .list(.text), help: "de regels en secties die dit punt dekken: vindt de analyse er één, dan noemt ze dit punt niet")]
     )
+    static let vereist: NodeSchema = NodeSchema(
+        "vereist", summary: "Regels en secties waarvan er één gevonden moet zijn voordat een criterium ‘aanwezig’ heet; anders is het hoogstens ‘deels’.",
+        arguments: [Slot("criterium", .letter, help: "het criterium")],
+        fields: [Slot("regels", .list(.text), help: "de ids van regels en secties, bijvoorbeeld [\"e-evaluatie\", \"evaluatie\"]")]
+    )
     static let analyseSectie: NodeSchema = NodeSchema(
         "sectie", summary: "Een kopje dat gemeenten in raadsvoorstellen gebruiken, en waar de tekst eronder voor telt.",
         arguments: [Slot("id", .identifier, help: "de naam van de sectie, bijvoorbeeld `alternatieven`")],
@@ -279,12 +284,12 @@ public enum ContentSchemas {
     public static let analyseregels: NodeSchema = NodeSchema(
         "analyseregels", summary: "De signalen en gewichten waarmee Raadskompas een raadsvoorstel langs de criteria A–F legt; een griffie kan ze aanpassen.",
         arguments: [id], fields: [titel, bron, samenvatting],
-        children: [ChildRule("regel", min: 1) { regel }, ChildRule("sectie") { analyseSectie }, ChildRule("drempel") { drempel }, ChildRule("ontbreekt") { ontbreekt },
+        children: [ChildRule("regel", min: 1) { regel }, ChildRule("sectie") { analyseSectie }, ChildRule("drempel") { drempel }, ChildRule("ontbreekt") { ontbreekt }, ChildRule("vereist") { vereist },
                    ChildRule("jargon", max: 1) { woordenlijst }] + body()
     ) { node, validation in
         // `ontbreekt … regels=[…]` must name rules and sections that exist.
         let ids = Set(node.children.filter { $0.name == "regel" || $0.name == "sectie" }.compactMap { $0.arguments.first?.value.stringValue })
-        for child in node.children where child.name == "ontbreekt" {
+        for child in node.children where child.name == "ontbreekt" || child.name == "vereist" {
             guard let property = child.property("regels"), case .list(let items) = property.value else { continue }
             for item in items {
                 guard let id = item.stringValue, !ids.contains(id) else { continue }
