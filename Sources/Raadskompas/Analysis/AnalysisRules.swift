@@ -51,6 +51,11 @@ public struct AnalysisRules: Sendable {
     public let jargon: [String]
     /// Heading key (see `headingKey`) → index in `sections`.
     let headingIndex: [String: Int]
+    /// The heading keys by length, as bytes, for the one-slip comparison.
+    let keysByLength: [Int: [([UInt8], Int)]]
+    /// The keys of the first words of all headings: a line whose first word is not among them
+    /// cannot start with a heading.
+    let firstWordKeys: Set<String>
 
     init(node: Node) {
         var rules: [Rule] = []
@@ -103,6 +108,10 @@ public struct AnalysisRules: Sendable {
         self.rules = rules
         self.sections = sections
         self.headingIndex = index
+        var byLength: [Int: [([UInt8], Int)]] = [:]
+        for (key, i) in index { byLength[key.utf8.count, default: []].append((Array(key.utf8), i)) }
+        self.keysByLength = byLength
+        self.firstWordKeys = Set(sections.flatMap(\.headings).compactMap { $0.split(separator: " ").first.map { AnalysisRules.headingKey($0) } })
         self.thresholds = thresholds
         self.missing = missing
         self.required = required
@@ -116,12 +125,32 @@ public struct AnalysisRules: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var previous: UInt8 = 0
+        var folded: [UInt8] = []
         for scalar in text.unicodeScalars {
+            // ASCII, the common case, without the folding table.
+            if scalar.value < 0x80 {
+                var b = UInt8(scalar.value)
+                if b >= 65 && b <= 90 { b += 32 }
+                switch b {
+                case UInt8(ascii: "l"), UInt8(ascii: "1"), UInt8(ascii: "|"), UInt8(ascii: "!"): b = UInt8(ascii: "i")
+                case UInt8(ascii: "0"): b = UInt8(ascii: "o")
+                default: break
+                }
+                guard ByteFolding.isWordByte(b) else { continue }
+                if b == UInt8(ascii: "n"), previous == UInt8(ascii: "r") {
+                    bytes[bytes.count - 1] = UInt8(ascii: "m")
+                    previous = UInt8(ascii: "m")
+                    continue
+                }
+                bytes.append(b)
+                previous = b
+                continue
+            }
             if scalar == "ü" || scalar == "Ü" {
                 bytes.append(UInt8(ascii: "t")); bytes.append(UInt8(ascii: "i")); previous = UInt8(ascii: "i")
                 continue
             }
-            var folded: [UInt8] = []
+            folded.removeAll(keepingCapacity: true)
             ByteFolding.fold(scalar, into: &folded)
             for var b in folded {
                 switch b {
@@ -149,8 +178,8 @@ public struct AnalysisRules: Sendable {
         guard key.utf8.count >= 9, !key.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
         let bytes = Array(key.utf8)
         var best: Int?
-        for (candidate, index) in headingIndex where abs(candidate.utf8.count - bytes.count) <= 1 {
-            if AnalysisRules.withinOneEdit(bytes, Array(candidate.utf8)) {
+        for length in (bytes.count - 1)...(bytes.count + 1) {
+            for (candidate, index) in keysByLength[length] ?? [] where AnalysisRules.withinOneEdit(bytes, candidate) {
                 if best == nil || index < best! { best = index }
             }
         }

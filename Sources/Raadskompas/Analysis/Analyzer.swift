@@ -307,21 +307,25 @@ public struct Analyzer: Sendable {
 
     /// Whether a folded text is English rather than Dutch, by its most common small words.
     static func isEnglish(_ bytes: [UInt8]) -> Bool {
-        var english = 0, dutch = 0
-        var word: [UInt8] = []
-        func count() {
-            switch word {
-            case Array("the".utf8), Array("and".utf8), Array("of".utf8), Array("to".utf8), Array("is".utf8), Array("for".utf8), Array("with".utf8): english += 1
-            case Array("de".utf8), Array("het".utf8), Array("en".utf8), Array("van".utf8), Array("een".utf8), Array("voor".utf8), Array("met".utf8): dutch += 1
-            default: break
-            }
-            word.removeAll(keepingCapacity: true)
-        }
+        // Words packed into an integer: compared without building strings.
+        func pack(_ word: String) -> UInt32 { word.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+        let english: Set<UInt32> = Set(["the", "and", "of", "to", "is", "for", "with"].map(pack))
+        let dutch: Set<UInt32> = Set(["de", "het", "en", "van", "een", "voor", "met"].map(pack))
+        var englishCount = 0, dutchCount = 0
+        var word: UInt32 = 0, length = 0
         for b in bytes.prefix(20_000) {
-            if (b >= 97 && b <= 122) { word.append(b) } else if !word.isEmpty { count() }
+            if b >= 97 && b <= 122 {
+                word = word << 8 | UInt32(b)
+                length += 1
+                continue
+            }
+            if length >= 2 && length <= 4 {
+                if english.contains(word) { englishCount += 1 } else if dutch.contains(word) { dutchCount += 1 }
+            }
+            word = 0
+            length = 0
         }
-        count()
-        return english > 20 && english > 2 * dutch
+        return englishCount >= 8 && englishCount > 2 * dutchCount
     }
 
     /// "de sectie ‘Alternatieven’ en 2 zinnen", for a `waarom` line.

@@ -134,3 +134,27 @@ struct PhraseMatcher: Sendable {
         }
     }
 }
+
+extension StringProtocol {
+    /// Whether `needle` occurs in this text, compared byte for byte (no Foundation, no locale):
+    /// the analysis asks this of every sentence, and `contains(_:)` on strings goes through
+    /// `NSString.range(of:)`. Both sides are expected to be folded already where that matters.
+    func has(_ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        let h = Array(self.utf8)
+        guard h.count >= n.count else { return false }
+        let first = n[0]
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first {
+                var j = 1
+                while j < n.count, h[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

@@ -116,7 +116,7 @@ public struct Leeswijzer: Sendable, Codable {
             let text = sentences[index].text
             let (number, year) = Leeswijzer.numbers(in: text)
             let f = String(decoding: ByteFolding.fold(text), as: UTF8.self)
-            let indicator = ["indicator", "meten", "gemeten", "monitor", "percentage", "aantal", "%", "cijfer", "score", "kpi"].contains(where: f.contains)
+            let indicator = ["indicator", "meten", "gemeten", "monitor", "percentage", "aantal", "%", "cijfer", "score", "kpi"].contains(where: { f.has($0) })
             return Doel(regel: sentences[index].line, tekst: Analyzer.quote(text), getal: number, jaar: year, indicator: indicator)
         }
 
@@ -133,7 +133,8 @@ public struct Leeswijzer: Sendable, Codable {
             let sentence = sentences[index]
             guard !sentence.isHeading, sentence.line > headerEnd, !VoorstelStructure.isField(Substring(sentence.text)) else { return false }
             let f = String(decoding: ByteFolding.fold(sentence.text), as: UTF8.self)
-            return VoorstelKop.firstDate(sentence.text) != nil || ["uiterlijk", "termijn", "deadline", "met ingang van", "in werking", "inwerkingtreding", "ingangsdatum"].contains(where: f.contains)
+            // A date has a year: look for four digits before the costly date reading.
+            return Leeswijzer.hasYear(sentence.text) && VoorstelKop.firstDate(sentence.text) != nil || ["uiterlijk", "termijn", "deadline", "met ingang van", "in werking", "inwerkingtreding", "ingangsdatum"].contains(where: { f.has($0) })
         }.prefix(8).map(cite)
 
         // Jargon from the analyseregels; abbreviations in capitals that are nowhere explained in parentheses.
@@ -151,14 +152,120 @@ public struct Leeswijzer: Sendable, Codable {
     // MARK: - Reading the text
 
     /// Amounts as written: "€ 865.000", "€1,2 miljoen", "EUR 40.000", "2,5 miljoen euro", "450.000 euro".
+    /// A hand-written scan (no regular expression): it runs on every sentence with an amount.
     static func amounts(in text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
         var result: [String] = []
-        let pattern = /(?i)(€|EUR\b)\s?-?\d[\d.,]*(\s?(miljoen|mln\.?|miljard|duizend))?|\d[\d.,]*\s?(miljoen|mln\.?|miljard|duizend)?\s?euro\b/
-        for match in text.matches(of: pattern) {
-            let amount = String(text[match.range]).trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ".,")))
-            if amount.contains(where: \.isNumber), !result.contains(amount) { result.append(amount) }
+        func isDigit(_ i: Int) -> Bool { i < scalars.count && scalars[i].value >= 48 && scalars[i].value <= 57 }
+        /// ASCII letters, and the Latin letters with accents (the check runs on every scalar of the sentence).
+        func isLetter(_ i: Int) -> Bool {
+            guard i >= 0, i < scalars.count else { return false }
+            let v = scalars[i].value
+            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
+        }
+        /// The word at `i`, lowercased, and where it ends; "mln." keeps its dot.
+        func word(at i: Int) -> (String, Int) {
+            var j = i
+            while j < scalars.count, isLetter(j) { j += 1 }
+            let text = String(String.UnicodeScalarView(scalars[i..<j])).lowercased()
+            if j < scalars.count, scalars[j] == ".", text == "mln" || text == "mld" { return (text + ".", j + 1) }
+            return (text, j)
+        }
+        func skipSpaces(_ i: Int) -> Int {
+            var j = i
+            while j < scalars.count, scalars[j] == " " || scalars[j] == "\u{00A0}" { j += 1 }
+            return j
+        }
+        /// The number at `i` ([0-9.,]+, without a trailing . or ,) and where it ends.
+        func number(at i: Int) -> Int {
+            var j = i
+            while j < scalars.count, isDigit(j) || (scalars[j] == "." || scalars[j] == ",") && isDigit(j + 1) { j += 1 }
+            return j
+        }
+        let multipliers: Set<String> = ["miljoen", "mln", "mln.", "miljard", "mld", "mld.", "duizend"]
+        func emit(_ from: Int, _ to: Int) {
+            let amount = String(String.UnicodeScalarView(scalars[from..<to])).trimmingCharacters(in: .whitespaces)
+            if !result.contains(amount) { result.append(amount) }
+        }
+        var i = 0
+        while i < scalars.count {
+            // "€ 865.000", "EUR 40.000", with "miljoen" after it.
+            var start: Int?
+            if scalars[i] == "€" { start = i; i += 1 }
+            else if !isLetter(i - 1), i + 3 <= scalars.count, String(String.UnicodeScalarView(scalars[i..<i + 3])) == "EUR", !isLetter(i + 3) { start = i; i += 3 }
+            if let from = start {
+                var j = skipSpaces(i)
+                if j < scalars.count, scalars[j] == "-" { j += 1 }
+                guard isDigit(j) else { continue }
+                var end = number(at: j)
+                let afterSpace = skipSpaces(end)
+                if afterSpace < scalars.count, isLetter(afterSpace) {
+                    let (next, wordEnd) = word(at: afterSpace)
+                    if multipliers.contains(next) { end = wordEnd }
+                }
+                emit(from, end)
+                i = end
+                continue
+            }
+            // "450.000 euro", "2,5 miljoen euro".
+            if isDigit(i), i == 0 || !isDigit(i - 1) && !isLetter(i - 1) && scalars[i - 1] != "." && scalars[i - 1] != "," {
+                var end = number(at: i)
+                var j = skipSpaces(end)
+                if j < scalars.count, isLetter(j) {
+                    var (next, wordEnd) = word(at: j)
+                    if multipliers.contains(next) {
+                        end = wordEnd
+                        j = skipSpaces(wordEnd)
+                        (next, wordEnd) = j < scalars.count && isLetter(j) ? word(at: j) : ("", j)
+                    }
+                    if next == "euro" {
+                        emit(i, wordEnd)
+                        i = wordEnd
+                        continue
+                    }
+                }
+                i = max(end, i + 1)
+                continue
+            }
+            i += 1
         }
         return result
+    }
+
+    /// Abbreviations written out somewhere with the abbreviation in parentheses: "Adviesraad (ASD)".
+    static func explainedAbbreviations(_ text: String) -> Set<String> {
+        var result = Set<String>()
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 40 {
+                var j = i + 1
+                while j < bytes.count, j - i <= 9, (bytes[j] >= 65 && bytes[j] <= 90) || (bytes[j] >= 97 && bytes[j] <= 122) { j += 1 }
+                if j < bytes.count, bytes[j] == 41, j - i - 1 >= 2, bytes[i + 1] >= 65, bytes[i + 1] <= 90 {
+                    result.insert(String(decoding: bytes[(i + 1)..<j], as: UTF8.self))
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// Whether `text` has four digits in a row starting with 19 or 20.
+    static func hasYear(_ text: String) -> Bool {
+        var run = 0
+        var start: UInt8 = 0, second: UInt8 = 0
+        for b in text.utf8 {
+            if b >= 48 && b <= 57 {
+                if run == 0 { start = b } else if run == 1 { second = b }
+                run += 1
+            } else {
+                if run == 4, start == 50 && second == 48 || start == 49 && second == 57 { return true }
+                run = 0
+            }
+        }
+        return run == 4 && (start == 50 && second == 48 || start == 49 && second == 57)
     }
 
     /// Whether `text` has a number other than a year, and a year (1990–2099).
@@ -183,13 +290,13 @@ public struct Leeswijzer: Sendable, Codable {
     static func role(beslispunten: [VoorstelStructure.Beslispunt], behandeling: String?, stated: String? = nil) -> Rol {
         let items = beslispunten.map { (item: $0, text: String(decoding: ByteFolding.fold($0.tekst), as: UTF8.self)) }
         func first(_ words: [String]) -> VoorstelStructure.Beslispunt? {
-            items.first { entry in words.contains(where: entry.text.contains) }?.item
+            items.first { entry in words.contains(where: { entry.text.has($0) }) }?.item
         }
         let verbs = decisionVerbs.map { String(decoding: ByteFolding.fold($0), as: UTF8.self) }
         let deciding = items.filter { entry in
-            verbs.contains(where: entry.text.contains) && !(entry.text.contains("kennis te nemen") && !entry.text.contains("vast te stellen"))
+            verbs.contains(where: { entry.text.has($0) }) && !(entry.text.has("kennis te nemen") && !entry.text.has("vast te stellen"))
         }
-        let onlyNoting = !items.isEmpty && items.allSatisfy { $0.text.contains("kennis te nemen") || $0.text.contains("kennisnemen") || $0.text.contains("kennis genomen") }
+        let onlyNoting = !items.isEmpty && items.allSatisfy { $0.text.has("kennis te nemen") || $0.text.has("kennisnemen") || $0.text.has("kennis genomen") }
         var warning: String?
         if behandeling == "ter kennisname", let firstDecision = deciding.first {
             warning = "In de kop staat ‘ter kennisname’, maar beslispunt \(firstDecision.item.regel > 0 ? "op regel \(firstDecision.item.regel) " : "")vraagt de raad om een besluit."
@@ -218,8 +325,8 @@ public struct Leeswijzer: Sendable, Codable {
         if let item = items.first(where: { entry in
             ["kader", "visie", "beleid", "verordening", "koers", "uitgangspunt", "nota", "strategie", "agenda", "programma", "plan", "richtlijn", "spelregels",
              "akkoord", "regeling", "aanpak", "ambitie", "doelen", "prioriteit", "niveau"]
-                .contains(where: entry.text.contains) && ["vast te stellen", "vaststellen", "in te stemmen", "in te voeren", "te kiezen"].contains(where: entry.text.contains)
-                || entry.text.contains("te kiezen voor") || entry.text.contains("in te voeren")
+                .contains(where: { entry.text.has($0) }) && ["vast te stellen", "vaststellen", "in te stemmen", "in te voeren", "te kiezen"].contains(where: { entry.text.has($0) })
+                || entry.text.has("te kiezen voor") || entry.text.has("in te voeren")
         })?.item {
             return Rol(soort: "kaderstellend", regel: item.regel, uitleg: "De raad stelt kaders: hij bepaalt de koers, het college werkt die uit.", waarschuwing: warning)
         }
@@ -240,15 +347,16 @@ public struct Leeswijzer: Sendable, Codable {
     /// Words in capitals (2–6 letters) that are nowhere written out with the abbreviation in
     /// parentheses, with the line of their first use. Headings in capitals are skipped.
     static func abbreviations(_ sentences: [VoorstelStructure.Sentence], fullText: String) -> [Citaat] {
-        var explained = Set<String>()
-        for match in fullText.matches(of: /\(([A-Z][A-Za-z]{1,7})\)/) { explained.insert(String(match.output.1)) }
+        let explained = explainedAbbreviations(fullText)
         let ignore: Set<String> = ["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "NB", "OK", "PM", "BV", "NV", "EU", "NL", "BTW", "CV"]
         var seen = Set<String>()
         var result: [Citaat] = []
         for sentence in sentences where !sentence.isHeading {
-            let letters = sentence.text.utf8.filter { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
-            let capitals = letters.filter { $0 >= 65 && $0 <= 90 }.count
-            guard capitals >= 2, capitals * 2 < letters.count else { continue }
+            var letters = 0, capitals = 0
+            for b in sentence.text.utf8 {
+                if b >= 65 && b <= 90 { capitals += 1; letters += 1 } else if b >= 97 && b <= 122 { letters += 1 }
+            }
+            guard capitals >= 2, capitals * 2 < letters else { continue }
             let bytes = Array(sentence.text.utf8)
             var i = 0
             while i < bytes.count {
@@ -274,13 +382,13 @@ public struct Leeswijzer: Sendable, Codable {
         let judgedSections = structure.parts.filter { part in part.section.map { rules.sections[$0].criterion != nil } ?? false && !part.isAbsent && part.wordCount >= 6 }
         let start = String(decoding: ByteFolding.fold((structure.title ?? "") + " " + structure.sentences.prefix(12).map(\.text).joined(separator: " ")), as: UTF8.self)
         if structure.wordCount < 1_200, judgedSections.count <= 1 {
-            if start.contains("ingekomen stukken") || start.contains("lijst van ingekomen") || start.contains("ingekomen brieven") {
+            if start.has("ingekomen stukken") || start.has("lijst van ingekomen") || start.has("ingekomen brieven") {
                 return "Dit is een lijst van ingekomen stukken: er is geen voorstel om langs de criteria te leggen."
             }
-            if ["benoeming", "benoemen van", "te benoemen", "installatie van", "toelating van", "geloofsbrieven", "beëdiging", "beediging"].contains(where: start.contains) {
+            if ["benoeming", "benoemen van", "te benoemen", "installatie van", "toelating van", "geloofsbrieven", "beëdiging", "beediging"].contains(where: { start.has($0) }) {
                 return "Dit is een benoeming of installatie: de criteria voor beleidsvoorstellen gelden hier niet."
             }
-            if start.contains("vaststellen van de agenda") || start.contains("besluitenlijst") || start.contains("vaststelling notulen") {
+            if start.has("vaststellen van de agenda") || start.has("besluitenlijst") || start.has("vaststelling notulen") {
                 return "Dit is een agenda of besluitenlijst: er is geen voorstel om langs de criteria te leggen."
             }
         }

@@ -17,7 +17,7 @@ struct Readability {
         let folded = Set(words.map { String(Folding.fold($0)) })
         jargon = list.filter { folded.contains(String(Folding.fold($0))) }
         // An abbreviation is explained when it appears in parentheses somewhere: "Adviesraad (ASD)".
-        let explained = Set(fullText.matches(of: /\(([A-Z]{2,6})\)/).map { String($0.output.1) })
+        let explained = Leeswijzer.explainedAbbreviations(fullText)
         var seen: [String] = []
         for word in sentences.flatMap({ Readability.rawWords($0) }) where word.count >= 2 && word.count <= 6
             && word.allSatisfy({ $0.isUppercase && $0.isLetter }) && !explained.contains(word) && !seen.contains(word) {

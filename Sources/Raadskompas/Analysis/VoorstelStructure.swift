@@ -218,18 +218,19 @@ public struct VoorstelStructure: Sendable {
         }
 
         // Which parts are empty or say "geen".
-        var words = 0
+        let sentenceWords = sentences.map { $0.isHeading ? 0 : VoorstelStructure.words(in: $0.text) }
         for i in parts.indices {
-            let body = parts[i].sentences.dropFirst().map { sentences[$0].text }
-            let count = body.reduce(0) { $0 + VoorstelStructure.words(in: $1) }
+            let count = parts[i].sentences.dropFirst().reduce(0) { $0 + sentenceWords[$1] }
+            // Only a short section can say "geen"; a long one is not read again.
+            let body = count <= 14 || parts[i].sentences.count > 1 && sentenceWords[parts[i].sentences.lowerBound + 1] <= 8
+                ? Array(parts[i].sentences.dropFirst().prefix(count <= 14 ? Int.max : 1).map { sentences[$0].text }) : []
             parts[i].wordCount = count
             // "Geen." or "Er zijn geen kanttekeningen." as the whole text, or as its first short sentence.
             let first = body.first.map { String(VoorstelStructure.dropNumbering(Substring($0))) } ?? ""
             parts[i].isAbsent = VoorstelStructure.saysAbsent(body.joined(separator: " "), words: count)
-                || VoorstelStructure.words(in: first) <= 8 && VoorstelStructure.saysAbsent(first, words: VoorstelStructure.words(in: first))
+                || !first.isEmpty && VoorstelStructure.words(in: first) <= 8 && VoorstelStructure.saysAbsent(first, words: VoorstelStructure.words(in: first))
         }
-        for sentence in sentences where !sentence.isHeading { words += VoorstelStructure.words(in: sentence.text) }
-        wordCount = words
+        wordCount = sentenceWords.reduce(0, +)
         self.sentences = sentences
         self.parts = parts
         (title, titleLine) = VoorstelStructure.title(lines: lines, kinds: kinds.map { if case .heading(let section, _) = $0 { section != nil } else { false } },
@@ -244,21 +245,29 @@ public struct VoorstelStructure: Sendable {
         var shapes: [String: [Int]] = [:]
         var result = Set<Int>()
         for (index, line) in lines.enumerated() where !line.isEmpty && line.utf8.count <= 100 {
-            var shape = ""
+            // The line's shape: lowercase, without spaces, each run of digits as one `#`.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(line.utf8.count)
             var inDigits = false
             var hasDigit = false
-            for c in line.lowercased() {
-                if c.isNumber {
-                    if !inDigits { shape.append("#") }
+            for b in line.utf8 {
+                if b >= 48 && b <= 57 {
+                    if !inDigits { bytes.append(35) }
                     inDigits = true
                     hasDigit = true
                 } else {
                     inDigits = false
-                    if !c.isWhitespace { shape.append(c) }
+                    if b != 32 && b != 9 { bytes.append(b >= 65 && b <= 90 ? b + 32 : b) }
                 }
             }
+            let shape = String(decoding: bytes, as: UTF8.self)
             // A bare page number, "- 3 -", "3/12", "pagina 3", "Pagina 3 van 12".
             if ["#", "-#-", "#/#", "pagina#", "pagina#van#", "page#", "page#of#", "blad#", "blz.#", "#van#"].contains(shape) {
+                result.insert(index)
+                continue
+            }
+            // "Raadsvoorstel 2025-041   pagina 2 van 6": a page number in a header or footer.
+            if shape.hasSuffix("pagina#van#") || shape.hasSuffix("page#of#") || shape.hasPrefix("pagina#van#") {
                 result.insert(index)
                 continue
             }
@@ -266,7 +275,7 @@ public struct VoorstelStructure: Sendable {
         }
         for (_, indices) in shapes where indices.count >= 3 {
             // Spread over the document, as page headers are; not a list of equal lines in a row.
-            if let first = indices.first, let last = indices.last, last - first >= 2 * indices.count { result.formUnion(indices) }
+            if let first = indices.first, let last = indices.last, last - first >= indices.count + 1 { result.formUnion(indices) }
         }
         return result
     }
@@ -276,7 +285,7 @@ public struct VoorstelStructure: Sendable {
         let bare = dropNumbering(line)
         guard !bare.isEmpty, bare.utf8.count <= 400 else { return nil }
         // "Label: tekst", "Label:" or "Label<tab>tekst" (a table row).
-        if let colon = bare.firstIndex(where: { $0 == ":" || $0 == "\t" }), bare.distance(from: bare.startIndex, to: colon) <= 60 {
+        if let colon = bare.prefix(61).firstIndex(where: { $0 == ":" || $0 == "\t" }) {
             let label = bare[..<colon]
             guard label.split(separator: " ").count <= 7 else { return nil }
             if let section = rules.section(forHeading: AnalysisRules.headingKey(label)) {
@@ -284,15 +293,15 @@ public struct VoorstelStructure: Sendable {
             }
             return nil
         }
-        let wordCount = bare.split(separator: " ").count
-        // A heading on its own line.
-        if wordCount <= 9, bare.utf8.count <= 90, bare.last != "," && bare.last != ";",
-           let section = rules.section(forHeading: AnalysisRules.headingKey(bare)) {
-            return (section, nil)
+        // A heading on its own line (one OCR slip allowed when it does not end like a sentence).
+        if bare.utf8.count <= 90, bare.last != "," && bare.last != ";", bare.split(separator: " ").count <= 9 {
+            let key = AnalysisRules.headingKey(bare)
+            if let section = rules.headingIndex[key] { return (section, nil) }
+            if bare.last != ".", let section = rules.section(forHeading: key) { return (section, nil) }
         }
         // "Samenvatting De gemeente wil …": the heading shares its line with the text.
         let words = bare.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
-        guard words.count >= 2 else { return nil }
+        guard words.count >= 2, rules.firstWordKeys.contains(AnalysisRules.headingKey(words[0])) else { return nil }
         var label = ""
         for k in 0..<min(4, words.count - 1) {
             label += (k == 0 ? "" : " ") + words[k]
@@ -327,7 +336,7 @@ public struct VoorstelStructure: Sendable {
         } else if rest.count > 3, let first = rest.first, first.isLetter, ["." , ")"].contains(rest[rest.index(after: rest.startIndex)]),
                   rest[rest.index(rest.startIndex, offsetBy: 2)] == " " {
             rest = rest.dropFirst(2)
-        } else if let dot = rest.firstIndex(of: "."), rest[..<dot].count <= 4, !rest[..<dot].isEmpty, rest[..<dot].allSatisfy({ "IVX".contains($0) }),
+        } else if let first = rest.first, "IVX".contains(first), let dot = rest.prefix(5).firstIndex(of: "."), rest[..<dot].count <= 4, !rest[..<dot].isEmpty, rest[..<dot].allSatisfy({ "IVX".contains($0) }),
                   rest.index(after: dot) < rest.endIndex, rest[rest.index(after: dot)] == " " {
             rest = rest[rest.index(after: dot)...]
         }
@@ -398,12 +407,12 @@ public struct VoorstelStructure: Sendable {
         return ["stelt de raad voor", "stellen de raad voor", "stelt u voor", "stellen u voor", "stellen wij u voor", "stellen wij de raad voor",
                 "wordt voorgesteld", "te besluiten", "besluit:", "de raad besluit", "voorgesteld besluit", "stelt uw raad voor", "stellen uw raad voor",
                 "stelt voor:", "stellen voor:", "vragen u:", "vragen wij u:", "vragen de raad:", "vragen wij de raad:", "vragen we u:", "stelt de gemeenteraad voor", "council is asked to", "the council resolves", "decides:"]
-            .contains(where: folded.contains)
+            .contains(where: { folded.has($0) })
     }
 
     /// A form field on its own line: "Portefeuillehouder: …", "Datum raadsvergadering	12 juni 2025".
     static func isField(_ line: Substring) -> Bool {
-        if line.contains("\t") { return true }
+        if line.utf8.contains(9) { return true }
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 40 else { return false }
         return VoorstelKop.kind(of: String(line[..<colon])) != nil
     }
@@ -497,7 +506,7 @@ public struct VoorstelStructure: Sendable {
             var next = index + 1
             // A title that runs on: the next lines are no label, heading or field, and the title so far is long or open.
             while next < lines.count, next - index <= 3, !lines[next].isEmpty, !noise.contains(next), !isHeading[next],
-                  VoorstelKop.labelled(String(lines[next])) == nil, !lines[next].contains("\t"), lines[next].utf8.count <= 120,
+                  VoorstelKop.labelled(String(lines[next])) == nil, !lines[next].utf8.contains(9), lines[next].utf8.count <= 120,
                   title.count >= 35 || [" en", " van", " voor", " de", " het", " in", "-", ","].contains(where: title.hasSuffix),
                   !title.hasSuffix("."), listMarker(lines[next]) == nil, VoorstelKop.firstDate(String(lines[next])) == nil {
                 title += (title.hasSuffix("-") ? "" : " ") + lines[next]
@@ -529,7 +538,7 @@ public struct VoorstelStructure: Sendable {
             var title = String(line)
             var next = index + 1
             while next < lines.count, next - index <= 2, !lines[next].isEmpty, !isHeading[next], !noise.contains(next), !isField(lines[next]),
-                  VoorstelKop.labelled(String(lines[next])) == nil, !title.hasSuffix("."), lines[next].utf8.count <= 100, listMarker(lines[next]) == nil {
+                  VoorstelKop.labelled(String(lines[next])) == nil, lines[next].split(separator: " ").first.map({ VoorstelKop.kind(of: String($0)) == nil }) ?? true, !title.hasSuffix("."), lines[next].utf8.count <= 100, listMarker(lines[next]) == nil {
                 title += " " + lines[next]
                 next += 1
             }

@@ -77,7 +77,7 @@ public enum TextImport {
         default:
             throw .unknownKind(path)
         }
-        guard !imported.text.allSatisfy(\.isWhitespace) else { throw .empty(path) }
+        guard !isBlank(imported.text) else { throw .empty(path) }
         return imported
     }
 
@@ -94,8 +94,26 @@ public enum TextImport {
 
     /// Line breaks as `\n`, no NUL characters.
     static func normalized(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .replacingOccurrences(of: "\u{0}", with: "")
+        // Most texts have neither; then the text is returned as it is, without a copy.
+        guard text.utf8.contains(where: { $0 == 13 || $0 == 0 }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for b in text.utf8 {
+            switch b {
+            case 0: continue
+            case 13: bytes.append(10); previousCR = true; continue
+            case 10 where previousCR: break
+            default: bytes.append(b)
+            }
+            previousCR = false
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a text has nothing but white space (checked on scalars, not on characters).
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     static func pdf(_ path: String) throws(Failure) -> Imported {
@@ -112,7 +130,7 @@ public enum TextImport {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw .unreadable(path) }
         let text = normalized(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "\n"))
-        if text.allSatisfy(\.isWhitespace) { throw .noTextLayer(path) }
+        if isBlank(text) { throw .noTextLayer(path) }
         return Imported(text: text, notes: [])
     }
 

@@ -65,7 +65,14 @@ public struct VoorstelKop: Sendable, Equatable {
     /// Reads the header of `text`.
     public static func read(_ text: String) -> VoorstelKop {
         var lines: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(headerLines * 2) {
+        // Only the top of the text is split into lines.
+        var end = text.utf8.startIndex
+        var count = 0
+        while end < text.utf8.endIndex, count < headerLines * 2 {
+            if text.utf8[end] == 10 { count += 1 }
+            end = text.utf8.index(after: end)
+        }
+        for raw in text[..<end].split(separator: "\n", omittingEmptySubsequences: false).prefix(headerLines * 2) {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             // A lone ":" is the colon column of a table that the PDF extraction split off.
             if !line.isEmpty, line != ":", line != "：" { lines.append(line.hasPrefix(": ") ? String(line.dropFirst(2)) : line) }
@@ -86,20 +93,23 @@ public struct VoorstelKop: Sendable, Equatable {
             found[kind] = cleaned
         }
         var consumed = Set<Int>()
+        // Each line's segments and label, worked out once.
+        let segmented = lines.map(segments)
+        let labelOf = lines.map { labelled($0) }
         for (index, line) in lines.enumerated() where !consumed.contains(index) {
             // A line ends the header when it starts the body proper.
             let lowered = line.lowercased()
             if ["beslispunten", "voorgesteld besluit", "besluit", "aanleiding", "inleiding", "samenvatting", "toelichting", "het college stelt voor", "ontwerpbesluit"]
                 .contains(where: { lowered.hasPrefix($0) && lowered.count < $0.count + 3 }) { break }
-            let parts = segments(line)
-            let next = index + 1 < lines.count ? segments(lines[index + 1]) : []
+            let parts = segmented[index]
+            let next = index + 1 < lines.count ? segmented[index + 1] : []
             // A table flattened by column: several lines of labels, then as many lines of values.
             var labelRun = 0
-            while index + labelRun < lines.count, let (_, value) = labelled(lines[index + labelRun]), value.isEmpty { labelRun += 1 }
+            while index + labelRun < lines.count, let (_, value) = labelOf[index + labelRun], value.isEmpty { labelRun += 1 }
             if labelRun >= 2, index + 2 * labelRun <= lines.count,
-               (0..<labelRun).allSatisfy({ labelled(lines[index + labelRun + $0]) == nil }) {
+               (0..<labelRun).allSatisfy({ labelOf[index + labelRun + $0] == nil }) {
                 for offset in 0..<labelRun {
-                    if let (kind, _) = labelled(lines[index + offset]) { note(kind, lines[index + labelRun + offset]) }
+                    if let (kind, _) = labelOf[index + offset] { note(kind, lines[index + labelRun + offset]) }
                     consumed.insert(index + offset)
                     consumed.insert(index + labelRun + offset)
                 }
@@ -153,18 +163,61 @@ public struct VoorstelKop: Sendable, Equatable {
     /// The fields of one line: split on `|`, tabs, dotted leaders and wide runs of spaces; a space
     /// before a colon is dropped (`Onderwerp   : …`).
     static func segments(_ line: String) -> [String] {
-        var text = line
-        while let range = text.range(of: #"\s*\.{3,}\s*"#, options: .regularExpression) { text.replaceSubrange(range, with: "\t") }
-        while let range = text.range(of: #"\s+:"#, options: .regularExpression) { text.replaceSubrange(range, with: ":") }
-        while let range = text.range(of: #" {2,}"#, options: .regularExpression) { text.replaceSubrange(range, with: "\t") }
-        return text.split(whereSeparator: { $0 == "|" || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // One pass over the bytes, no regular expressions: it runs on every header line. Dotted
+        // leaders ("...", "…") and gaps of two or more spaces become a tab; spaces before a colon go.
+        let bytes = Array(line.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        /// The length of a dot, space, "…" or no-break space at `i`, and whether it is a dot (1 or 3) or a space.
+        func filler(_ i: Int) -> (length: Int, dots: Int, spaces: Int)? {
+            guard i < bytes.count else { return nil }
+            switch bytes[i] {
+            case 46: return (1, 1, 0)
+            case 32: return (1, 0, 1)
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6: return (3, 3, 0)
+            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0: return (2, 0, 1)
+            default: return nil
+            }
+        }
+        var i = 0
+        while i < bytes.count {
+            guard filler(i) != nil else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            var j = i, dots = 0, spaces = 0
+            while let f = filler(j) {
+                dots += f.dots
+                spaces += f.spaces
+                j += f.length
+            }
+            if dots >= 3 {
+                out.append(9)                                              // a dotted leader
+            } else if j < bytes.count, bytes[j] == 58 {
+                out.append(contentsOf: bytes[i..<j].filter { $0 == 46 })  // "Onderwerp   :" → "Onderwerp:"
+            } else if dots == 0, spaces >= 2 {
+                out.append(9)                                              // a column gap
+            } else {
+                out.append(contentsOf: bytes[i..<j])
+            }
+            i = j
+        }
+        var result: [String] = []
+        for piece in out.split(whereSeparator: { $0 == 9 || $0 == 124 }) {
+            var s = piece.startIndex, e = piece.endIndex
+            while s < e, piece[s] == 32 { s += 1 }
+            while e > s, piece[e - 1] == 32 { e -= 1 }
+            if e > s { result.append(String(decoding: piece[s..<e], as: UTF8.self)) }
+        }
+        return result
     }
 
     /// `Label: value` or a bare `Label` (value on the next line).
     static func labelled(_ segment: String) -> (Kind, String)? {
         if let colon = segment.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = normalize(String(segment[..<colon]))
-            guard let kind = labels.first(where: { $0.0 == label })?.1 ?? ocrKind(label) else { return nil }
+            guard let kind = labelIndex[label] ?? ocrKind(label) else { return nil }
             return (kind, String(segment[segment.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
         return kind(of: segment).map { ($0, "") }
@@ -173,15 +226,17 @@ public struct VoorstelKop: Sendable, Equatable {
     /// The kind of a segment that is only a label.
     static func kind(of segment: String) -> Kind? {
         let label = normalize(segment)
-        return labels.first(where: { $0.0 == label })?.1 ?? (label.count <= 40 ? ocrKind(label) : nil)
+        return labelIndex[label] ?? (label.count <= 40 ? ocrKind(label) : nil)
     }
 
     /// "Voorstel voor de raadsvergadering van 12 juni 2025", "in uw vergadering van …",
     /// "Raadsvoorstel nr. 2025/56": a field in running text.
     static func runningText(_ segment: String) -> (Kind, String)? {
         let lowered = segment.lowercased()
-        for phrase in ["raadsvergadering van", "raadsvergadering d.d.", "vergadering van de gemeenteraad van", "vergadering van de raad van",
-                       "vergadering van de raad d.d.", "in uw vergadering van", "gemeenteraad van", "raadsvergadering op", "raad op"] {
+        // All phrases below have "raad" or a number label in them; most lines have neither.
+        let mayHaveDate = lowered.utf8.count < 400 && (VoorstelKop.containsBytes(lowered, "raad") || VoorstelKop.containsBytes(lowered, "vergadering"))
+        for phrase in mayHaveDate ? ["raadsvergadering van", "raadsvergadering d.d.", "vergadering van de gemeenteraad van", "vergadering van de raad van",
+                       "vergadering van de raad d.d.", "in uw vergadering van", "gemeenteraad van", "raadsvergadering op", "raad op"] : [] {
             guard let range = lowered.range(of: phrase) else { continue }
             let rest = String(lowered[range.upperBound...])
             if firstDate(rest) != nil { return (.raadsdatum, rest) }
@@ -210,11 +265,18 @@ public struct VoorstelKop: Sendable, Equatable {
     /// The way the raad treats the voorstel, from words such as "ter kennisname" or "besluitvormend".
     static func treatment(_ text: String) -> String? {
         let folded = String(decoding: ByteFolding.fold(text), as: UTF8.self)
-        if ["ter besluitvorming", "besluitvormend", "ter vaststelling", "ter besluit"].contains(where: folded.contains) { return "ter besluitvorming" }
-        if ["ter kennisname", "ter informatie", "informerend", "ter kennisneming"].contains(where: folded.contains) { return "ter kennisname" }
-        if ["ter bespreking", "oordeelsvormend", "ter advisering", "ter consultatie"].contains(where: folded.contains) { return "ter bespreking" }
+        if ["ter besluitvorming", "besluitvormend", "ter vaststelling", "ter besluit"].contains(where: { folded.has($0) }) { return "ter besluitvorming" }
+        if ["ter kennisname", "ter informatie", "informerend", "ter kennisneming"].contains(where: { folded.has($0) }) { return "ter kennisname" }
+        if ["ter bespreking", "oordeelsvormend", "ter advisering", "ter consultatie"].contains(where: { folded.has($0) }) { return "ter bespreking" }
         return nil
     }
+
+    /// Labels by their normalized text; the first entry of a label wins.
+    static let labelIndex: [String: Kind] = {
+        var index: [String: Kind] = [:]
+        for (label, kind) in labels where index[label] == nil { index[label] = kind }
+        return index
+    }()
 
     /// Labels by their OCR-tolerant key (see `AnalysisRules.headingKey`), for labels such as
     /// "Reglstraüedatum" or "Portefeuille houder".
@@ -224,21 +286,52 @@ public struct VoorstelKop: Sendable, Equatable {
         return keys
     }()
 
+    /// The OCR keys of nine letters or more, by length, as bytes.
+    static let longLabelKeys: [Int: [([UInt8], Kind)]] = {
+        var byLength: [Int: [([UInt8], Kind)]] = [:]
+        for (key, kind) in labelKeys where key.utf8.count >= 9 { byLength[key.utf8.count, default: []].append((Array(key.utf8), kind)) }
+        return byLength
+    }()
+
     static func ocrKind(_ label: String) -> Kind? {
         let key = AnalysisRules.headingKey(label)
         if let kind = labelKeys[key] { return kind }
-        guard key.utf8.count >= 9, label.count <= 40 else { return nil }
+        guard key.utf8.count >= 9, label.utf8.count <= 60, !key.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
         let bytes = Array(key.utf8)
-        for (candidate, kind) in labelKeys where candidate.utf8.count >= 9 && abs(candidate.utf8.count - bytes.count) <= 1 {
-            if AnalysisRules.withinOneEdit(bytes, Array(candidate.utf8)) { return kind }
+        for length in (bytes.count - 1)...(bytes.count + 1) {
+            for (candidate, kind) in longLabelKeys[length] ?? [] where AnalysisRules.withinOneEdit(bytes, candidate) { return kind }
         }
         return nil
     }
 
     static func normalize(_ label: String) -> String {
-        var text = label.lowercased().trimmingCharacters(in: .whitespaces)
-        while let last = text.last, last == "." || last == ":" { text.removeLast() }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Lowercase, one space between words, no trailing "." or ":" (on bytes: it runs on every header segment).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(label.utf8.count)
+        var pendingSpace = false
+        for b in label.utf8 {
+            if b == 32 || b == 9 || b == 10 || b == 13 {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(32); pendingSpace = false }
+            bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+        }
+        while let last = bytes.last, last == 46 || last == 58 || last == 32 { bytes.removeLast() }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // Non-ASCII capitals ("É") still need the full lowercasing.
+        return bytes.contains(where: { $0 >= 0x80 }) ? text.lowercased() : text
+    }
+
+    /// Whether `needle` occurs in `haystack`, compared on bytes.
+    static func containsBytes(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+        outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
+            for j in 1..<n.count where h[i + j] != n[j] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// The first date in `text`: `12 juni 2025` (a weekday before it is fine), `12-06-2025`,

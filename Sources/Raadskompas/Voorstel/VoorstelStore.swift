@@ -74,21 +74,65 @@ public struct VoorstelStore: Sendable {
     @discardableResult
     public func save(_ voorstel: Voorstel) throws(Failure) -> Change {
         do {
+            return try store.write { db in try VoorstelStore.save(voorstel, db) }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
+    static func save(_ voorstel: Voorstel, _ db: Database) throws -> Change {
+        if let existing = try Voorstel.fetchOne(db, key: voorstel.id) {
+            guard existing.hash == voorstel.hash else {
+                try voorstel.update(db)
+                return .changed(previous: existing.geimporteerd)
+            }
+            let fields = VoorstelStore.changedFields(existing, voorstel)
+            guard !fields.isEmpty else { return .unchanged }
+            var updated = voorstel
+            updated.geimporteerd = existing.geimporteerd
+            try updated.update(db)
+            return .fieldsChanged(fields)
+        }
+        try voorstel.insert(db)
+        return .new
+    }
+
+    /// What storing a batch did, per voorstel.
+    public struct BatchOutcome: Sendable {
+        public var changes: [(id: String, change: Change)] = []
+        /// Voorstellen with this id that came from another file: left alone.
+        public var conflicts: [(id: String, bron: String)] = []
+        public var deleted: [String] = []
+    }
+
+    /// Stores a batch in one transaction, so one `ongedaan` takes it back. A voorstel whose id is
+    /// taken by one from another file is left alone (unless `replace`); deletions only remove
+    /// voorstellen that came from the same export (`bron` starting with `exportSource#`).
+    public func apply(_ batch: VoorstelBulkImport.Batch, replace: Bool, exportSource: String?) throws(Failure) -> BatchOutcome {
+        do {
             return try store.write { db in
-                if let existing = try Voorstel.fetchOne(db, key: voorstel.id) {
-                    guard existing.hash == voorstel.hash else {
-                        try voorstel.update(db)
-                        return .changed(previous: existing.geimporteerd)
+                var outcome = BatchOutcome()
+                for voorstel in batch.voorstellen {
+                    if !replace, let existing = try Voorstel.fetchOne(db, key: voorstel.id), existing.bron != voorstel.bron {
+                        outcome.conflicts.append((voorstel.id, existing.bron))
+                        continue
                     }
-                    let fields = VoorstelStore.changedFields(existing, voorstel)
-                    guard !fields.isEmpty else { return .unchanged }
-                    var updated = voorstel
-                    updated.geimporteerd = existing.geimporteerd
-                    try updated.update(db)
-                    return .fieldsChanged(fields)
+                    let existing = try Voorstel.fetchOne(db, key: voorstel.id)
+                    var kept = voorstel
+                    // What a person set on the voorstel (wetten, gemeente, onderwerp) stays.
+                    if let existing {
+                        if kept.wetten.isEmpty { kept.wetten = existing.wetten }
+                        if kept.gemeente.isEmpty { kept.gemeente = existing.gemeente }
+                        if kept.onderwerp.isEmpty { kept.onderwerp = existing.onderwerp }
+                    }
+                    outcome.changes.append((voorstel.id, try VoorstelStore.save(kept, db)))
                 }
-                try voorstel.insert(db)
-                return .new
+                for id in batch.deletions {
+                    guard let exportSource, let existing = try Voorstel.fetchOne(db, key: id), existing.bron.hasPrefix(exportSource + "#") else { continue }
+                    try Voorstel.deleteOne(db, key: id)
+                    outcome.deleted.append(id)
+                }
+                return outcome
             }
         } catch {
             throw Failure(error)

@@ -16,21 +16,25 @@ extension Command {
 
     static let voorstelImporteer = Command(
         "voorstel", action: "importeer", task: .raadsvoorstellen,
-        schema: NodeSchema("importeer", summary: "Leest een raadsvoorstel in uit .txt, .md, .pdf of .docx; opnieuw inlezen ziet of de tekst veranderde.",
-                           arguments: [.action("importeer"), Slot("pad", .text, help: "het bestand")],
-                           fields: [Slot("id", .identifier, help: "de id van het voorstel, bijvoorbeeld rv-2026-014")] + voorstelMetadata
+        schema: NodeSchema("importeer", summary: "Leest een raadsvoorstel in uit .txt, .md, .pdf of .docx, of alle voorstellen in een map of in een export van openbesluitvorming.nl (.ndjson); opnieuw inlezen ziet wat er veranderde.",
+                           arguments: [.action("importeer"), Slot("pad", .text, help: "het bestand, de map of de .ndjson-export")],
+                           fields: [.optional("id", .identifier, help: "de id van het voorstel, bijvoorbeeld rv-2026-014 (anders gemaakt uit de bestandsnaam)")] + voorstelMetadata
                                + [.optional("vervang", .bool, help: "vervang=ja: een bestaand voorstel met deze id krijgt de tekst van dit bestand")])
     ) { node, context throws(Diagnostic) in
         let store = try context.voorstellen(node)
         // `~/stukken/x` is in the home folder, as in a terminal.
         let path = ExportTarget.expand(node.text(1))
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue || VoorstelBulkImport.isExport(path) {
+            return try importBatch(node, path: path, isFolder: isDirectory.boolValue, store: store, context)
+        }
         let imported: TextImport.Imported
         do throws(TextImport.Failure) {
             imported = try TextImport.read(path)
         } catch {
             throw .error(error.message, hint: error.hint, at: node.arguments[1].span)
         }
-        let id = node.fieldText("id").lowercased()
+        let id = node.optionalText("id")?.lowercased() ?? VoorstelBulkImport.id(forName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
         let existing = (try? store.find(id)).flatMap { $0.id == id ? $0 : nil }
         // What the statement does not say, the header of the text may: datum, portefeuille, nummer.
         let kop = VoorstelKop.read(imported.text)
@@ -66,6 +70,67 @@ extension Command {
             out += "Voorstel \(voorstel.id) opnieuw ingelezen: de tekst is veranderd sinds \(DateValue(previous).dutch). "
                 + "Bestaande beoordelingen gingen over de vorige tekst; kijk ze na met `beoordelingen \(voorstel.id)`.\n"
         }
+        return out
+    }
+
+    /// `voorstel importeer MAP` and `voorstel importeer "export.ndjson"`: every voorstel at once,
+    /// in one change (one `ongedaan` takes it back).
+    static func importBatch(_ node: Node, path: String, isFolder: Bool, store: VoorstelStore, _ context: CommandContext) throws(Diagnostic) -> String {
+        for field in ["id", "titel", "datum", "portefeuille", "registratienummer", "onderwerp"] where node.property(field) != nil {
+            throw .error("`\(field)=` geldt voor één voorstel, niet voor een \(isFolder ? "map" : "export")",
+                         hint: "lees de voorstellen zonder `\(field)=` in, en verander er daarna één met `voorstel wijzig`", at: node.property(field)!.keySpan)
+        }
+        let batch: VoorstelBulkImport.Batch
+        if isFolder {
+            batch = VoorstelBulkImport.folder(path)
+        } else {
+            do throws(VoorstelBulkImport.Failure) {
+                batch = try VoorstelBulkImport.export(path)
+            } catch {
+                throw .error(error.message, hint: error.hint, at: node.arguments[1].span)
+            }
+        }
+        if batch.voorstellen.isEmpty && batch.deletions.isEmpty && batch.skipped.isEmpty {
+            throw .error(isFolder ? "er staan geen voorstellen in de map `\(path)`" : "de export `\(path)` bevat geen documenten",
+                         hint: isFolder ? "Raadskompas leest .txt, .md, .pdf en .docx, ook in submappen" : "kies een export met documenten (Document)", at: node.arguments[1].span)
+        }
+        var gegevens = VoorstelGegevens(node)
+        gegevens.titel = nil
+        let voorstellen = batch.voorstellen.map { voorstel -> Voorstel in
+            var v = voorstel
+            if let gemeente = gegevens.gemeente { v.gemeente = gemeente }
+            if !gegevens.wetten.isEmpty { v.wetten = gegevens.wetten.joined(separator: ",") }
+            return v
+        }
+        var adjusted = batch
+        adjusted.voorstellen = voorstellen
+        let outcome = try context.attempt(node) { try store.apply(adjusted, replace: node.flag("vervang"), exportSource: isFolder ? nil : path) }
+        var counts: [String] = []
+        let new = outcome.changes.filter { $0.change == .new }.count
+        let changed = outcome.changes.filter { if case .changed = $0.change { true } else { false } }
+        let fields = outcome.changes.filter { if case .fieldsChanged = $0.change { true } else { false } }.count
+        let unchanged = outcome.changes.filter { $0.change == .unchanged }.count
+        if new > 0 { counts.append("\(new) nieuw") }
+        if !changed.isEmpty { counts.append("\(changed.count) met een veranderde tekst") }
+        if fields > 0 { counts.append("\(fields) met andere gegevens") }
+        if unchanged > 0 { counts.append("\(unchanged) ongewijzigd") }
+        if !outcome.deleted.isEmpty { counts.append("\(outcome.deleted.count) verwijderd volgens de export") }
+        var out = "Uit \(isFolder ? "de map" : "de export") \(path): " + (counts.isEmpty ? "niets ingelezen" : counts.joined(separator: ", ")) + ".\n"
+        if !changed.isEmpty {
+            out += "Beoordelingen van " + changed.prefix(10).map(\.id).joined(separator: ", ") + (changed.count > 10 ? " en nog \(changed.count - 10)" : "")
+                + " gingen over de vorige tekst; kijk ze na met `beoordelingen ID`.\n"
+        }
+        if !outcome.deleted.isEmpty { out += "Verwijderd: " + outcome.deleted.prefix(10).joined(separator: ", ") + (outcome.deleted.count > 10 ? " en nog \(outcome.deleted.count - 10)" : "") + ".\n" }
+        if !outcome.conflicts.isEmpty {
+            out += "Niet ingelezen, want de id is al van een voorstel uit een ander bestand (\(outcome.conflicts.count)): "
+                + outcome.conflicts.prefix(10).map { "\($0.id) (uit \($0.bron))" }.joined(separator: ", ") + ". Zet `vervang=ja` om ze te vervangen.\n"
+        }
+        if !batch.skipped.isEmpty {
+            out += "Overgeslagen (\(batch.skipped.count)):\n" + batch.skipped.prefix(20).map { "  \($0.naam): \($0.reden)\n" }.joined()
+            if batch.skipped.count > 20 { out += "  … en nog \(batch.skipped.count - 20)\n" }
+        }
+        if batch.otherEntities > 0 { out += "\(batch.otherEntities) \(batch.otherEntities == 1 ? "regel gaat" : "regels gaan") over vergaderingen, moties of commissies, niet over documenten; die zijn overgeslagen.\n" }
+        if !outcome.changes.isEmpty || !outcome.deleted.isEmpty { out += "Alles in één keer terugdraaien kan met `ongedaan`. Bekijk ze met `voorstel lijst`.\n" }
         return out
     }
 
@@ -159,6 +224,10 @@ struct VoorstelGegevens {
     var onderwerp: String?
     var wetten: [String]
     var registratienummer: String?
+
+    init() {
+        wetten = []
+    }
 
     init(_ node: Node) {
         titel = node.optionalText("titel")
