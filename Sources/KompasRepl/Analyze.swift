@@ -54,6 +54,35 @@ struct Analyze: ParsableCommand {
         return (expanded, emptyFolders)
     }
 
+    /// Each path read and analysed, in parallel over the cores, results in the order of `paths`.
+    static func analyzeAll(_ paths: [String], with analyzer: Analyzer) -> [Result<Analyzer.Result, TextImport.Failure>] {
+        let slots = ResultSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let outcome: Result<Analyzer.Result, TextImport.Failure>
+            do throws(TextImport.Failure) {
+                let imported = try TextImport.read(paths[index])
+                outcome = .success(analyzer.analyze(imported.text, name: paths[index]))
+            } catch {
+                outcome = .failure(error)
+            }
+            slots.set(index, outcome)
+        }
+        return slots.values
+    }
+
+    /// One slot per path, written from several threads (each index once), behind a lock.
+    final class ResultSlots: @unchecked Sendable {
+        private var storage: [Result<Analyzer.Result, TextImport.Failure>?]
+        private let lock = NSLock()
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ value: Result<Analyzer.Result, TextImport.Failure>) {
+            lock.lock()
+            storage[index] = value
+            lock.unlock()
+        }
+        var values: [Result<Analyzer.Result, TextImport.Failure>] { storage.map { $0! } }
+    }
+
     func run() throws {
         let library = ContentLibrary.standard(extraDirectory: content)
         let renderer = DiagnosticRenderer(useColor: Terminal.useColor(kleur, isTTY: Terminal.stderrIsTTY))
@@ -70,13 +99,14 @@ struct Analyze: ParsableCommand {
         var results: [Analyzer.Result] = []
         let (paths, emptyFolders) = Analyze.expand(files)
         var failed = emptyFolders > 0
-        for path in paths {
-            do {
-                let imported = try TextImport.read(path)
-                let result = analyzer.analyze(imported.text, name: path)
+        // The files are read and analysed on all cores; the output keeps the order of the paths.
+        let outcomes = Analyze.analyzeAll(paths, with: analyzer)
+        for (path, outcome) in zip(paths, outcomes) {
+            switch outcome {
+            case .success(let result):
                 results.append(result)
                 if !json { Output.out(AnalysisRenderer.text(result, criteria: criteria, style: style) + "\n") }
-            } catch {
+            case .failure(let error):
                 failed = true
                 Output.err("\(path): fout: \(error.message)\n  = hint: \(error.hint)\n")
             }

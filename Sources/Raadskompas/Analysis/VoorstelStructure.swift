@@ -282,6 +282,25 @@ public struct VoorstelStructure: Sendable {
 
     /// The section a heading line names, and the text after its label on the same line.
     static func heading(_ line: Substring, rules: AnalysisRules) -> (Int?, Substring?)? {
+        // Most lines are running text: long, no colon or tab near the start, and not starting with
+        // the first word of a heading. Those are told apart on bytes, before any string work.
+        if line.utf8.count > 90 {
+            var sawSeparator = false
+            var wordStart: String.UTF8View.Index?
+            var wordEnd = line.utf8.endIndex
+            var seen = 0
+            for index in line.utf8.indices {
+                let b = line.utf8[index]
+                if b == 58 || b == 9 { sawSeparator = true; break }
+                seen += 1
+                if seen > 70 { break }
+                let isWord = ByteFolding.isWordByte(b) && !(b >= 48 && b <= 57 && wordStart == nil)
+                if wordStart == nil, isWord { wordStart = index } else if wordStart != nil, !isWord, b != 39 { wordEnd = index; break }
+            }
+            if !sawSeparator {
+                guard let wordStart, rules.firstWordKeys.contains(AnalysisRules.headingKey(line[wordStart..<wordEnd])) else { return nil }
+            }
+        }
         let bare = dropNumbering(line)
         guard !bare.isEmpty, bare.utf8.count <= 400 else { return nil }
         // "Label: tekst", "Label:" or "Label<tab>tekst" (a table row).
