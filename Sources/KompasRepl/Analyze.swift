@@ -55,13 +55,14 @@ struct Analyze: ParsableCommand {
     }
 
     /// Each path read and analysed, in parallel over the cores, results in the order of `paths`.
-    static func analyzeAll(_ paths: [String], with analyzer: Analyzer) -> [Result<Analyzer.Result, TextImport.Failure>] {
+    static func analyzeAll(_ paths: [String], with analyzer: Analyzer, json: Bool = false) -> [Result<(Analyzer.Result, String), TextImport.Failure>] {
         let slots = ResultSlots(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let outcome: Result<Analyzer.Result, TextImport.Failure>
+            let outcome: Result<(Analyzer.Result, String), TextImport.Failure>
             do throws(TextImport.Failure) {
                 let imported = try TextImport.read(paths[index])
-                outcome = .success(analyzer.analyze(imported.text, name: paths[index]))
+                let result = analyzer.analyze(imported.text, name: paths[index])
+                outcome = .success((result, json ? AnalysisRenderer.json(result) : ""))
             } catch {
                 outcome = .failure(error)
             }
@@ -72,15 +73,15 @@ struct Analyze: ParsableCommand {
 
     /// One slot per path, written from several threads (each index once), behind a lock.
     final class ResultSlots: @unchecked Sendable {
-        private var storage: [Result<Analyzer.Result, TextImport.Failure>?]
+        private var storage: [Result<(Analyzer.Result, String), TextImport.Failure>?]
         private let lock = NSLock()
         init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ index: Int, _ value: Result<Analyzer.Result, TextImport.Failure>) {
+        func set(_ index: Int, _ value: Result<(Analyzer.Result, String), TextImport.Failure>) {
             lock.lock()
             storage[index] = value
             lock.unlock()
         }
-        var values: [Result<Analyzer.Result, TextImport.Failure>] { storage.map { $0! } }
+        var values: [Result<(Analyzer.Result, String), TextImport.Failure>] { storage.map { $0! } }
     }
 
     func run() throws {
@@ -96,22 +97,22 @@ struct Analyze: ParsableCommand {
         }
         let style = TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: Terminal.useColor(kleur, isTTY: Terminal.stdoutIsTTY))
         let criteria = GuidedReviewCriteria.load(library)
-        var results: [Analyzer.Result] = []
+        var objects: [String] = []
         let (paths, emptyFolders) = Analyze.expand(files)
         var failed = emptyFolders > 0
         // The files are read and analysed on all cores; the output keeps the order of the paths.
-        let outcomes = Analyze.analyzeAll(paths, with: analyzer)
+        let outcomes = Analyze.analyzeAll(paths, with: analyzer, json: json)
         for (path, outcome) in zip(paths, outcomes) {
             switch outcome {
-            case .success(let result):
-                results.append(result)
+            case .success(let (result, object)):
+                objects.append(object)
                 if !json { Output.out(AnalysisRenderer.text(result, criteria: criteria, style: style) + "\n") }
             case .failure(let error):
                 failed = true
                 Output.err("\(path): fout: \(error.message)\n  = hint: \(error.hint)\n")
             }
         }
-        if json { Output.out(AnalysisRenderer.json(results)) }
+        if json { Output.out(AnalysisRenderer.jsonArray(objects)) }
         if failed { throw ExitCode.failure }
     }
 }

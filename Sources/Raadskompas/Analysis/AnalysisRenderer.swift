@@ -124,10 +124,21 @@ public enum AnalysisRenderer {
     /// "bewijs": [{"regel", "tekst", "signaal"}], "afwezig": […], "ontbreekt": […]}, …}, "leeswijzer",
     /// "vragen", "signalen", "woorden", "herhaaldeRegels"}]`; see docs/analyse.md.
     public static func json(_ results: [Analyzer.Result]) -> String {
+        jsonArray(results.map { json($0) })
+    }
+
+    /// One result as a JSON object (pretty-printed, keys sorted); `json(_:)` joins them into an array,
+    /// so a batch can encode its results on several threads.
+    public static func json(_ result: Analyzer.Result) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(results)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let data = (try? encoder.encode(result)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Objects from `json(_ result:)` as one JSON array.
+    public static func jsonArray(_ objects: [String]) -> String {
+        objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
     /// A printable leeswijzer in Markdown: the parts, the criteria with their citations, and the vragen aan het college.

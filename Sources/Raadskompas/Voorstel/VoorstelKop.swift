@@ -98,7 +98,7 @@ public struct VoorstelKop: Sendable, Equatable {
         let labelOf = lines.map { labelled($0) }
         for (index, line) in lines.enumerated() where !consumed.contains(index) {
             // A line ends the header when it starts the body proper.
-            let lowered = line.lowercased()
+            let lowered = line.utf8.count < 40 ? line.lowercased() : ""
             if ["beslispunten", "voorgesteld besluit", "besluit", "aanleiding", "inleiding", "samenvatting", "toelichting", "het college stelt voor", "ontwerpbesluit"]
                 .contains(where: { lowered.hasPrefix($0) && lowered.count < $0.count + 3 }) { break }
             let parts = segmented[index]
@@ -232,6 +232,8 @@ public struct VoorstelKop: Sendable, Equatable {
     /// "Voorstel voor de raadsvergadering van 12 juni 2025", "in uw vergadering van …",
     /// "Raadsvoorstel nr. 2025/56": a field in running text.
     static func runningText(_ segment: String) -> (Kind, String)? {
+        // A field in running text sits in a short line ("Voorstel voor de raadsvergadering van 12 juni 2025").
+        guard segment.utf8.count <= 200 else { return nil }
         let lowered = segment.lowercased()
         // All phrases below have "raad" or a number label in them; most lines have neither.
         let mayHaveDate = lowered.utf8.count < 400 && (VoorstelKop.containsBytes(lowered, "raad") || VoorstelKop.containsBytes(lowered, "vergadering"))
