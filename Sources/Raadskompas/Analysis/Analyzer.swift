@@ -328,6 +328,11 @@ public struct Analyzer: Sendable {
         return englishCount >= 8 && englishCount > 2 * dutchCount
     }
 
+    /// The title of a voorstel as the analysis reads it (across line breaks), for importing.
+    public func title(of text: String) -> String? {
+        VoorstelStructure(text, rules: rules).title
+    }
+
     /// "de sectie ‘Alternatieven’ en 2 zinnen", for a `waarom` line.
     static func describe(_ found: [Evidence]) -> String {
         let sections = found.filter { $0.signaal.hasPrefix("sectie ") }

@@ -152,6 +152,11 @@ public struct VoorstelStructure: Sendable {
         for (index, line) in lines.enumerated() {
             switch kinds[index] {
             case .blank:
+                // A sentence cut by a page break ("blijven het huidige" / footer / "tarief betalen.")
+                // runs on: the paragraph waits for the next line of text.
+                if let last = paragraph.last, !".!?:;".contains(last), VoorstelStructure.nextTextStartsLowercase(after: index, lines: lines, noise: noise) {
+                    continue
+                }
                 flush()
                 if let part = parts.indices.last, candidates[part]?.contains(where: { $0.marker != nil }) == true { besluitGap = true }
             case .noise:
@@ -271,13 +276,30 @@ public struct VoorstelStructure: Sendable {
                 result.insert(index)
                 continue
             }
-            if hasDigit || shape.count >= 14 { shapes[shape, default: []].append(index) }
+            shapes[shape, default: []].append(index)
+            _ = hasDigit
         }
-        for (_, indices) in shapes where indices.count >= 3 {
+        let pageLines = result
+        for (shape, indices) in shapes where indices.count >= 2 {
             // Spread over the document, as page headers are; not a list of equal lines in a row.
-            if let first = indices.first, let last = indices.last, last - first >= indices.count + 1 { result.formUnion(indices) }
+            guard let first = indices.first, let last = indices.last, last - first >= indices.count + 1 else { continue }
+            if indices.count >= 3, shape.utf8.count >= 14 || shape.utf8.contains(35) {
+                result.formUnion(indices)
+            } else if indices.count >= 2, shape.utf8.count <= 60,
+                      // "Gemeente Wolderveen" twice, each time next to a page number: the letterhead of a page.
+                      indices.allSatisfy({ index in pageLines.contains { abs($0 - index) <= 3 } }) {
+                result.formUnion(indices)
+            }
         }
         return result
+    }
+
+    /// Whether the next line of text after `index` (past blank lines and page headers) starts in lowercase.
+    static func nextTextStartsLowercase(after index: Int, lines: [Substring], noise: Set<Int>) -> Bool {
+        var next = index + 1
+        while next < lines.count, lines[next].isEmpty || noise.contains(next) { next += 1 }
+        guard next < lines.count, next - index <= 8, let first = lines[next].first else { return false }
+        return first.isLowercase
     }
 
     /// The section a heading line names, and the text after its label on the same line.

@@ -66,7 +66,7 @@ public enum VoorstelBulkImport {
 
     /// Every voorstel in `folder` and its subfolders, sorted by path; files that cannot be read are
     /// named in `skipped` with the reason, the rest is read.
-    public static func folder(_ folder: String) -> Batch {
+    public static func folder(_ folder: String, title: (String) -> String? = { _ in nil }) -> Batch {
         var batch = Batch()
         let base = URL(fileURLWithPath: folder)
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
@@ -98,7 +98,7 @@ public enum VoorstelBulkImport {
                 id = "\(id)-\(n)"
             }
             used.insert(id)
-            batch.voorstellen.append(voorstel(id: id, text: imported.text, source: path, titel: nil, datum: nil))
+            batch.voorstellen.append(voorstel(id: id, text: imported.text, source: path, titel: title(imported.text), datum: nil))
         }
         return batch
     }

@@ -40,6 +40,9 @@ extension Command {
         let kop = VoorstelKop.read(imported.text)
         var given = VoorstelGegevens(node)
         var read: [String] = []
+        // The title as the analysis reads it: the onderwerp across its line break, or the first line of substance.
+        // A title the voorstel already has (perhaps set by hand with `voorstel wijzig`) stays.
+        if given.titel == nil { given.titel = existing?.titel ?? Analyzer(library: context.library)?.title(of: imported.text).map { String($0.prefix(160)) } }
         if given.datum == nil, existing?.datum == nil, let datum = kop.datum { given.datum = datum; read.append("datum \(datum.dutch)") }
         if given.portefeuille == nil, existing?.portefeuille.isEmpty ?? true, let portefeuille = kop.portefeuille {
             given.portefeuille = portefeuille
@@ -82,7 +85,8 @@ extension Command {
         }
         let batch: VoorstelBulkImport.Batch
         if isFolder {
-            batch = VoorstelBulkImport.folder(path)
+            let analyzer = Analyzer(library: context.library)
+            batch = VoorstelBulkImport.folder(path) { text in analyzer?.title(of: text).map { String($0.prefix(160)) } }
         } else {
             do throws(VoorstelBulkImport.Failure) {
                 batch = try VoorstelBulkImport.export(path)
