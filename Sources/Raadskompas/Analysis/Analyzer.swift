@@ -157,6 +157,8 @@ public struct Analyzer: Sendable {
                     let sentence = sentences[s]
                     if hits.last == s { continue }
                     if rule.headingOnly, !(sentence.isHeading || sentence.looksLikeHeading) { continue }
+                    // A header field ("Onderwerp: Zienswijze kadernota 2027") is metadata, not evidence.
+                    if sentence.isField, rule.weight != 0 { continue }
                     if !rule.headingOnly, rule.weight > 0 {
                         // The heading of a known section is structure, not evidence; nor is text in a section that says "geen".
                         if sentence.isHeading, let part = sentence.part, structure.parts[part].section != nil { continue }

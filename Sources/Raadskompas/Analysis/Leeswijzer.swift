@@ -64,7 +64,7 @@ public struct Leeswijzer: Sendable, Codable {
         "doel": ["doel", "streven", "streefwaarde", "willen bereiken", "ambitie", "beoogd"],
         "participatie": ["adviesraad", "clientenraad", "participatieraad", "wmo-raad", "ervaringsdeskundig", "inwonerspanel", "bewonersavond",
                          "inspraak", "enquete", "klankbordgroep", "participatie", "inwoners zijn", "inwoners hebben", "met inwoners", "jongerenraad",
-                         "dorpsraad", "wijkraad", "meedenk", "consultatie", "zienswijze"],
+                         "dorpsraad", "wijkraad", "meedenk", "consultatie"],
         "termijn": ["uiterlijk", "termijn", "deadline", "met ingang van", "treedt in werking", "inwerkingtreding", "ingangsdatum", "per 1 ",
                     "januari", "februari", "maart", "april", "mei ", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
     ]
@@ -121,7 +121,8 @@ public struct Leeswijzer: Sendable, Codable {
         }
 
         var participatie = partSentences("participatie", limit: 6)
-        for index in sentencesWith("participatie") where participatie.count < 8 && !participatie.contains(index) && !sentences[index].isHeading {
+        for index in sentencesWith("participatie") where participatie.count < 8 && !participatie.contains(index) && !sentences[index].isHeading
+            && !sentences[index].isField {
             participatie.append(index)
         }
         self.participatie = participatie.sorted().map(cite)

@@ -17,6 +17,8 @@ public struct VoorstelStructure: Sendable {
         public let part: Int?
         /// The heading of its part (the heading line itself).
         public let isHeading: Bool
+        /// A form field of the header ("Onderwerp: …", "Portefeuillehouder: …"): metadata, not evidence.
+        public var isField = false
         /// A short line without a full stop, in any part: how older rules recognise a heading.
         public var looksLikeHeading: Bool {
             !text.hasSuffix(".") && !text.hasSuffix("?") && text.split(separator: " ").count <= 6
@@ -117,6 +119,7 @@ public struct VoorstelStructure: Sendable {
         var paragraph = ""
         var paragraphLines: [(offset: Int, line: Int)] = []
         var paragraphIsItem = false
+        var paragraphIsField = false
         // Per beslispunten part: its paragraphs, and whether each starts with a list marker.
         var candidates: [Int: [(Beslispunt, marker: MarkerKind?)]] = [:]
         // A beslispunten list ends at a blank line that is not followed by another item.
@@ -127,7 +130,7 @@ public struct VoorstelStructure: Sendable {
             let part = parts.isEmpty ? nil : parts.count - 1
             for (offset, piece) in VoorstelStructure.split(paragraph) {
                 let line = paragraphLines.last { $0.offset <= offset }?.line ?? paragraphLines[0].line
-                sentences.append(Sentence(line: line, text: piece, part: part, isHeading: false))
+                sentences.append(Sentence(line: line, text: piece, part: part, isHeading: false, isField: paragraphIsField))
             }
             if let part, let section = parts[part].section, rules.sections[section].role == "besluit", !closedBesluit.contains(part),
                candidates[part, default: []].count < 60 {
@@ -144,6 +147,7 @@ public struct VoorstelStructure: Sendable {
             paragraph = ""
             paragraphLines = []
             paragraphIsItem = false
+            paragraphIsField = false
         }
         func closePart() {
             guard let last = parts.indices.last else { return }
@@ -183,6 +187,7 @@ public struct VoorstelStructure: Sendable {
                 flush()
                 paragraph = String(line)
                 paragraphLines = [(0, index + 1)]
+                paragraphIsField = true
                 flush()
             case .text:
                 if besluitGap, let part = parts.indices.last {

@@ -122,6 +122,7 @@ public struct VoorstelStore: Sendable {
                     // What a person set on the voorstel (wetten, gemeente, onderwerp) stays.
                     if let existing {
                         if kept.wetten.isEmpty { kept.wetten = existing.wetten }
+                        kept.titel = existing.titel
                         if kept.gemeente.isEmpty { kept.gemeente = existing.gemeente }
                         if kept.onderwerp.isEmpty { kept.onderwerp = existing.onderwerp }
                     }
