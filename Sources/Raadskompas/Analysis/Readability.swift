@@ -14,8 +14,8 @@ struct Readability {
         let syllables = words.reduce(0) { $0 + Readability.syllables($1) }
         score = 206.835 - 0.93 * (Double(words.count) / Double(sentences.count)) - 77 * (Double(syllables) / Double(words.count))
         longSentences = sentences.filter { Readability.words($0).count > 25 }.count
-        let folded = Set(words.map { String(Folding.fold($0)) })
-        jargon = list.filter { folded.contains(String(Folding.fold($0))) }
+        let folded = Set(words.map { String(decoding: ByteFolding.fold($0), as: UTF8.self) })
+        jargon = list.filter { folded.contains(String(decoding: ByteFolding.fold($0), as: UTF8.self)) }
         // An abbreviation is explained when it appears in parentheses somewhere: "Adviesraad (ASD)".
         let explained = Leeswijzer.explainedAbbreviations(fullText)
         var seen: [String] = []
@@ -40,7 +40,8 @@ struct Readability {
     }
 
     static func words(_ text: String) -> [String] {
-        text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        // On bytes: letters and digits (and the bytes of accented letters) make a word.
+        Array(text.utf8).split { !ByteFolding.isWordByte($0) }.map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func rawWords(_ text: String) -> [String] {
@@ -49,11 +50,11 @@ struct Readability {
 
     /// Dutch syllables, counted as groups of vowels (ij, ei, ou, au, ui, oe, eu, ie and doubles are one).
     static func syllables(_ word: String) -> Int {
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
         var count = 0
         var previousVowel = false
-        for c in Folding.fold(word) {
-            let isVowel = vowels.contains(c) || c == "ĳ"
+        for b in ByteFolding.fold(word) {
+            // a e i o u y (ĳ folds to "ij": i is the vowel)
+            let isVowel = b == 97 || b == 101 || b == 105 || b == 111 || b == 117 || b == 121
             if isVowel, !previousVowel { count += 1 }
             previousVowel = isVowel
         }

@@ -458,8 +458,17 @@ public struct VoorstelStructure: Sendable {
 
     /// A form field on its own line: "Portefeuillehouder: …", "Datum raadsvergadering	12 juni 2025".
     static func isField(_ line: Substring) -> Bool {
-        if line.utf8.contains(9) { return true }
-        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 40 else { return false }
+        // On bytes: a tab anywhere, or a known label before a colon in the first 60 bytes.
+        var colon: String.UTF8View.Index?
+        var seen = 0
+        for index in line.utf8.indices {
+            let b = line.utf8[index]
+            if b == 9 { return true }
+            if b == 58, colon == nil, seen <= 60 { colon = index }
+            seen += 1
+            if seen > 60, colon == nil { return line.utf8.contains(9) }
+        }
+        guard let colon else { return false }
         return VoorstelKop.kind(of: String(line[..<colon])) != nil
     }
 
