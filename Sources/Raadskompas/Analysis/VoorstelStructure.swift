@@ -311,7 +311,9 @@ public struct VoorstelStructure: Sendable {
     static func heading(_ line: Substring, rules: AnalysisRules) -> (Int?, Substring?)? {
         // Most lines are running text: long, no colon or tab near the start, and not starting with
         // the first word of a heading. Those are told apart on bytes, before any string work.
-        if line.utf8.count > 90 {
+        var spaces = 0
+        for b in line.utf8 where b == 32 { spaces += 1 }
+        if line.utf8.count > 90 || spaces >= 9 {
             var sawSeparator = false
             var wordStart: String.UTF8View.Index?
             var wordEnd = line.utf8.endIndex
@@ -391,7 +393,8 @@ public struct VoorstelStructure: Sendable {
 
     /// A line that is a heading by its form: short, no full stop, in capitals or with a top-level number.
     static func isStrongHeading(_ line: Substring) -> Bool {
-        guard line.utf8.count <= 80, let last = line.last, !".,;:".contains(last) else { return false }
+        guard line.utf8.count <= 80, line.utf8.filter({ $0 == 32 }).count <= 7, let lastByte = line.utf8.last,
+              lastByte != 46, lastByte != 44, lastByte != 59, lastByte != 58, let last = line.last, !".,;:".contains(last) else { return false }
         let words = line.split(separator: " ")
         guard words.count <= 8 else { return false }
         if line.hasPrefix("#") { return true }
@@ -414,6 +417,8 @@ public struct VoorstelStructure: Sendable {
 
     /// The list marker that starts a line: "1.", "1)", "a.", "a)", "-", "•", "*", "–", "I.".
     static func listMarker(_ line: Substring) -> Substring? {
+        // Fast refusal on the first byte: a capital, a quote or a bracket starts no list item.
+        guard let byte = line.utf8.first, (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) || byte == 45 || byte == 42 || byte >= 0xC2 else { return nil }
         guard let first = line.first else { return nil }
         if "-•*–▪◦·".contains(first) {
             let next = line.dropFirst().first

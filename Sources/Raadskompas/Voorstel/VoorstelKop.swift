@@ -215,7 +215,9 @@ public struct VoorstelKop: Sendable, Equatable {
 
     /// `Label: value` or a bare `Label` (value on the next line).
     static func labelled(_ segment: String) -> (Kind, String)? {
-        if let colon = segment.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+        // A label is short: a colon far into the line, or a long line without one, is running text.
+        if segment.utf8.count > 80, !segment.utf8.prefix(64).contains(58), !segment.utf8.prefix(64).contains(0xEF) { return nil }
+        if let colon = segment.prefix(60).firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = normalize(String(segment[..<colon]))
             guard let kind = labelIndex[label] ?? ocrKind(label) else { return nil }
             return (kind, String(segment[segment.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
@@ -225,8 +227,9 @@ public struct VoorstelKop: Sendable, Equatable {
 
     /// The kind of a segment that is only a label.
     static func kind(of segment: String) -> Kind? {
+        guard segment.utf8.count <= 80 else { return nil }
         let label = normalize(segment)
-        return labelIndex[label] ?? (label.count <= 40 ? ocrKind(label) : nil)
+        return labelIndex[label] ?? (label.utf8.count <= 50 ? ocrKind(label) : nil)
     }
 
     /// "Voorstel voor de raadsvergadering van 12 juni 2025", "in uw vergadering van …",
