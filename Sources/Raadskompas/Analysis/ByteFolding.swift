@@ -10,12 +10,14 @@ enum ByteFolding {
     }
 
     static func fold<S: StringProtocol>(_ text: S, into out: inout [UInt8]) {
-        var ascii = true
-        for byte in text.utf8 where byte >= 0x80 { ascii = false; break }
-        if ascii {
-            for byte in text.utf8 { out.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
-            return
+        // The common case, ASCII in contiguous storage: one pass over a buffer.
+        let done: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return false }
+            out.reserveCapacity(out.count + bytes.count)
+            for byte in bytes { out.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte) }
+            return true
         }
+        if done == true { return }
         for scalar in text.unicodeScalars { fold(scalar, into: &out) }
     }
 
@@ -140,21 +142,25 @@ extension StringProtocol {
     /// the analysis asks this of every sentence, and `contains(_:)` on strings goes through
     /// `NSString.range(of:)`. Both sides are expected to be folded already where that matters.
     func has(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        let h = Array(self.utf8)
-        guard h.count >= n.count else { return false }
-        let first = n[0]
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
-            if h[i] == first {
-                var j = 1
-                while j < n.count, h[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
+        var needle = needle
+        return needle.withUTF8 { n in
+            guard let first = n.first else { return true }
+            let search = { (h: UnsafeBufferPointer<UInt8>) -> Bool in
+                guard h.count >= n.count else { return false }
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count, h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
             }
-            i += 1
+            if let found = self.utf8.withContiguousStorageIfAvailable(search) { return found }
+            return Array(self.utf8).withUnsafeBufferPointer(search)
         }
-        return false
     }
 }

@@ -65,7 +65,7 @@ public struct Leeswijzer: Sendable, Codable {
         "participatie": ["adviesraad", "clientenraad", "participatieraad", "wmo-raad", "ervaringsdeskundig", "inwonerspanel", "bewonersavond",
                          "inspraak", "enquete", "klankbordgroep", "participatie", "inwoners zijn", "inwoners hebben", "met inwoners", "jongerenraad",
                          "dorpsraad", "wijkraad", "meedenk", "consultatie"],
-        "termijn": ["uiterlijk", "termijn", "deadline", "met ingang van", "treedt in werking", "inwerkingtreding", "ingangsdatum", "per 1 ",
+        "termijn": ["uiterlijk", "reactietermijn", "termijn van", "deadline", "met ingang van", "treedt in werking", "inwerkingtreding", "ingangsdatum", "per 1 ",
                     "januari", "februari", "maart", "april", "mei ", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
     ]
 
@@ -133,9 +133,11 @@ public struct Leeswijzer: Sendable, Codable {
         termijnen = sentencesWith("termijn").filter { index in
             let sentence = sentences[index]
             guard !sentence.isHeading, sentence.line > headerEnd, !VoorstelStructure.isField(Substring(sentence.text)) else { return false }
+            // The date of an earlier raadsbesluit is history, not a termijn.
+            if sentence.text.has("raadsbesluit") { return false }
             let f = String(decoding: ByteFolding.fold(sentence.text), as: UTF8.self)
             // A date has a year: look for four digits before the costly date reading.
-            return Leeswijzer.hasYear(sentence.text) && VoorstelKop.firstDate(sentence.text) != nil || ["uiterlijk", "termijn", "deadline", "met ingang van", "in werking", "inwerkingtreding", "ingangsdatum"].contains(where: { f.has($0) })
+            return Leeswijzer.hasYear(sentence.text) && VoorstelKop.firstDate(sentence.text) != nil || ["uiterlijk", "reactietermijn", "termijn van", "deadline", "met ingang van", "in werking", "inwerkingtreding", "ingangsdatum"].contains(where: { f.has($0) })
         }.prefix(8).map(cite)
 
         // Jargon from the analyseregels; abbreviations in capitals that are nowhere explained in parentheses.

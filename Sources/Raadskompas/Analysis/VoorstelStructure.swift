@@ -530,14 +530,17 @@ public struct VoorstelStructure: Sendable {
     }
 
     static func words(in text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for b in text.utf8 {
-            let isWord = ByteFolding.isWordByte(b)
-            if isWord, !inWord { count += 1 }
-            inWord = isWord
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            for b in bytes {
+                let isWord = ByteFolding.isWordByte(b)
+                if isWord, !inWord { count += 1 }
+                inWord = isWord
+            }
+            return count
         }
-        return count
     }
 
     /// "Geen.", "n.v.t.", "Niet van toepassing", "Er zijn geen alternatieven.", or nothing at all.

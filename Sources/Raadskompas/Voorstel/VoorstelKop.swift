@@ -239,7 +239,7 @@ public struct VoorstelKop: Sendable, Equatable {
         guard segment.utf8.count <= 200 else { return nil }
         let lowered = segment.lowercased()
         // All phrases below have "raad" or a number label in them; most lines have neither.
-        let mayHaveDate = lowered.utf8.count < 400 && (VoorstelKop.containsBytes(lowered, "raad") || VoorstelKop.containsBytes(lowered, "vergadering"))
+        let mayHaveDate = lowered.utf8.count < 400 && (lowered.has("raad") || lowered.has("vergadering"))
         for phrase in mayHaveDate ? ["raadsvergadering van", "raadsvergadering d.d.", "vergadering van de gemeenteraad van", "vergadering van de raad van",
                        "vergadering van de raad d.d.", "in uw vergadering van", "gemeenteraad van", "raadsvergadering op", "raad op"] : [] {
             guard let range = lowered.range(of: phrase) else { continue }
