@@ -4,9 +4,11 @@ import Foundation
 /// printable leeswijzer with the vragen aan het college.
 public enum AnalysisRenderer {
     public static func text(_ result: Analyzer.Result, criteria: [GuidedReview.Criterion], style: TextStyle) -> String {
-        var out = [style.heading("Analyse van \(result.bestand)"),
-                   style.dim("Een voorstel, geen oordeel: jij beslist. Elke vondst noemt haar regel in het voorstel en het signaal dat haar vond.")]
+        var out: [String] = []
         func wrap(_ text: String, _ first: String, _ rest: String) { out += TextLayout.wrap(text, width: style.width, first: first, rest: rest) }
+        out += TextLayout.wrap("Analyse van \(result.bestand)", width: style.width, first: "", rest: "  ").map(style.heading)
+        out += TextLayout.wrap("Een voorstel, geen oordeel: jij beslist. Elke vondst noemt haar regel in het voorstel en het signaal dat haar vond.",
+                               width: style.width, first: "", rest: "").map(style.dim)
         out.append("")
         if let titel = result.titel { wrap(titel + (result.titelRegel.map { style.dim(" (regel \($0))") } ?? ""), "Titel: ", "       ") }
         let velden = fieldLine(result.velden)
@@ -14,7 +16,8 @@ public enum AnalysisRenderer {
         if let leeg = result.leeswijzer.leeg {
             out.append("")
             wrap(leeg, "", "")
-            out.append(style.dim("Daarom geen oordeel per criterium. Zie `analyseer` met --json voor wat er wel gevonden is."))
+            out += TextLayout.wrap("Daarom geen oordeel per criterium. De tekst zelf staat in het bestand, of in de shell met `voorstel toon`.",
+                                   width: style.width, first: "", rest: "").map(style.dim)
             return out.joined(separator: "\n") + "\n"
         }
         let known = result.secties.filter { $0.sectie != nil }
