@@ -204,6 +204,30 @@ import Testing
         #expect(analyzer.analyze(odd.last!, name: "t").taal == "en")
     }
 
+    /// Random texts built from the pieces voorstellen are made of: headings, labels, list markers,
+    /// amounts, dates, page footers, OCR slips, odd Unicode. Nothing may crash or take long.
+    @Test func randomVoorstellenNeverCrash() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["Beslispunten", "1.", "a)", "- ", "•", "Alternatieven:", "Geen.", "n.v.t.", "Samenvatting", "SAMENVATTING De gemeente wil.",
+                      "Agendapunt", ":", "€ 1.200.000", "€", "2,5 miljoen euro", "12-03-2026", "3 juli 2025", "pagina 2 van 6", "Reglstraüedatum",
+                      "raads-", "voorstel", "Het college stelt de raad voor:", "ter kennisname", "Rol van de raad: kaderstellend", "\t", "  ", "…",
+                      "“", "’", "\u{FEFF}", "\u{00A0}", "\u{0C}", "é", "ĳ", "🙂", "(ASD)", "ASD", "als", "dan", "risico", "geen risico", "2027",
+                      "Evaluatie", "wat willen we bereiken?", "1.1", "IV.", "§ 3", "# Kop", "Onderwerp:", "\r", "."]
+        for round in 0..<300 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...120, using: &generator) {
+                text += pieces.randomElement(using: &generator)!
+                text += ["\n", " ", "\n\n", ""].randomElement(using: &generator)!
+            }
+            let start = Date()
+            let result = analyzer.analyze(text, name: "ronde \(round)")
+            #expect(Set(result.criteria.keys) == Set(Analyzer.letters))
+            for criterion in result.criteria.values where criterion.oordeel == .aanwezig { #expect(criterion.ontbreekt.isEmpty) }
+            _ = AnalysisRenderer.text(result, criteria: [], style: TextStyle(width: 40, color: false))
+            #expect(Date().timeIntervalSince(start) < 2, "ronde \(round)")
+        }
+    }
+
     @Test func checkValidatesTheSectionsAndTheirReferences() throws {
         let scratch = try TemporaryFolder()
         try """
