@@ -195,7 +195,7 @@ public struct Leeswijzer: Sendable, Codable {
             // "€ 865.000", "EUR 40.000", with "miljoen" after it.
             var start: Int?
             if scalars[i] == "€" { start = i; i += 1 }
-            else if !isLetter(i - 1), i + 3 <= scalars.count, String(String.UnicodeScalarView(scalars[i..<i + 3])) == "EUR", !isLetter(i + 3) { start = i; i += 3 }
+            else if scalars[i] == "E", !isLetter(i - 1), i + 3 <= scalars.count, scalars[i + 1] == "U", scalars[i + 2] == "R", !isLetter(i + 3) { start = i; i += 3 }
             if let from = start {
                 var j = skipSpaces(i)
                 if j < scalars.count, scalars[j] == "-" { j += 1 }

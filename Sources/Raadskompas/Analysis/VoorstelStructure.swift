@@ -342,7 +342,7 @@ public struct VoorstelStructure: Sendable {
             return nil
         }
         // A heading on its own line (one OCR slip allowed when it does not end like a sentence).
-        if bare.utf8.count <= 90, bare.last != "," && bare.last != ";", bare.split(separator: " ").count <= 9 {
+        if bare.utf8.count <= 90, bare.last != "," && bare.last != ";", bare.utf8.reduce(0, { $0 + ($1 == 32 ? 1 : 0) }) <= 8 {
             let key = AnalysisRules.headingKey(bare)
             if let section = rules.headingIndex[key] { return (section, nil) }
             if bare.last != ".", let section = rules.section(forHeading: key) { return (section, nil) }
