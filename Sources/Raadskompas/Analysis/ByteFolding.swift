@@ -138,6 +138,33 @@ struct PhraseMatcher: Sendable {
 }
 
 extension StringProtocol {
+    /// The text without white space (ASCII white space and no-break spaces) at either end, and
+    /// without the given ASCII characters at the ends: trimming on bytes, not through `NSString`.
+    func trimmedFast(also extra: String = "") -> String {
+        let extraBytes = Array(extra.utf8)
+        let bytes = Array(self.utf8)
+        func trimmable(_ i: Int) -> Int {
+            let b = bytes[i]
+            if b == 32 || b == 9 || b == 10 || b == 13 || b == 11 || b == 12 || extraBytes.contains(b) { return 1 }
+            if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        var start = 0
+        while start < bytes.count {
+            let n = trimmable(start)
+            if n == 0 { break }
+            start += n
+        }
+        var end = bytes.count
+        while end > start {
+            let b = bytes[end - 1]
+            if b == 32 || b == 9 || b == 10 || b == 13 || b == 11 || b == 12 || extraBytes.contains(b) { end -= 1; continue }
+            if b == 0xA0, end - 2 >= start, bytes[end - 2] == 0xC2 { end -= 2; continue }
+            break
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
     /// Whether `needle` occurs in this text, compared byte for byte (no Foundation, no locale):
     /// the analysis asks this of every sentence, and `contains(_:)` on strings goes through
     /// `NSString.range(of:)`. Both sides are expected to be folded already where that matters.

@@ -187,7 +187,7 @@ public struct Leeswijzer: Sendable, Codable {
         }
         let multipliers: Set<String> = ["miljoen", "mln", "mln.", "miljard", "mld", "mld.", "duizend"]
         func emit(_ from: Int, _ to: Int) {
-            let amount = String(String.UnicodeScalarView(scalars[from..<to])).trimmingCharacters(in: .whitespaces)
+            let amount = String(String.UnicodeScalarView(scalars[from..<to])).trimmedFast()
             if !result.contains(amount) { result.append(amount) }
         }
         var i = 0

@@ -374,6 +374,15 @@ public struct VoorstelStructure: Sendable {
 
     /// "1.", "2.3", "3)", "A.", "IV.", "§ 2", "## ": the number in front of a heading.
     static func dropNumbering(_ line: Substring) -> Substring {
+        // Fast path on the first bytes: a word that is no "A." or "IV." starts no number.
+        guard let b0 = line.utf8.first else { return line }
+        let letter = (b0 >= 65 && b0 <= 90) || (b0 >= 97 && b0 <= 122)
+        if letter {
+            let second = line.utf8.dropFirst().first
+            if second != 46 && second != 41 && b0 != 73 && b0 != 86 && b0 != 88 { return line }
+        } else if !(b0 >= 48 && b0 <= 57) && b0 != 35 && b0 != 0xC2 {
+            return line
+        }
         var rest = line
         if rest.hasPrefix("#") { rest = rest.drop { $0 == "#" } }
         else if rest.hasPrefix("§") { rest = rest.dropFirst().drop { $0 == " " || $0.isNumber || $0 == "." } }
@@ -393,7 +402,7 @@ public struct VoorstelStructure: Sendable {
 
     /// A line that is a heading by its form: short, no full stop, in capitals or with a top-level number.
     static func isStrongHeading(_ line: Substring) -> Bool {
-        guard line.utf8.count <= 80, line.utf8.filter({ $0 == 32 }).count <= 7, let lastByte = line.utf8.last,
+        guard line.utf8.count <= 80, line.utf8.reduce(0, { $0 + ($1 == 32 ? 1 : 0) }) <= 7, let lastByte = line.utf8.last,
               lastByte != 46, lastByte != 44, lastByte != 59, lastByte != 58, let last = line.last, !".,;:".contains(last) else { return false }
         let words = line.split(separator: " ")
         guard words.count <= 8 else { return false }

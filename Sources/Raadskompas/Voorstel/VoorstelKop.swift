@@ -73,7 +73,7 @@ public struct VoorstelKop: Sendable, Equatable {
             end = text.utf8.index(after: end)
         }
         for raw in text[..<end].split(separator: "\n", omittingEmptySubsequences: false).prefix(headerLines * 2) {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = raw.trimmedFast()
             // A lone ":" is the colon column of a table that the PDF extraction split off.
             if !line.isEmpty, line != ":", line != "：" { lines.append(line.hasPrefix(": ") ? String(line.dropFirst(2)) : line) }
             if lines.count >= headerLines { break }
@@ -81,7 +81,7 @@ public struct VoorstelKop: Sendable, Equatable {
         var found: [Kind: String] = [:]
         func note(_ kind: Kind, _ value: String) {
             guard kind != .anders else { return }
-            let cleaned = value.trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":;,")))
+            let cleaned = value.trimmedFast(also: ":;,")
             guard !cleaned.isEmpty, found[kind] == nil else { return }
             // A date label counts only with a date ("Vergadering: Gemeenteraad" is no date).
             if kind == .raadsdatum || kind == .voorsteldatum, firstDate(cleaned) == nil { return }
@@ -220,7 +220,7 @@ public struct VoorstelKop: Sendable, Equatable {
         if let colon = segment.prefix(60).firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = normalize(String(segment[..<colon]))
             guard let kind = labelIndex[label] ?? ocrKind(label) else { return nil }
-            return (kind, String(segment[segment.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            return (kind, segment[segment.index(after: colon)...].trimmedFast())
         }
         return kind(of: segment).map { ($0, "") }
     }
