@@ -137,6 +137,19 @@ struct PhraseMatcher: Sendable {
     }
 }
 
+extension String {
+    /// The index just after the first occurrence of `needle` (compared on bytes), or nil.
+    func endOfFirst(_ needle: String) -> String.Index? {
+        let h = Array(utf8), n = Array(needle.utf8)
+        guard !n.isEmpty, h.count >= n.count else { return nil }
+        outer: for i in 0...(h.count - n.count) where h[i] == n[0] {
+            for j in 1..<n.count where h[i + j] != n[j] { continue outer }
+            return utf8.index(utf8.startIndex, offsetBy: i + n.count)
+        }
+        return nil
+    }
+}
+
 extension StringProtocol {
     /// The text without white space (ASCII white space and no-break spaces) at either end, and
     /// without the given ASCII characters at the ends: trimming on bytes, not through `NSString`.

@@ -242,9 +242,10 @@ public struct VoorstelKop: Sendable, Equatable {
         let mayHaveDate = lowered.utf8.count < 400 && (lowered.has("raad") || lowered.has("vergadering"))
         for phrase in mayHaveDate ? ["raadsvergadering van", "raadsvergadering d.d.", "vergadering van de gemeenteraad van", "vergadering van de raad van",
                        "vergadering van de raad d.d.", "in uw vergadering van", "gemeenteraad van", "raadsvergadering op", "raad op"] : [] {
-            guard let range = lowered.range(of: phrase) else { continue }
-            let rest = String(lowered[range.upperBound...])
-            if firstDate(rest) != nil { return (.raadsdatum, rest) }
+            guard let end = lowered.endOfFirst(phrase) else { continue }
+            let rest = String(lowered[end...])
+            // A date right after the phrase: "raadsvergadering van 12 juni 2025".
+            if Leeswijzer.hasYear(rest) || rest.utf8.contains(where: { $0 == 45 || $0 == 47 }), firstDate(rest) != nil { return (.raadsdatum, rest) }
         }
         // "Nr. 2025-47": a number label with only a space before its value.
         for prefix in ["nr. ", "nummer ", "zaaknummer ", "kenmerk "] where lowered.hasPrefix(prefix) {
