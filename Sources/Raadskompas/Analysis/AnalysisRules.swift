@@ -126,24 +126,28 @@ public struct AnalysisRules: Sendable {
         bytes.reserveCapacity(text.utf8.count)
         var previous: UInt8 = 0
         var folded: [UInt8] = []
+        /// One folded byte: OCR look-alikes made equal, only letters and digits kept, "rn" as "m".
+        func add(_ byte: UInt8) {
+            var b = byte
+            switch b {
+            case UInt8(ascii: "l"), UInt8(ascii: "1"), UInt8(ascii: "|"), UInt8(ascii: "!"): b = UInt8(ascii: "i")
+            case UInt8(ascii: "0"): b = UInt8(ascii: "o")
+            default: break
+            }
+            guard ByteFolding.isWordByte(b) else { return }
+            if b == UInt8(ascii: "n"), previous == UInt8(ascii: "r") {
+                bytes[bytes.count - 1] = UInt8(ascii: "m")
+                previous = UInt8(ascii: "m")
+                return
+            }
+            bytes.append(b)
+            previous = b
+        }
         for scalar in text.unicodeScalars {
             // ASCII, the common case, without the folding table.
             if scalar.value < 0x80 {
-                var b = UInt8(scalar.value)
-                if b >= 65 && b <= 90 { b += 32 }
-                switch b {
-                case UInt8(ascii: "l"), UInt8(ascii: "1"), UInt8(ascii: "|"), UInt8(ascii: "!"): b = UInt8(ascii: "i")
-                case UInt8(ascii: "0"): b = UInt8(ascii: "o")
-                default: break
-                }
-                guard ByteFolding.isWordByte(b) else { continue }
-                if b == UInt8(ascii: "n"), previous == UInt8(ascii: "r") {
-                    bytes[bytes.count - 1] = UInt8(ascii: "m")
-                    previous = UInt8(ascii: "m")
-                    continue
-                }
-                bytes.append(b)
-                previous = b
+                let b = UInt8(scalar.value)
+                add(b >= 65 && b <= 90 ? b + 32 : b)
                 continue
             }
             if scalar == "ü" || scalar == "Ü" {
@@ -152,21 +156,7 @@ public struct AnalysisRules: Sendable {
             }
             folded.removeAll(keepingCapacity: true)
             ByteFolding.fold(scalar, into: &folded)
-            for var b in folded {
-                switch b {
-                case UInt8(ascii: "l"), UInt8(ascii: "1"), UInt8(ascii: "|"), UInt8(ascii: "!"): b = UInt8(ascii: "i")
-                case UInt8(ascii: "0"): b = UInt8(ascii: "o")
-                default: break
-                }
-                guard ByteFolding.isWordByte(b) else { continue }
-                if b == UInt8(ascii: "n"), previous == UInt8(ascii: "r") {
-                    bytes[bytes.count - 1] = UInt8(ascii: "m")
-                    previous = UInt8(ascii: "m")
-                    continue
-                }
-                bytes.append(b)
-                previous = b
-            }
+            for b in folded { add(b) }
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -43,16 +43,10 @@ enum ByteFolding {
     }
 
     private static let table: [UInt32: [UInt8]] = {
-        let groups: [(String, String)] = [
-            ("àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "a"), ("çćĉċčÇĆĈĊČ", "c"), ("ďđĎĐ", "d"),
-            ("èéêëēĕėęěÈÉÊËĒĔĖĘĚ", "e"), ("ĝğġģĜĞĠĢ", "g"), ("ĥħĤĦ", "h"),
-            ("ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ", "i"), ("ĵĴ", "j"), ("ķĶ", "k"), ("ĺļľŀłĹĻĽĿŁ", "l"),
-            ("ñńņňÑŃŅŇ", "n"), ("òóôõöøōŏőÒÓÔÕÖØŌŎŐ", "o"), ("ŕŗřŔŖŘ", "r"),
-            ("śŝşšŚŜŞŠ", "s"), ("ţťŧŢŤŦ", "t"), ("ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ", "u"),
-            ("ŵŴ", "w"), ("ýÿŷÝŸŶ", "y"), ("źżžŹŻŽ", "z"), ("ĳĲ", "ij"), ("ß", "ss"), ("æÆ", "ae"), ("œŒ", "oe"),
-            ("‘’‚′`´", "'"), ("“”„″«»", "\""), ("–—‐‑−", "-"), ("\u{00A0}\u{2007}\u{202F}\u{2009}", " "), ("…", "..."),
-            ("\u{FB01}", "fi"), ("\u{FB02}", "fl"), ("\u{AD}\u{200B}", ""),
-        ]
+        // The letters of `Folding`, plus what only a byte form can say: ß → ss, ĳ → ij, spaces, ligatures, soft hyphens.
+        var groups: [(String, String)] = Folding.groups.filter { $0.1 != "ĳ" }.map { ($0.0, String($0.1)) }
+        groups += [("ĳĲ", "ij"), ("ß", "ss"), ("æÆ", "ae"), ("œŒ", "oe"), ("`´", "'"), ("«»", "\""), ("‐‑−", "-"),
+                   ("\u{00A0}\u{2007}\u{202F}\u{2009}", " "), ("…", "..."), ("\u{FB01}", "fi"), ("\u{FB02}", "fl"), ("\u{AD}\u{200B}", "")]
         var table: [UInt32: [UInt8]] = [:]
         for (letters, base) in groups {
             for scalar in letters.unicodeScalars { table[scalar.value] = Array(base.utf8) }

@@ -17,17 +17,19 @@ enum Folding {
         text.map(fold)
     }
 
-    /// Latin letters with diacritics, lowercase and uppercase, to their base letter.
+    /// Latin letters with diacritics (lowercase and uppercase) and typographic quotes and dashes, by their base form; shared
+    /// with `ByteFolding`.
+    static let groups: [(String, Character)] = [
+        ("àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "a"), ("çćĉċčÇĆĈĊČ", "c"), ("ďđĎĐ", "d"),
+        ("èéêëēĕėęěÈÉÊËĒĔĖĘĚ", "e"), ("ĝğġģĜĞĠĢ", "g"), ("ĥħĤĦ", "h"),
+        ("ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ", "i"), ("ĵĴ", "j"), ("ķĶ", "k"), ("ĺļľŀłĹĻĽĿŁ", "l"),
+        ("ñńņňÑŃŅŇ", "n"), ("òóôõöøōŏőÒÓÔÕÖØŌŎŐ", "o"), ("ŕŗřŔŖŘ", "r"),
+        ("śŝşšŚŜŞŠß", "s"), ("ţťŧŢŤŦ", "t"), ("ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ", "u"),
+        ("ŵŴ", "w"), ("ýÿŷÝŸŶ", "y"), ("źżžŹŻŽ", "z"), ("ĳĲ", "ĳ"),
+        ("‘’‚′", "'"), ("“”„″", "\""), ("–—", "-"),
+    ]
+
     private static let table: [Character: Character] = {
-        let groups: [(String, Character)] = [
-            ("àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "a"), ("çćĉċčÇĆĈĊČ", "c"), ("ďđĎĐ", "d"),
-            ("èéêëēĕėęěÈÉÊËĒĔĖĘĚ", "e"), ("ĝğġģĜĞĠĢ", "g"), ("ĥħĤĦ", "h"),
-            ("ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ", "i"), ("ĵĴ", "j"), ("ķĶ", "k"), ("ĺļľŀłĹĻĽĿŁ", "l"),
-            ("ñńņňÑŃŅŇ", "n"), ("òóôõöøōŏőÒÓÔÕÖØŌŎŐ", "o"), ("ŕŗřŔŖŘ", "r"),
-            ("śŝşšŚŜŞŠß", "s"), ("ţťŧŢŤŦ", "t"), ("ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ", "u"),
-            ("ŵŴ", "w"), ("ýÿŷÝŸŶ", "y"), ("źżžŹŻŽ", "z"), ("ĳĲ", "ĳ"),
-            ("‘’‚′", "'"), ("“”„″", "\""), ("–—", "-"),
-        ]
         var table: [Character: Character] = [:]
         for (letters, base) in groups {
             for letter in letters { table[letter] = base }
