@@ -57,7 +57,7 @@ public struct VoorstelStructure: Sendable {
     /// Reads `text` with the sections of `rules`.
     public init(_ text: String, rules: AnalysisRules) {
         var lines: [Substring] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in VoorstelStructure.lines(of: text) {
             var line = raw
             while let last = line.last, last == "\r" || last == " " || last == "\t" || last == "\u{00A0}" { line.removeLast() }
             while let first = line.first, first == " " || first == "\t" || first == "\u{00A0}" || first == "\u{FEFF}" || first == "\u{0C}" { line.removeFirst() }
@@ -248,6 +248,24 @@ public struct VoorstelStructure: Sendable {
     }
 
     // MARK: - Lines
+
+    /// The lines of `text`, split at "\n" on bytes (splitting on `Character`s walks grapheme
+    /// clusters and took a tenth of the analysis).
+    static func lines(of text: String) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == 10 {
+                result.append(text[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        result.append(text[start..<utf8.endIndex])
+        return result
+    }
 
     /// Lines that repeat on many pages: a page header or footer ("Raadsvoorstel 2025-041   pagina 2
     /// van 6"), compared with their numbers left out, and bare page numbers.

@@ -72,7 +72,7 @@ public struct VoorstelKop: Sendable, Equatable {
             if text.utf8[end] == 10 { count += 1 }
             end = text.utf8.index(after: end)
         }
-        for raw in text[..<end].split(separator: "\n", omittingEmptySubsequences: false).prefix(headerLines * 2) {
+        for raw in VoorstelStructure.lines(of: String(text[..<end])).prefix(headerLines * 2) {
             let line = raw.trimmedFast()
             // A lone ":" is the colon column of a table that the PDF extraction split off.
             if !line.isEmpty, line != ":", line != "：" { lines.append(line.hasPrefix(": ") ? String(line.dropFirst(2)) : line) }
@@ -343,6 +343,12 @@ public struct VoorstelKop: Sendable, Equatable {
     /// The first date in `text`: `12 juni 2025` (a weekday before it is fine), `12-06-2025`,
     /// `12/6/2025`, `12.06.2025` or `2025-06-12`.
     static func firstDate(_ text: String) -> DateValue? {
+        // Every form has a year of four digits: without one, nothing to read.
+        var run = 0, sawYear = false
+        for b in text.utf8 {
+            if b >= 48 && b <= 57 { run += 1 } else { if run == 4 { sawYear = true; break }; run = 0 }
+        }
+        guard sawYear || run == 4 else { return nil }
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).map(String.init)
         for (i, word) in words.enumerated() {
             let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
