@@ -351,9 +351,9 @@ public struct VoorstelStructure: Sendable {
         let bare = dropNumbering(line)
         guard !bare.isEmpty, bare.utf8.count <= 400 else { return nil }
         // "Label: tekst", "Label:" or "Label<tab>tekst" (a table row).
-        if let colon = bare.prefix(61).firstIndex(where: { $0 == ":" || $0 == "\t" }) {
+        if let colon = bare.utf8.prefix(64).firstIndex(where: { $0 == 58 || $0 == 9 }) {
             let label = bare[..<colon]
-            guard label.split(separator: " ").count <= 7 else { return nil }
+            guard label.utf8.reduce(0, { $0 + ($1 == 32 ? 1 : 0) }) <= 7 else { return nil }
             if let section = rules.section(forHeading: AnalysisRules.headingKey(label)) {
                 return (section, bare[bare.index(after: colon)...].drop { $0 == " " || $0 == "\t" || $0 == ":" })
             }
@@ -366,8 +366,9 @@ public struct VoorstelStructure: Sendable {
             if bare.last != ".", let section = rules.section(forHeading: key) { return (section, nil) }
         }
         // "Samenvatting De gemeente wil …": the heading shares its line with the text.
+        guard let space = bare.utf8.firstIndex(of: 32), rules.firstWordKeys.contains(AnalysisRules.headingKey(bare[..<space])) else { return nil }
         let words = bare.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
-        guard words.count >= 2, rules.firstWordKeys.contains(AnalysisRules.headingKey(words[0])) else { return nil }
+        guard words.count >= 2 else { return nil }
         var label = ""
         for k in 0..<min(4, words.count - 1) {
             label += (k == 0 ? "" : " ") + words[k]

@@ -351,14 +351,18 @@ public struct VoorstelKop: Sendable, Equatable {
         guard sawYear || run == 4 else { return nil }
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" }).map(String.init)
         for (i, word) in words.enumerated() {
-            let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
-            if parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) {
-                if parts[0].count == 4, let date = DateValue(year: a, month: b, day: c) { return date }
-                if parts[2].count == 4, let date = DateValue(year: c, month: b, day: a) { return date }
+            // Only words of digits and separators can be a numeric date; only a number of one or two digits a day.
+            guard let firstByte = word.utf8.first, firstByte >= 48 && firstByte <= 57 else { continue }
+            if word.utf8.contains(where: { $0 == 45 || $0 == 47 || $0 == 46 }) {
+                let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
+                if parts.count == 3, parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }), let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) {
+                    if parts[0].count == 4, let date = DateValue(year: a, month: b, day: c) { return date }
+                    if parts[2].count == 4, let date = DateValue(year: c, month: b, day: a) { return date }
+                }
             }
-            if let day = Int(word), (1...31).contains(day), i + 2 < words.count,
-               let month = DateValue.monthNames.firstIndex(of: words[i + 1]).map({ $0 + 1 }) ?? shortMonths.firstIndex(of: words[i + 1].trimmingCharacters(in: .punctuationCharacters)).map({ $0 + 1 }),
-               let year = Int(words[i + 2].trimmingCharacters(in: .punctuationCharacters)), (1900...2200).contains(year),
+            if word.utf8.count <= 2, let day = Int(word), (1...31).contains(day), i + 2 < words.count,
+               let month = DateValue.monthNames.firstIndex(of: words[i + 1]).map({ $0 + 1 }) ?? shortMonths.firstIndex(of: words[i + 1].trimmedFast(also: ".,;:")).map({ $0 + 1 }),
+               let year = Int(words[i + 2].trimmedFast(also: ".,;:!?")), (1900...2200).contains(year),
                let date = DateValue(year: year, month: month, day: day) {
                 return date
             }
