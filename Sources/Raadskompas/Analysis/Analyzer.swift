@@ -148,7 +148,6 @@ public struct Analyzer: Sendable {
         var evidence: [String: [Evidence]] = [:]
         var absence: [String: [Evidence]] = [:]
         var fired = Set<String>()
-        var reasons: [String: [String]] = [:]
         for (r, rule) in rules.rules.enumerated() {
             var hits: [Int] = []
             for parts in patternParts[r] where !parts.isEmpty {
@@ -241,7 +240,6 @@ public struct Analyzer: Sendable {
                 let point = rules.missing[letter, default: []].first { !Set($0.coveredBy).isDisjoint(with: unmet) }?.text ?? "Een deel van het criterium ontbreekt."
                 missing.append(point)
                 why = "deels: \(Analyzer.describe(found)) \(found.count == 1 ? "weegt" : "wegen samen") \(total), maar: \(point.prefix(1).lowercased() + point.dropFirst())"
-                reasons[letter] = missing
                 results[letter] = CriterionResult(oordeel: judgement, bewijs: found, ontbreekt: missing, afwezig: denied, waarom: why)
                 continue
             }
@@ -271,7 +269,6 @@ public struct Analyzer: Sendable {
                     why = "deels: er is een samenvatting\(summary.first.map { " (regel \($0.line))" } ?? ""), maar die is niet eenvoudig genoeg"
                 }
             }
-            reasons[letter] = missing
             results[letter] = CriterionResult(oordeel: judgement, bewijs: found, ontbreekt: missing, afwezig: denied, waarom: why)
         }
 

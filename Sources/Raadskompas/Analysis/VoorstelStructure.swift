@@ -277,12 +277,10 @@ public struct VoorstelStructure: Sendable {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(line.utf8.count)
             var inDigits = false
-            var hasDigit = false
             for b in line.utf8 {
                 if b >= 48 && b <= 57 {
                     if !inDigits { bytes.append(35) }
                     inDigits = true
-                    hasDigit = true
                 } else {
                     inDigits = false
                     if b != 32 && b != 9 { bytes.append(b >= 65 && b <= 90 ? b + 32 : b) }
@@ -300,7 +298,6 @@ public struct VoorstelStructure: Sendable {
                 continue
             }
             shapes[shape, default: []].append(index)
-            _ = hasDigit
         }
         let pageLines = result
         for (shape, indices) in shapes where indices.count >= 2 {
