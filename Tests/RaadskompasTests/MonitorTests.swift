@@ -121,6 +121,27 @@ let monitorMeasurements = """
         #expect(run(s, "importeer metingen \"\(binary)\"").diagnostics.first?.summary.contains("binaire tekens") == true)
     }
 
+    /// Issue 14: StatLine marks provisional periods with a star (`2024*`); the figures of that
+    /// period are stored as voorlopig, and a later import without the star makes them definitive.
+    @Test func aStarOnThePeriodMarksItProvisional() throws {
+        let folder = try TemporaryFolder()
+        let s = try session(folder, setup: false)
+        let path = folder.path("statline.csv")
+        try "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2023;12,5\neenzaamheid-75plus;GM0363;2024*;13,1\neenzaamheid-75plus;GM0363;2025KW01 *;13,4\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = run(s, "importeer metingen \"\(path)\"")
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics.map(\.summary))")
+        let store = try Store(path: folder.path("m.sqlite"))
+        let rows = try store.read { db in try Row.fetchAll(db, sql: "SELECT periode, voorlopig FROM meting ORDER BY periode") }
+        #expect(rows.map { $0["periode"] as String } == ["2023", "2024", "2025-K1"])
+        #expect(rows.map { $0["voorlopig"] as Bool } == [false, true, true])
+        try "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2024;13,2\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(run(s, "importeer metingen \"\(path)\"").diagnostics.isEmpty)
+        let later = try store.read { db in try Row.fetchOne(db, sql: "SELECT waarde, voorlopig FROM meting WHERE periode = '2024'") }
+        #expect(later?["voorlopig"] as Bool? == false)
+        #expect(later?["waarde"] as Double? == 13.2)
+    }
+
     /// A file saved by older Excel or StatLine in Windows-1252 is read as such, and the reply says so.
     @Test func windows1252FilesAreReadAndNamed() throws {
         let folder = try TemporaryFolder()

@@ -399,7 +399,14 @@ public enum MeasurementImport {
                         indicator = lastIndicatorText
                     }
                     // Periods are cached by their bytes packed in a UInt64 (lines hold no zero bytes).
-                    let periodRange = cells[layout.period]
+                    // StatLine marks a provisional period with a star: `2024*` (and `2024KW02*`).
+                    var periodRange = cells[layout.period]
+                    var periodProvisional = false
+                    while let last = periodRange.last, base[last] == 0x20 { periodRange = periodRange.dropLast() }
+                    if let last = periodRange.last, base[last] == UInt8(ascii: "*") {
+                        periodProvisional = true
+                        periodRange = periodRange.dropLast()
+                    }
                     var key: UInt64 = 0
                     if periodRange.count <= 8 {
                         for i in periodRange { key = key << 8 | UInt64(base[i]) }
@@ -424,7 +431,8 @@ public enum MeasurementImport {
                     guard !region.isEmpty else {
                         throw Failure(line: number, message: "het gebied ontbreekt", hint: "schrijf een gebiedscode, bijvoorbeeld GM0363")
                     }
-                    pending.append(Pending(line: number, indicator: indicator, gebied: text(region), periode: periode, waarde: waarde, voorlopig: voorlopig))
+                    pending.append(Pending(line: number, indicator: indicator, gebied: text(region), periode: periode, waarde: waarde,
+                                           voorlopig: voorlopig || periodProvisional))
                     if pending.count == batchSize { try flush() }
                 }
                 let windows1252 = try lines(of: path) { number, line in
