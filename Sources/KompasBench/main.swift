@@ -435,13 +435,16 @@ do {
     let known = Set(library.cards(ofKind: "indicator").map(\.id))
     let usable = indicators.filter { known.contains($0) } + known.sorted().filter { !indicators.contains($0) }
     let path = benchFolder + "/metingen-1m.csv"
+    // Real CBS codes: the 342 gemeenten, then wijken (an import refuses codes CBS does not know).
+    let gemeenten = Gebieden(library: library).all.filter { $0.soort == .gemeente }.map(\.code).sorted()
+    let codes = (0..<350).map { $0 < gemeenten.count ? gemeenten[$0] : String(format: "WK%06d", $0) }
     var csv = "indicator;gebied;periode;waarde\n"
     csv.reserveCapacity(36_000_000)
     var rows = 0
     outer: for indicator in usable.prefix(10) {
         for gemeente in 1...350 {
             for month in 0..<286 {
-                csv += "\(indicator);GM\(String(format: "%04d", gemeente));\(2001 + month / 12)MM\(String(format: "%02d", month % 12 + 1));\(gemeente * 7 % 1000),\(month % 10)\n"
+                csv += "\(indicator);\(codes[gemeente - 1]);\(2001 + month / 12)MM\(String(format: "%02d", month % 12 + 1));\(gemeente * 7 % 1000),\(month % 10)\n"
                 rows += 1
                 if rows == 1_000_000 { break outer }
             }
@@ -473,6 +476,31 @@ do {
     }
 } catch {
     print("   (metingen niet gemeten: \(error))")
+}
+
+print("5b. Rapport over 2.000 gebieden (10 jaren elk; mijn gemeente in detail, de rest in een tabel)")
+do {
+    let path = benchFolder + "/gebieden-2000.csv", db = benchFolder + "/gebieden-2000.sqlite", html = benchFolder + "/gebieden-2000.html"
+    for file in [db, db + "-wal", db + "-shm", html] { try? FileManager.default.removeItem(atPath: file) }
+    var csv = "indicator;gebied;periode;waarde\n"
+    for w in 1...1_999 { for year in 2016...2025 { csv += "werkloze-jongeren;WK\(String(format: "%06d", w));\(year);\(Double(w % 50) / 10 + Double(year - 2016) / 10)\n" } }
+    for year in 2016...2025 { csv += "werkloze-jongeren;GM0034;\(year);\(3 + Double(year - 2016) / 10)\n" }
+    try csv.write(toFile: path, atomically: true, encoding: .utf8)
+    _ = timed(binary, ["--db", db, "-c", "importeer metingen \"\(path)\"\ninstelling gemeente=\"Almere\""])
+    var samples: [(Double, Int)] = []
+    for _ in 0..<5 {
+        try? FileManager.default.removeItem(atPath: html)
+        if let run = timed(binary, ["--db", db, "-c", "rapport werkloze-jongeren naar \"\(html)\""]), run.status == 0 { samples.append((run.seconds, run.peakKB)) }
+    }
+    let size = Double((try? FileManager.default.attributesOfItem(atPath: html)[.size] as? Int) ?? 0) / 1_048_576
+    if samples.isEmpty {
+        print("   (niet gelukt)")
+    } else {
+        print(String(format: "   rapport naar .html: median %5.2f s (doel ≤ 1 s), bestand %.2f MB (doel < 2 MB), peak RSS %.1f MB",
+                     median(samples.map(\.0)), size, Double(samples.map(\.1).max() ?? 0) / 1024))
+    }
+} catch {
+    print("   (rapport niet gemeten: \(error))")
 }
 
 // MARK: - History

@@ -213,7 +213,8 @@ extension DatabaseSession {
         defer { try? queue.close() }
         return try? queue.read { db in
             try tables.map { table in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3")
+                let order = (1...min(3, try db.columns(in: table).count)).map(String.init).joined(separator: ", ")
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
                 return table + ": " + rows.map { row in
                     row.columnNames.filter { !["gewijzigd", "geimporteerd", "datum", "aangemaakt"].contains($0) }
                         .map { "\($0)=\(row[$0] as DatabaseValue)" }.joined(separator: ",")

@@ -48,6 +48,9 @@ let monitorMeasurements = """
         return s
     }
 
+    /// Real gemeente codes, sorted: imports refuse codes CBS does not know.
+    var gemeenteCodes: [String] { Gebieden(library: bundledLibrary).all.filter { $0.soort == .gemeente }.map(\.code).sorted() }
+
     func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
         var output = ""
         let result = s.run(text) { output += $0 }
@@ -101,7 +104,7 @@ let monitorMeasurements = """
         let dutch = folder.path("nl.csv")
         try "indicator;gebied;periode;waarde\r\neenzaamheid-75plus;GM0363;2022;\"1.234,5\"\r\neenzaamheid-75plus;GM0363;2023;12,25\r\n"
             .write(toFile: dutch, atomically: true, encoding: .utf8)
-        #expect(run(s, "importeer metingen \"\(dutch)\"").diagnostics.isEmpty)
+        #expect(run(s, "importeer metingen \"\(dutch)\" toch=ja").diagnostics.isEmpty)
         let shown = run(s, "metingen eenzaamheid-75plus").output
         #expect(shown.contains("2022     1234,5") && shown.contains("2023     12,25"))
 
@@ -193,7 +196,7 @@ let monitorMeasurements = """
         try "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022JJ00;1\neenzaamheid-75plus;GM0344;2022;1\neenzaamheid-75plus;GM0363;2022;2\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
         let d = run(s, "importeer metingen \"\(path)\"").diagnostics.first
-        #expect(d?.summary == "regel 4 van `\(path)`: dubbele regel voor eenzaamheid-75plus, GM0363, 2022; er is niets opgeslagen")
+        #expect(d?.summary == "regel 4 van `\(path)`: dubbele regel voor eenzaamheid-75plus, Amsterdam (GM0363), 2022; er is niets opgeslagen")
         // The same rows in a later import are no duplicates.
         let once = folder.path("een.csv")
         try "indicator;gebied;periode;waarde\neenzaamheid-75plus;GM0363;2022;1\n".write(toFile: once, atomically: true, encoding: .utf8)
@@ -203,22 +206,23 @@ let monitorMeasurements = """
     @Test func duplicatesAcrossBatchesNameTheFirstDuplicateLine() throws {
         let folder = try TemporaryFolder()
         let s = try session(folder, setup: false)
-        var rows = (0..<200).map { "eenzaamheid-75plus;GM\(String(format: "%04d", $0));2022;\($0)" }
-        rows[150] = "eenzaamheid-75plus;GM0010;2022;1"      // line 152: the same as line 12, two batches earlier
-        rows[151] = "eenzaamheid-75plus;GM0151;2022;1"
-        rows[160] = "eenzaamheid-75plus;GM0151;2022;2"      // line 162: a duplicate inside its own batch, later
+        let codes = gemeenteCodes
+        var rows = (0..<200).map { "eenzaamheid-75plus;\(codes[$0]);2022;\($0)" }
+        rows[150] = "eenzaamheid-75plus;\(codes[10]);2022;1"      // line 152: the same as line 12, two batches earlier
+        rows[151] = "eenzaamheid-75plus;\(codes[151]);2022;1"
+        rows[160] = "eenzaamheid-75plus;\(codes[151]);2022;2"      // line 162: a duplicate inside its own batch, later
         let path = folder.path("veel.csv")
         try (["indicator;gebied;periode;waarde"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let d = run(s, "importeer metingen \"\(path)\"").diagnostics.first
         #expect(d?.summary.hasPrefix("regel 152 van") == true, "\(d?.summary ?? "geen fout")")
-        #expect(d?.summary.contains("GM0010") == true)
-        rows[150] = "eenzaamheid-75plus;GM0150;2022;1"
+        #expect(d?.summary.contains(codes[10]) == true)
+        rows[150] = "eenzaamheid-75plus;\(codes[150]);2022;1"
         try (["indicator;gebied;periode;waarde"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(run(s, "importeer metingen \"\(path)\"").diagnostics.first?.summary.hasPrefix("regel 162 van") == true)
-        rows[160] = "eenzaamheid-75plus;GM0160;2022;2"
+        rows[160] = "eenzaamheid-75plus;\(codes[160]);2022;2"
         try (["indicator;gebied;periode;waarde"] + rows).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(run(s, "importeer metingen \"\(path)\"").output.contains("200 metingen gelezen"))
-        #expect(run(s, "importeer metingen \"\(path)\"").output.contains("0 nieuw of gewijzigd"))
+        #expect(run(s, "importeer metingen \"\(path)\" toch=ja").output.contains("200 metingen gelezen"))
+        #expect(run(s, "importeer metingen \"\(path)\" toch=ja").output.contains("0 nieuw of gewijzigd"))
     }
 
     @Test func ownIndicators() throws {
@@ -264,36 +268,40 @@ let monitorMeasurements = """
         let folder = try TemporaryFolder()
         let s = try session(folder)
         let trend = run(s, "metingen werkloze-jongeren").output
-        #expect(trend.contains("GM0363  4 metingen, 2021 – 2024\n  █▅▁▃  3,1 → 2,6\n    * \n"), "A en B vallen allebei in 2023")
+        #expect(trend.contains("Amsterdam (GM0363)  4 metingen, 2021 – 2024\n  █▅▁▃  3,1 → 2,6\n    * \n"), "A en B vallen allebei in 2023")
         #expect(trend.contains("2023     2,4         ◆ advies adv-1 uitgebracht; besluit over voorstel rv-1"))
         #expect(trend.contains("  A  10 maart 2023: advies adv-1 uitgebracht\n  B  20 juni 2023: besluit over voorstel rv-1"))
         #expect(trend.contains("doel 2 in 2027; van 3,1 (2021) naar 2,6 (2024) — 45% van de weg"))
         #expect(trend.contains("    a. Ja, herkenbaar"))
         let advies = run(s, "advies toon adv-1").output
-        #expect(advies.contains("GM0363: voor het advies 2,8 (2022), erna 2,6 (2024) — de verwachte kant\n"))
-        #expect(advies.contains("GM0344: voor het advies geen meting, erna nog geen meting"))
+        #expect(advies.contains("Amsterdam (GM0363): voor het advies 2,8 (2022), erna 2,6 (2024) — de\n         verwachte kant op"))
+        #expect(advies.contains("Utrecht (GM0344): voor het advies geen meting, erna nog geen meting"))
         let progress = run(s, "werkblad voortgang \"Visie\"").output
         #expect(progress.contains("█████████░░░░░░░░░░░ 45%"))
         _ = run(s, "koppel aanbeveling adv-1 2 indicator=werkloze-jongeren richting=omhoog")
-        #expect(run(s, "advies toon adv-1").output.contains("2,6 (2024) — de andere kant op"))
+        #expect(run(s, "advies toon adv-1").output.contains("2,6 (2024) — de\n         andere kant op"))
     }
 
     @Test func manyGebiedenGetOneLineEach() throws {
         let folder = try TemporaryFolder()
         let s = try session(folder)
         var rows = ["indicator;gebied;periode;waarde"]
-        for g in 1...20 { for year in 2000...2030 { rows.append("werkloze-jongeren;GM\(String(format: "%04d", 1000 + g));\(year);\(g * 100 + (year < 2023 ? 50 : 10))") } }
+        let codes = gemeenteCodes.filter { $0 != "GM0363" && $0 != "GM0344" }
+        for g in 1...20 { for year in 2000...2030 { rows.append("werkloze-jongeren;\(codes[g]);\(year);\(g * 100 + (year < 2023 ? 50 : 10))") } }
         let path = folder.path("veel.csv")
         try rows.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(run(s, "importeer metingen \"\(path)\"").diagnostics.isEmpty)
+        // Counts above 100 in a percentage: stored on purpose.
+        #expect(run(s, "importeer metingen \"\(path)\" toch=ja").diagnostics.isEmpty)
         let view = run(s, "metingen werkloze-jongeren").output
         #expect(view.contains("22 gebieden"))
-        #expect(view.contains("\n  GM1001  ████████████████▁▁▁▁▁▁▁▁  150 → 110  (2007 – 2030)\n"))
-        #expect(view.contains("\n  GM0363  █▅▁▃                      3,1 → 2,6  (2021 – 2024)\n"))
+        let names = Gebieden(library: bundledLibrary)
+        let lines = view.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("  \(names.naam(codes[1])) ") && $0.hasSuffix("  ████████████████▁▁▁▁▁▁▁▁  150 → 110  (2007 – 2030)") }, "\(view)")
+        #expect(lines.contains { $0.hasPrefix("  Amsterdam ") && $0.hasSuffix("  █▅▁▃                      3,1 → 2,6  (2021 – 2024)") })
         #expect(view.contains("voor en na het advies: `advies toon adv-1`"))
         #expect(!view.contains("2021     3,1"), "geen tabel per gebied")
-        let detail = run(s, "metingen werkloze-jongeren gebied=\"GM1001\"").output
-        #expect(detail.contains("GM1001  31 metingen, 2000 – 2030"))
+        let detail = run(s, "metingen werkloze-jongeren gebied=\"\(codes[1])\"").output
+        #expect(detail.contains("\(names.weergave(codes[1]))  31 metingen, 2000 – 2030"))
         // advies toon sums up over the gebieden.
         #expect(run(s, "advies toon adv-1").output.contains("in 21 van de 22 gebieden de verwachte kant op, in 0 de andere kant, 0\n         gelijk, 1 zonder meting voor én na"))
     }

@@ -22,6 +22,7 @@ public struct Card: Sendable, Identifiable {
         case adviesproces
         case indicator(Indicator)
         case analyseregels(AnalysisRules)
+        case gebieden([Gebied])
 
         /// The node name of the kind (`staalkaart`, …).
         public var name: String {
@@ -35,6 +36,7 @@ public struct Card: Sendable, Identifiable {
             case .adviesproces: "adviesproces"
             case .indicator: "indicator"
             case .analyseregels: "analyseregels"
+            case .gebieden: "gebieden"
             }
         }
     }

@@ -18,6 +18,7 @@ enum CardBuilder {
         case "kaart": kind = .kaart(theme: text(node, "thema"))
         case "adviesproces": kind = .adviesproces
         case "analyseregels": kind = .analyseregels(AnalysisRules(node: node))
+        case "gebieden": kind = .gebieden(gebieden(node))
         case "indicator":
             let laws: [String]
             if case .list(let items)? = value(node, "wet") { laws = items.compactMap(\.stringValue) } else { laws = [] }
@@ -31,6 +32,23 @@ enum CardBuilder {
         let title = node.name == "indicator" ? text(node, "naam") : text(node, "titel")
         return Card(id: id, kind: kind, title: title, source: text(node, "bron"),
                     summary: value(node, "samenvatting")?.stringValue, blocks: blocks(node), span: node.span)
+    }
+
+    /// The entries of a `gebieden` card: `gemeente GM0034 "Almere" provincie=PV24`, …
+    static func gebieden(_ node: Node) -> [Gebied] {
+        node.children.compactMap { child -> Gebied? in
+            guard let soort = Gebied.Soort(rawValue: child.name), child.arguments.count >= 2,
+                  let code = child.arguments[0].value.stringValue, let naam = child.arguments[1].value.stringValue else { return nil }
+            let binnen = value(child, "provincie")?.stringValue ?? value(child, "gemeente")?.stringValue
+            var opgeheven: (Int, [String])?
+            if soort == .opgeheven, case .list(let items)? = value(child, "in") {
+                var jaar = 0
+                if case .number(let n)? = value(child, "jaar") { jaar = Int(n) }
+                opgeheven = (jaar, items.compactMap(\.stringValue).map(Gebieden.normalizedCode))
+            }
+            return Gebied(code: Gebieden.normalizedCode(code), naam: naam, soort: soort, label: value(child, "label")?.stringValue,
+                          binnen: binnen.map(Gebieden.normalizedCode), opgeheven: opgeheven)
+        }
     }
 
     /// A field given as `veld "…"` child or `veld="…"` property.

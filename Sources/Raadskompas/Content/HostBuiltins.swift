@@ -54,6 +54,8 @@ enum HostBuiltins {
                 ("bbv", .bool(indicator.isBBV)), ("richting", .symbol(indicator.direction ?? "")),
                 ("thema", .text(indicator.theme ?? "")),
             ]
+        case .gebieden(let gebieden):
+            fields += [("gebieden", .list(gebieden.map { .symbol($0.code) }))]
         case .waardemodel, .werkbladsjabloon, .criteria, .adviesproces, .analyseregels:
             break
         }

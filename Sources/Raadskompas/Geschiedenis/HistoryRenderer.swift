@@ -19,6 +19,7 @@ struct HistoryRenderer {
         "aanbevelingindicator": ("koppeling met indicator", ["adviesId", "nummer", "indicator"]),
         "duiding": ("duiding", ["indicator", "periode", "gebied"]),
         "metingimport": ("import van metingen", ["pad"]),
+        "instelling": ("instelling", ["sleutel"]),
     ]
 
     /// Columns that change with every edit and say nothing to the user.

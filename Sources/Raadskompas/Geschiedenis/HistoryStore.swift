@@ -196,8 +196,8 @@ public struct HistoryStore: Sendable {
             try db.execute(sql: "DELETE FROM meting WHERE wijziging = \(run)")
         }
         try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO meting (indicator, gebied, periode, waarde, voorlopig, import, wijziging)
-                SELECT indicator, gebied, periode, waarde, voorlopig, import, metingWijziging FROM metingvoor WHERE wijziging = ?
+            INSERT OR REPLACE INTO meting (indicator, gebied, periode, waarde, voorlopig, import, wijziging, ontbreekt)
+                SELECT indicator, gebied, periode, waarde, voorlopig, import, metingWijziging, ontbreekt FROM metingvoor WHERE wijziging = ?
             """).execute(arguments: [change.id])
         // Values are bound, not written into the SQL, so that each statement is prepared once
         // (`cachedStatement`) however many rows a herstel reverts: preparing a change to a table

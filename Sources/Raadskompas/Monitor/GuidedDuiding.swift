@@ -44,9 +44,9 @@ struct GuidedDuiding {
         var duiding = start
         let place = duiding.periode + (duiding.gebied.isEmpty ? "" : ", \(duiding.gebied)")
         var intro = [style.heading("Duiding: \(report.indicator.naam) (\(place))")]
-        for (gebied, metingen) in report.series {
-            let shown = metingen.suffix(6).map { "\($0.periode) \($0.waarde.map { Value.format($0) } ?? "?")" }.joined(separator: " · ")
-            intro.append("  \(gebied): \(shown)")
+        for reeks in report.chosen.prefix(12) {
+            let shown = reeks.metingen.suffix(6).map { "\($0.periode) \($0.shown)" }.joined(separator: " · ")
+            intro.append("  \(report.title(reeks)): \(shown)")
         }
         if report.series.isEmpty { intro.append(style.dim("  (nog geen metingen van deze indicator; je kunt toch duiden)")) }
         intro += TextLayout.wrap("Beantwoord de vier vragen samen. Enter bewaart je antwoord meteen; bij een bestaand antwoord houdt Enter het zoals het is. Ctrl-C: later verder.",

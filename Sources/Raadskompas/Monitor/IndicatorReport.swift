@@ -25,13 +25,29 @@ public struct IndicatorReport: Sendable {
         public let item: WerkbladItem
     }
 
+    /// The measurements of one gebied for one kind of period (years, quarters or months are
+    /// never drawn as one line), in period order.
+    public struct Reeks: Sendable, Equatable {
+        public let gebied: String
+        /// `jaar`, `kwartaal` or `maand`.
+        public let soort: String
+        public let metingen: [Meting]
+    }
+
     public let indicator: IndicatorCatalog.Entry
-    /// Per gebied, the measurements in period order.
-    public let series: [(gebied: String, metingen: [Meting])]
+    public let series: [Reeks]
     public let events: [Event]
     public let links: [Link]
     public let targets: [Target]
     public let duidingen: [Duiding]
+    /// Names for the codes (`Almere (GM0034)`).
+    public var gebieden = Gebieden([])
+    /// The gebieden the user chose (mijn gemeente first, then the comparison); empty: all.
+    public var focus: [String] = []
+    /// The comparison gebieden among `focus` (drawn as a grey line in the charts).
+    public var vergelijk: [String] = []
+    /// Gebieden with measurements that were not read (the user chose others).
+    public var notShown = 0
 
     /// Above this many gebieden the terminal shows one line per gebied.
     public static let compactAbove = 12
@@ -40,28 +56,46 @@ public struct IndicatorReport: Sendable {
     /// With `lastPeriods`, only the most recent periods of every gebied are read: the overview of
     /// an indicator measured in hundreds of gebieden stays small.
     public static func load(_ db: Database, indicator: IndicatorCatalog.Entry, gebied: String?, lastPeriods: Int? = nil) throws -> IndicatorReport {
-        let rows: [Row]
-        if let gebied {
+        try load(db, indicator: indicator, gebieden: gebied.map { [$0] }, lastPeriods: lastPeriods)
+    }
+
+    /// With `gebieden`, only those gebieden are read (in that order).
+    public static func load(_ db: Database, indicator: IndicatorCatalog.Entry, gebieden wanted: [String]?, lastPeriods: Int? = nil) throws -> IndicatorReport {
+        let gebied: String? = nil
+        var rows: [Row] = []
+        if let wanted {
             // Two equality conditions: the primary key finds the rows directly.
-            rows = try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? AND gebied = ? ORDER BY periode",
-                                    arguments: [indicator.id, gebied])
+            for code in wanted {
+                rows += try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig, ontbreekt FROM meting WHERE indicator = ? AND gebied = ? ORDER BY periode",
+                                         arguments: [indicator.id, code])
+            }
         } else if let lastPeriods {
             rows = try Row.fetchAll(db, sql: """
-                SELECT gebied, periode, waarde, voorlopig FROM (
-                    SELECT gebied, periode, waarde, voorlopig, row_number() OVER (PARTITION BY gebied ORDER BY periode DESC) AS recent
+                SELECT gebied, periode, waarde, voorlopig, ontbreekt FROM (
+                    SELECT gebied, periode, waarde, voorlopig, ontbreekt, row_number() OVER (PARTITION BY gebied ORDER BY periode DESC) AS recent
                     FROM meting WHERE indicator = ?)
                 WHERE recent <= ? ORDER BY gebied, periode
                 """, arguments: [indicator.id, lastPeriods])
         } else {
-            rows = try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig FROM meting WHERE indicator = ? ORDER BY gebied, periode",
+            rows = try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig, ontbreekt FROM meting WHERE indicator = ? ORDER BY gebied, periode",
                                     arguments: [indicator.id])
         }
-        var series: [(gebied: String, metingen: [Meting])] = []
-        for row in rows {
-            let meting = Meting(gebied: row["gebied"], periode: row["periode"], waarde: row["waarde"], voorlopig: row["voorlopig"])
-            if series.last?.gebied != meting.gebied { series.append((meting.gebied, [])) }
-            series[series.count - 1].metingen.append(meting)
+        var series: [Reeks] = []
+        var current: [String: [Meting]] = [:], currentGebied: String?
+        func finish() {
+            guard let gebied = currentGebied else { return }
+            for soort in ["jaar", "kwartaal", "maand"] {
+                if let metingen = current[soort] { series.append(Reeks(gebied: gebied, soort: soort, metingen: metingen)) }
+            }
+            current = [:]
         }
+        for row in rows {
+            let status: Int = row["voorlopig"]
+            let meting = Meting(gebied: row["gebied"], periode: row["periode"], waarde: row["waarde"], voorlopig: status != 0, status: status, ontbreekt: row["ontbreekt"])
+            if currentGebied != meting.gebied { finish(); currentGebied = meting.gebied }
+            current[Periode.soort(meting.periode), default: []].append(meting)
+        }
+        finish()
         let koppelingen = try AanbevelingIndicator.filter(Column("indicator") == indicator.id).order(Column("adviesId"), Column("nummer")).fetchAll(db)
         var links: [Link] = []
         var events: [Event] = []
@@ -86,7 +120,7 @@ public struct IndicatorReport: Sendable {
             """, arguments: [indicator.id])
         let targets = try targetRows.map { Target(werkblad: $0["werkbladNaam"], item: try WerkbladItem(row: $0)) }
         let duidingen = try Duiding.filter(Column("indicator") == indicator.id)
-            .filter(gebied == nil || Column("gebied") == gebied ?? "" || Column("gebied") == "")
+            .filter(wanted == nil || (wanted ?? []).contains(Column("gebied")) || Column("gebied") == "")
             .order(Column("periode"), Column("gebied")).fetchAll(db)
         return IndicatorReport(indicator: indicator, series: series, events: events, links: links, targets: targets, duidingen: duidingen)
     }
@@ -97,6 +131,33 @@ public struct IndicatorReport: Sendable {
             let kinds = Set(events.filter { Periode.contains(meting.periode, $0.date) }.map { $0.kind == .advies ? "A" : "B" })
             return kinds.count == 2 ? "*" : kinds.first.map { Character($0) } ?? " "
         })
+    }
+
+    /// The series shown in full: those of the chosen gebieden (in the order chosen), or all when
+    /// none were chosen; the rest are summed up in one line each.
+    public var chosen: [Reeks] {
+        guard !focus.isEmpty else { return series }
+        return focus.flatMap { code in series.filter { $0.gebied == code } }
+    }
+
+    public var others: [Reeks] {
+        guard !focus.isEmpty else { return [] }
+        let chosen = Set(focus)
+        return series.filter { !chosen.contains($0.gebied) }
+    }
+
+    /// `Almere (GM0034)`, with `— kwartalen` when the gebied has more kinds of period.
+    public func title(_ reeks: Reeks) -> String {
+        let kinds = series.filter { $0.gebied == reeks.gebied }.count
+        return gebieden.weergave(reeks.gebied) + (kinds > 1 ? " — " + IndicatorReport.plural(reeks.soort) : "")
+    }
+
+    static func plural(_ soort: String) -> String {
+        switch soort {
+        case "kwartaal": "kwartalen"
+        case "maand": "maanden"
+        default: "jaren"
+        }
     }
 
     /// How far a resultaat is on its way: from the first known value to the target.
@@ -110,7 +171,8 @@ public struct IndicatorReport: Sendable {
 
     public func progress(_ target: Target) -> Progress? {
         guard let doel = target.item.doel else { return nil }
-        let candidates = target.item.gebied.map { g in series.filter { $0.gebied == g } } ?? (series.count == 1 ? series : [])
+        let gebied = target.item.gebied ?? focus.first
+        let candidates = gebied.map { g in series.filter { $0.gebied == g } } ?? (series.count == 1 ? series : [])
         let known = candidates.first?.metingen.filter { $0.waarde != nil } ?? []
         guard let start = known.first, let latest = known.last, let from = start.waarde, let now = latest.waarde else { return nil }
         return Progress(start: start, latest: latest, target: doel, share: doel == from ? nil : (now - from) / (doel - from))
@@ -120,7 +182,7 @@ public struct IndicatorReport: Sendable {
         guard let doel = target.item.doel else { return "geen streefwaarde; geef die met `koppel resultaat … doel=…`" }
         let goal = "doel \(Value.format(doel))" + (target.item.jaar.map { " in \($0)" } ?? "")
         guard let progress else {
-            return goal + (target.item.gebied == nil ? "; geef een gebied (gebied=GM…) om de voortgang te volgen" : "; nog geen metingen in \(target.item.gebied ?? "")")
+            return goal + (target.item.gebied == nil ? "; geef een gebied (gebied=GM…) of kies je gemeente met `instelling gemeente=\"…\"` om de voortgang te volgen" : "; nog geen metingen in \(target.item.gebied ?? "")")
         }
         let start = "\(Value.format(progress.start.waarde ?? 0)) (\(progress.start.periode))"
         let latest = "\(Value.format(progress.latest.waarde ?? 0)) (\(progress.latest.periode))"
@@ -142,41 +204,62 @@ public struct IndicatorReport: Sendable {
         })
     }
 
+    /// Whether the terminal view sums every series up in one line.
+    var compact: Bool { focus.isEmpty && series.count > IndicatorReport.compactAbove }
+
+    func compactLines(_ list: [Reeks], style: TextStyle) -> [String] {
+        let names = list.map { gebieden.naam($0.gebied) + ($0.soort == "jaar" ? "" : " (\($0.soort))") }
+        let width = min(30, names.map(\.count).max() ?? 6)
+        return zip(list, names).compactMap { reeks, name in
+            let known = reeks.metingen.compactMap(\.waarde)
+            guard let low = known.first, let high = known.last else { return nil }
+            let metingen = reeks.metingen.suffix(IndicatorReport.recentPeriods)
+            return "  \(String(name.prefix(width)).padded(to: width))  " + style.accent(IndicatorReport.sparkline(metingen.map(\.waarde)).padded(to: IndicatorReport.recentPeriods))
+                + "  \(Value.format(low)) → \(Value.format(high))" + style.dim("  (\(reeks.metingen.first?.periode ?? "") – \(reeks.metingen.last?.periode ?? ""))")
+        }
+    }
+
     public func text(style: TextStyle) -> String {
         var out = [style.heading(indicator.naam) + style.dim("  [\(indicator.id)]")]
         out += TextLayout.wrap(indicator.eenheid + (indicator.richting.map { ", \($0)" } ?? ""), width: style.width).map(style.dim)
         if series.isEmpty {
             out.append("Nog geen metingen. Lees ze in met: importeer metingen \"bestand.csv\"")
         }
-        let compact = series.count > IndicatorReport.compactAbove
         if compact {
             // Many gebieden: one line each, the most recent periods as a sparkline.
+            let areas = Set(series.map(\.gebied)).count
             out.append("")
-            out.append(style.bold("\(series.count) gebieden") + style.dim("  (per gebied de laatste \(IndicatorReport.recentPeriods) perioden; één gebied in detail: metingen \(indicator.id) gebied=\"…\")"))
-            let width = series.map(\.gebied.count).max() ?? 6
-            for (gebied, metingen) in series {
+            out.append(style.bold("\(areas) gebieden") + style.dim("  (per gebied de laatste \(IndicatorReport.recentPeriods) perioden; één gebied in detail: metingen \(indicator.id) gebied=\"…\"; kies je gemeente met instelling gemeente=\"…\")"))
+            out += compactLines(series, style: style)
+        } else {
+            if !focus.isEmpty, chosen.isEmpty, !series.isEmpty {
+                out.append("")
+                out.append("Geen metingen van " + focus.map(gebieden.weergave).joined(separator: " of ") + ".")
+            }
+            for reeks in chosen {
+                let metingen = reeks.metingen
                 let known = metingen.compactMap(\.waarde)
-                guard let low = known.first, let high = known.last else { continue }
-                out.append("  \(gebied.padded(to: width))  " + style.accent(IndicatorReport.sparkline(metingen.map(\.waarde)).padded(to: IndicatorReport.recentPeriods))
-                           + "  \(Value.format(low)) → \(Value.format(high))" + style.dim("  (\(metingen.first?.periode ?? "") – \(metingen.last?.periode ?? ""))"))
+                let first = metingen.first?.periode ?? "", last = metingen.last?.periode ?? ""
+                out.append("")
+                out.append(style.bold(title(reeks)) + style.dim("  \(metingen.count) \(metingen.count == 1 ? "meting" : "metingen"), \(first) – \(last)"))
+                if metingen.count > 1, let low = known.first, let high = known.last {
+                    out.append("  " + style.accent(IndicatorReport.sparkline(metingen.map(\.waarde))) + "  \(Value.format(low)) → \(Value.format(high))")
+                    let marks = markers(metingen)
+                    if marks.contains(where: { $0 != " " }) { out.append("  " + marks) }
+                }
+                for meting in metingen.suffix(12) {
+                    let here = events.filter { Periode.contains(meting.periode, $0.date) }.map(\.label)
+                    out.append("  \(meting.periode.padded(to: 8)) \(meting.shown.padded(to: 10))"
+                               + (meting.status != 0 ? style.dim(" " + meting.statusWord) : "") + (here.isEmpty ? "" : style.accent("  ◆ " + here.joined(separator: "; "))))
+                }
+                if metingen.count > 12 { out.append(style.dim("  (de laatste 12 van \(metingen.count) perioden; alles staat in `rapport \(indicator.id) naar \"…csv\"`)")) }
             }
-        }
-        for (gebied, metingen) in series where series.count <= IndicatorReport.compactAbove {
-            let known = metingen.compactMap(\.waarde)
-            let first = metingen.first?.periode ?? "", last = metingen.last?.periode ?? ""
-            out.append("")
-            out.append(style.bold(gebied) + style.dim("  \(metingen.count) \(metingen.count == 1 ? "meting" : "metingen"), \(first) – \(last)"))
-            if metingen.count > 1, let low = known.first, let high = known.last {
-                out.append("  " + style.accent(IndicatorReport.sparkline(metingen.map(\.waarde))) + "  \(Value.format(low)) → \(Value.format(high))")
-                let marks = markers(metingen)
-                if marks.contains(where: { $0 != " " }) { out.append("  " + marks) }
+            let rest = others
+            if !rest.isEmpty || notShown > 0 {
+                let areas = Set(rest.map(\.gebied)).count + notShown
+                out.append("")
+                out.append(style.dim("En \(areas) \(areas == 1 ? "ander gebied" : "andere gebieden") (niet gekozen): `rapport \(indicator.id) naar \"…html\"` toont ze in een tabel, `metingen \(indicator.id) gebied=\"…\"` één ervan."))
             }
-            for meting in metingen.suffix(12) {
-                let here = events.filter { Periode.contains(meting.periode, $0.date) }.map(\.label)
-                out.append("  \(meting.periode.padded(to: 8)) \((meting.waarde.map { Value.format($0) } ?? "onbekend").padded(to: 10))"
-                           + (meting.voorlopig ? style.dim(" voorlopig") : "") + (here.isEmpty ? "" : style.accent("  ◆ " + here.joined(separator: "; "))))
-            }
-            if metingen.count > 12 { out.append(style.dim("  (de laatste 12 van \(metingen.count) perioden; alles staat in `rapport \(indicator.id) naar \"…csv\"`)")) }
         }
         if !events.isEmpty {
             out.append("")
@@ -188,7 +271,8 @@ public struct IndicatorReport: Sendable {
             out.append(style.bold("Gekoppelde aanbevelingen"))
             for link in links {
                 let text = link.aanbeveling?.tekst ?? "(aanbeveling \(link.koppeling.nummer) bestaat niet meer)"
-                out += TextLayout.wrap("\(text) " + style.dim("— verwacht \(link.koppeling.richting)" + (link.koppeling.horizon.map { " in \($0)" } ?? "")),
+                out += TextLayout.wrap("\(text) " + style.dim("— verwacht \(link.koppeling.richting)" + (link.koppeling.horizon.map { " in \($0)" } ?? "")
+                                                               + (link.koppeling.gebied.map { " in \(gebieden.weergave($0))" } ?? "")),
                                        width: style.width, first: "  \(link.advies.id).\(link.koppeling.nummer) ", rest: "    ")
                 // The compact view holds only the recent periods: no honest before and after.
                 let lines = compact ? ["voor en na het advies: `advies toon \(link.advies.id)`"] : effect(link)
@@ -207,7 +291,7 @@ public struct IndicatorReport: Sendable {
             out.append("")
             out.append(style.bold("Duidingen"))
             for duiding in duidingen {
-                out.append("  \(duiding.periode)" + (duiding.gebied.isEmpty ? "" : " \(duiding.gebied)") + (duiding.door.isEmpty ? "" : style.dim(" — \(duiding.door)")))
+                out.append("  \(duiding.periode)" + (duiding.gebied.isEmpty ? "" : " \(gebieden.weergave(duiding.gebied))") + (duiding.door.isEmpty ? "" : style.dim(" — \(duiding.door)")))
                 for letter in Duiding.letters where !duiding[letter].isEmpty {
                     out += TextLayout.wrap(duiding[letter], width: style.width, first: "    \(letter). ", rest: "       ")
                 }
@@ -216,40 +300,45 @@ public struct IndicatorReport: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// The trend of the indicator before and after the advies, per gebied, against the expectation.
+    /// The trend of the indicator before and after the advies, per gebied, against the expectation:
+    /// in the link's gebied, else in the chosen gebieden, else in all.
     public func effect(_ link: Link) -> [String] {
         guard let issued = link.advies.uitgebracht.flatMap(Termijn.parse) else { return ["nog niet uitgebracht: geen voor en na"] }
-        if series.isEmpty { return ["nog geen metingen"] }
-        if series.count > IndicatorReport.compactAbove {
+        var measured = series
+        if let gebied = link.koppeling.gebied { measured = series.filter { $0.gebied == gebied } } else if !focus.isEmpty { measured = chosen }
+        if measured.isEmpty { return [link.koppeling.gebied.map { "nog geen metingen in \(gebieden.weergave($0))" } ?? "nog geen metingen"] }
+        if measured.count > IndicatorReport.compactAbove {
             var expected = 0, other = 0, same = 0, unknown = 0
-            for (_, metingen) in series {
-                let (before, after) = Periode.beforeAndAfter(metingen, around: issued)
+            for reeks in measured {
+                let (before, after) = Periode.beforeAndAfter(reeks.metingen, around: issued)
                 guard let x = before?.waarde, let y = after?.waarde else { unknown += 1; continue }
                 if y == x { same += 1 } else if (y > x) == (link.koppeling.richting == "omhoog") { expected += 1 } else { other += 1 }
             }
-            return ["in \(expected) van de \(series.count) gebieden de verwachte kant op, in \(other) de andere kant, \(same) gelijk, \(unknown) zonder meting voor én na"]
+            return ["in \(expected) van de \(measured.count) gebieden de verwachte kant op, in \(other) de andere kant, \(same) gelijk, \(unknown) zonder meting voor én na"]
         }
-        return series.map { gebied, metingen in
-            let (before, after) = Periode.beforeAndAfter(metingen, around: issued)
-            let b = before.map { "\(Value.format($0.waarde ?? 0)) (\($0.periode))" } ?? "geen meting"
-            let a = after.map { "\(Value.format($0.waarde ?? 0)) (\($0.periode))" } ?? "nog geen meting"
+        return measured.map { reeks in
+            let (before, after) = Periode.beforeAndAfter(reeks.metingen, around: issued)
+            let b = before.map { "\($0.shown) (\($0.periode))" } ?? "geen meting"
+            let a = after.map { "\($0.shown) (\($0.periode))" } ?? "nog geen meting"
             var verdict = ""
             if let x = before?.waarde, let y = after?.waarde {
                 let up = link.koppeling.richting == "omhoog"
                 verdict = y == x ? " — gelijk gebleven" : ((y > x) == up ? " — de verwachte kant op" : " — de andere kant op")
             }
-            return "\(gebied): voor het advies \(b), erna \(a)\(verdict)"
+            return "\(title(reeks)): voor het advies \(b), erna \(a)\(verdict)"
         }
     }
 
     // MARK: - Files
 
     public func csv() -> String {
-        var lines = ["indicator;gebied;periode;waarde;voorlopig;gebeurtenis"]
-        for (gebied, metingen) in series {
-            for meting in metingen {
+        var lines = ["indicator;gebied;naam;periode;waarde;status;ontbreekt;gebeurtenis"]
+        for reeks in series {
+            let naam = gebieden.gebied(code: reeks.gebied)?.naam ?? ""
+            for meting in reeks.metingen {
                 let here = events.filter { Periode.contains(meting.periode, $0.date) }.map(\.label).joined(separator: "; ")
-                lines.append([indicator.id, gebied, meting.periode, meting.waarde.map { Value.format($0) } ?? "", meting.voorlopig ? "ja" : "nee", here]
+                lines.append([indicator.id, reeks.gebied, naam, meting.periode, meting.waarde.map { Value.format($0) } ?? "",
+                              meting.status == 0 ? "definitief" : meting.statusWord, meting.ontbreekt ?? "", here]
                     .map(APKReport.cell).joined(separator: ";"))
             }
         }
@@ -259,11 +348,21 @@ public struct IndicatorReport: Sendable {
     public func markdown() -> String {
         let e = WerkbladExport.escape
         var out = ["# \(e(indicator.naam))", "", "Indicator `\(indicator.id)`, eenheid: \(e(indicator.eenheid))" + (indicator.richting.map { ", \($0)" } ?? "") + ".", ""]
-        for (gebied, metingen) in series {
-            out += ["## \(e(gebied))", "", "| Periode | Waarde | Voorlopig | Advies of besluit |", "|---|---|---|---|"]
-            for meting in metingen {
+        let full = focus.isEmpty && series.count > IndicatorReport.compactAbove ? [] : chosen
+        for reeks in full {
+            out += ["## \(e(title(reeks)))", "", "| Periode | Waarde | Status | Advies of besluit |", "|---|---|---|---|"]
+            for meting in reeks.metingen {
                 let here = events.filter { Periode.contains(meting.periode, $0.date) }.map(\.label).joined(separator: "; ")
-                out.append("| \(meting.periode) | \(meting.waarde.map { Value.format($0) } ?? "onbekend") | \(meting.voorlopig ? "ja" : "") | \(e(here)) |")
+                out.append("| \(meting.periode) | \(meting.shown) | \(meting.statusWord) | \(e(here)) |")
+            }
+            out.append("")
+        }
+        let rest = full.isEmpty ? series : others
+        if !rest.isEmpty {
+            out += ["## \(full.isEmpty ? "Alle gebieden" : "Andere gebieden")", "", "| Gebied | Perioden | Eerste | Laatste |", "|---|---|---|---|"]
+            for reeks in rest {
+                let known = reeks.metingen.filter { $0.waarde != nil }
+                out.append("| \(e(title(reeks))) | \(reeks.metingen.first?.periode ?? "") – \(reeks.metingen.last?.periode ?? "") | \(known.first?.shown ?? "") | \(known.last?.shown ?? "") |")
             }
             out.append("")
         }
@@ -285,7 +384,7 @@ public struct IndicatorReport: Sendable {
         if !duidingen.isEmpty {
             out += ["## Duidingen", ""]
             for duiding in duidingen {
-                out.append("### \(duiding.periode)" + (duiding.gebied.isEmpty ? "" : " \(e(duiding.gebied))") + (duiding.door.isEmpty ? "" : " — \(e(duiding.door))"))
+                out.append("### \(duiding.periode)" + (duiding.gebied.isEmpty ? "" : " \(e(gebieden.weergave(duiding.gebied)))") + (duiding.door.isEmpty ? "" : " — \(e(duiding.door))"))
                 out.append("")
                 for letter in Duiding.letters where !duiding[letter].isEmpty { out.append("- **\(letter).** \(e(duiding[letter]))") }
                 out.append("")
@@ -295,27 +394,43 @@ public struct IndicatorReport: Sendable {
     }
 
     public func html() -> String {
+        // Many gebieden and none chosen: all in the compact table; chosen ones get a chart each.
+        let full = focus.isEmpty && series.count > IndicatorReport.compactAbove ? [] : chosen
+        let rest = full.isEmpty ? series : others
+        let charts = full.map { reeks in (reeks, chart(reeks)) }
         let page = HTML(
             .lang(.dutch),
-            ReportHTML.head(indicator.naam, css: ".legenda { color: #55606b; font-size: .9rem; }\n"),
+            ReportHTML.head(indicator.naam, css: ".legenda { color: #55606b; font-size: .9rem; }\n.compact td { padding: 1px 8px; } .spark { font-family: monospace; color: #0b5c8a; }\n"),
             .body(
                 .h1(.text(indicator.naam)),
                 .p(.text("Indicator \(indicator.id), eenheid: \(indicator.eenheid)" + (indicator.richting.map { ", \($0)" } ?? "") + ".")),
                 .if(series.isEmpty, .p("Nog geen metingen.")),
-                .forEach(series, { entry in
+                .forEach(charts, { entry in
                     .group(
-                        .h2(.text(entry.gebied)),
-                        .raw(chart(entry.metingen, goals: goals(entry.gebied))),
-                        .if(!legend(entry.gebied).isEmpty, .p(.class("legenda"), .text(legend(entry.gebied)))),
+                        .h2(.text(title(entry.0))),
+                        .raw(entry.1.svg),
+                        .if(!entry.1.legend.isEmpty, .p(.class("legenda"), .text(entry.1.legend.joined(separator: " ")))),
                         .table(
                             .tr(.th("Periode"), .th("Waarde"), .th("Advies of besluit")),
-                            .forEach(entry.metingen) { meting in
-                                .tr(.td(.text(meting.periode)), .td(.text((meting.waarde.map { Value.format($0) } ?? "onbekend") + (meting.voorlopig ? " (voorlopig)" : ""))),
+                            .forEach(entry.0.metingen) { meting in
+                                .tr(.td(.text(meting.periode)), .td(.text(meting.shown + (meting.status != 0 ? " (\(meting.statusWord))" : ""))),
                                     .td(.text(events.filter { Periode.contains(meting.periode, $0.date) }.map(\.label).joined(separator: "; "))))
                             }
                         )
                     )
                 }),
+                .if(!rest.isEmpty, .group(
+                    .h2(.text(full.isEmpty ? "Alle gebieden (\(Set(rest.map(\.gebied)).count))" : "Andere gebieden (\(Set(rest.map(\.gebied)).count))")),
+                    .if(full.isEmpty && !series.isEmpty, .p(.class("legenda"), .text("Kies je gemeente met `instelling gemeente=\"…\"` of geef gebied=\"…\" voor een grafiek per gebied."))),
+                    .table(.class("compact"),
+                        .tr(.th("Gebied"), .th("Perioden"), .th("Eerste"), .th("Laatste"), .th("Verloop")),
+                        .forEach(rest) { reeks in
+                            let known = reeks.metingen.filter { $0.waarde != nil }
+                            return .tr(.td(.text(title(reeks))), .td(.text("\(reeks.metingen.first?.periode ?? "") – \(reeks.metingen.last?.periode ?? "")")),
+                                       .td(.text(known.first?.shown ?? "")), .td(.text(known.last.map { $0.shown + ($0.status != 0 ? "*" : "") } ?? "")),
+                                       .td(.class("spark"), .text(IndicatorReport.sparkline(reeks.metingen.suffix(IndicatorReport.recentPeriods).map(\.waarde)))))
+                        })
+                )),
                 .if(!links.isEmpty, .group(
                     .h2("Gekoppelde aanbevelingen"),
                     .ul(.forEach(links) { link in
@@ -334,7 +449,7 @@ public struct IndicatorReport: Sendable {
                     .h2("Duidingen"),
                     .forEach(duidingen) { duiding in
                         .group(
-                            .h3(.text(duiding.periode + (duiding.gebied.isEmpty ? "" : " \(duiding.gebied)") + (duiding.door.isEmpty ? "" : " — \(duiding.door)"))),
+                            .h3(.text(duiding.periode + (duiding.gebied.isEmpty ? "" : " \(gebieden.weergave(duiding.gebied))") + (duiding.door.isEmpty ? "" : " — \(duiding.door)"))),
                             .ol(.attribute(named: "type", value: "a"), .forEach(Duiding.letters.filter { !duiding[$0].isEmpty }) { .li(.text(duiding[$0])) })
                         )
                     }
@@ -344,58 +459,93 @@ public struct IndicatorReport: Sendable {
         return page.render(indentedBy: .spaces(2)) + "\n"
     }
 
-    func legend(_ gebied: String) -> String {
-        [events.isEmpty ? nil : "Gestippeld oranje: adviezen (A) en besluiten (B).",
-         goals(gebied).isEmpty ? nil : "Gestippeld groen: het doel uit een werkblad."].compactMap { $0 }.joined(separator: " ")
-    }
-
     /// The target values of werkblad resultaten measured in this gebied.
     func goals(_ gebied: String) -> [Double] {
-        targets.filter { ($0.item.gebied ?? (series.count == 1 ? gebied : nil)) == gebied }.compactMap(\.item.doel)
+        targets.filter { ($0.item.gebied ?? focus.first ?? (Set(series.map(\.gebied)).count == 1 ? gebied : nil)) == gebied }.compactMap(\.item.doel)
     }
 
-    /// A line chart of one series in SVG built from numbers only: no user text inside, so nothing
-    /// to escape. Periods on the x axis, dashed lines for adviezen (A), besluiten (B) and targets.
-    func chart(_ metingen: [Meting], goals: [Double] = []) -> String {
-        let width = 640.0, height = 240.0, left = 56.0, right = 16.0, top = 16.0, bottom = 36.0
-        let known = metingen.compactMap(\.waarde) + goals
-        guard let low = known.min(), let high = known.max(), metingen.count > 0 else { return "" }
-        let span = high > low ? high - low : max(abs(high), 1)
-        let floor = high > low ? low : low - span / 2
-        let step = metingen.count > 1 ? (width - left - right) / Double(metingen.count - 1) : 0
-        func x(_ i: Int) -> Double { metingen.count > 1 ? left + Double(i) * step : (left + width - right) / 2 }
-        func y(_ v: Double) -> Double { top + (height - top - bottom) * (1 - (v - floor) / (high > low ? span : span)) }
+    /// A line chart of one series in SVG built from numbers only, with the legend of exactly what
+    /// it draws. The value axis starts at zero (it spans zero when values are negative), so a
+    /// change from 8,6 to 8,8 looks as small as it is; x labels are thinned so that they fit, the
+    /// first and last anchored inside the chart. Dashed lines mark adviezen (A) and besluiten (B)
+    /// in the range, a green dashed line a werkblad target, a grey line the comparison gebied.
+    func chart(_ reeks: Reeks) -> (svg: String, legend: [String]) {
+        let metingen = reeks.metingen
+        let goals = goals(reeks.gebied)
+        let comparison = vergelijk.filter { $0 != reeks.gebied }.compactMap { code in series.first { $0.gebied == code && $0.soort == reeks.soort } }.prefix(1)
+        let width = 640.0, height = 240.0, left = 64.0, right = 20.0, top = 18.0, bottom = 36.0
+        let known = metingen.compactMap(\.waarde) + goals + comparison.flatMap { $0.metingen.compactMap(\.waarde) }
+        guard !metingen.isEmpty, !known.isEmpty, let low = known.min(), let high = known.max() else { return ("", []) }
+        let floor = min(0, low), ceiling = max(0, high) == floor ? floor + 1 : max(0, high)
+        let periods = metingen.map(\.periode)
+        let step = periods.count > 1 ? (width - left - right) / Double(periods.count - 1) : 0
+        func x(_ i: Int) -> Double { periods.count > 1 ? left + Double(i) * step : (left + width - right) / 2 }
+        func y(_ v: Double) -> Double { top + (height - top - bottom) * (1 - (v - floor) / (ceiling - floor)) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        var legend: [String] = []
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Trend\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
-        svg += "<line x1=\"\(f(left))\" y1=\"\(f(height - bottom))\" x2=\"\(f(width - right))\" y2=\"\(f(height - bottom))\" stroke=\"#8a96a3\"/>"
-        for value in [floor, floor + span] {
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(0)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(0)))\" stroke=\"#8a96a3\"/>"
+        svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(height - bottom))\" stroke=\"#d0d5db\"/>"
+        for value in Set([floor, 0, (floor + ceiling) / 2, ceiling]).sorted() {
             svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\" font-size=\"11\" text-anchor=\"end\">\(escapeSVG(Value.format((value * 100).rounded() / 100)))</text>"
         }
-        let labelEvery = max(1, metingen.count / 8)
-        for (i, meting) in metingen.enumerated() where i % labelEvery == 0 || i == metingen.count - 1 {
-            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 16))\" font-size=\"11\" text-anchor=\"middle\">\(escapeSVG(meting.periode))</text>"
+        // Labels about 6.5 px per character; thinned so that neighbours keep 8 px apart.
+        let labelWidth = Double(periods.map(\.count).max() ?? 4) * 6.5
+        let every = periods.count > 1 ? max(1, Int(((labelWidth + 8) / step).rounded(.up))) : 1
+        var shown = Array(stride(from: 0, to: periods.count, by: every))
+        if let lastShown = shown.last, lastShown != periods.count - 1 {
+            // The last period always gets its label; a label too close to it gives way.
+            if Double(periods.count - 1 - lastShown) * step < labelWidth + 8 { shown.removeLast() }
+            shown.append(periods.count - 1)
         }
+        for i in shown {
+            let anchor = periods.count == 1 ? "middle" : i == 0 ? "start" : i == periods.count - 1 ? "end" : "middle"
+            let position = anchor == "start" ? x(i) - 4 : anchor == "end" ? x(i) + 4 : x(i)
+            svg += "<text x=\"\(f(position))\" y=\"\(f(height - bottom + 16))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(escapeSVG(periods[i]))</text>"
+        }
+        var drewEvents = Set<String>()
         for (i, meting) in metingen.enumerated() {
-            let kinds = events.filter { Periode.contains(meting.periode, $0.date) }.map { $0.kind == .advies ? "A" : "B" }
+            let kinds = Set(events.filter { Periode.contains(meting.periode, $0.date) }.map { $0.kind == .advies ? "A" : "B" })
             guard !kinds.isEmpty else { continue }
+            drewEvents.formUnion(kinds)
             svg += "<line x1=\"\(f(x(i)))\" y1=\"\(f(top))\" x2=\"\(f(x(i)))\" y2=\"\(f(height - bottom))\" stroke=\"#c2410c\" stroke-dasharray=\"4 3\"/>"
-            svg += "<text x=\"\(f(x(i) + 3))\" y=\"\(f(top + 10))\" font-size=\"11\" fill=\"#c2410c\">\(Set(kinds).sorted().joined(separator: "+"))</text>"
+            svg += "<text x=\"\(f(x(i) + 3))\" y=\"\(f(top + 10))\" font-size=\"11\" fill=\"#c2410c\">\(kinds.sorted().joined(separator: "+"))</text>"
+        }
+        if !drewEvents.isEmpty {
+            legend.append("Oranje streepjeslijn: " + [drewEvents.contains("A") ? "advies uitgebracht (A)" : nil, drewEvents.contains("B") ? "besluit van de raad (B)" : nil].compactMap { $0 }.joined(separator: " en ") + ".")
         }
         for goal in goals {
             svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(goal)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(goal)))\" stroke=\"#0b7a3e\" stroke-dasharray=\"6 4\"/>"
             svg += "<text x=\"\(f(width - right))\" y=\"\(f(y(goal) - 4))\" font-size=\"11\" fill=\"#0b7a3e\" text-anchor=\"end\">doel \(escapeSVG(Value.format(goal)))</text>"
         }
-        var path = ""
+        if !goals.isEmpty { legend.append("Groene streepjeslijn: het doel uit een werkblad.") }
+        func line(_ list: [Meting], color: String, dash: String) -> String {
+            var path = ""
+            var previousKnown = false
+            for meting in list {
+                guard let index = periods.firstIndex(of: meting.periode), let v = meting.waarde else { previousKnown = false; continue }
+                path += (previousKnown ? "L" : "M") + "\(f(x(index))) \(f(y(v))) "
+                previousKnown = true
+            }
+            return path.isEmpty ? "" : "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
+        }
+        for other in comparison {
+            let drawn = line(other.metingen, color: "#8a96a3", dash: "")
+            if !drawn.isEmpty {
+                svg += drawn
+                legend.append("Grijze lijn: \(gebieden.weergave(other.gebied)) ter vergelijking.")
+            }
+        }
+        svg += line(metingen, color: "#0b5c8a", dash: "")
+        var provisional = false
         for (i, meting) in metingen.enumerated() {
             guard let v = meting.waarde else { continue }
-            path += (path.isEmpty || metingen[i - 1].waarde == nil ? "M" : "L") + "\(f(x(i))) \(f(y(v))) "
+            if meting.status != 0 { provisional = true }
+            svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3\" fill=\"\(meting.status != 0 ? "#ffffff" : "#0b5c8a")\" stroke=\"#0b5c8a\"/>"
         }
-        svg += "<path d=\"\(path)\" fill=\"none\" stroke=\"#0b5c8a\" stroke-width=\"2\"/>"
-        for (i, meting) in metingen.enumerated() {
-            guard let v = meting.waarde else { continue }
-            svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3\" fill=\"\(meting.voorlopig ? "#ffffff" : "#0b5c8a")\" stroke=\"#0b5c8a\"/>"
-        }
-        return svg + "</svg>"
+        legend.insert("Blauwe lijn: \(gebieden.weergave(reeks.gebied)); de as begint bij 0.", at: 0)
+        if provisional { legend.append("Open rondje: voorlopig cijfer.") }
+        return (svg + "</svg>", legend)
     }
 
     private func escapeSVG(_ text: String) -> String {

@@ -22,6 +22,8 @@ public struct AanbevelingIndicator: Codable, Sendable, Equatable, FetchableRecor
     public var indicator: String
     public var richting: String
     public var horizon: Int?
+    /// The gebied in which the effect is expected (a code, `GM0034`); nil: the chosen gebieden.
+    public var gebied: String? = nil
 }
 
 /// The raad's duiding of an indicator for one period (and gebied): the four questions a–d.
@@ -57,6 +59,32 @@ public struct Meting: Sendable, Equatable {
     public let periode: String
     public let waarde: Double?
     public let voorlopig: Bool
+    /// 0 definitief, 1 voorlopig, 2 nader voorlopig.
+    public let status: Int
+    /// Why the value is missing: `onbekend`, `nvt`, `geheim`; nil when there is a value.
+    public let ontbreekt: String?
+
+    public init(gebied: String, periode: String, waarde: Double?, voorlopig: Bool, status: Int? = nil, ontbreekt: String? = nil) {
+        self.gebied = gebied
+        self.periode = periode
+        self.waarde = waarde
+        self.voorlopig = voorlopig
+        self.status = status ?? (voorlopig ? 1 : 0)
+        self.ontbreekt = ontbreekt
+    }
+
+    /// The value as shown: `12,5`, `onbekend`, `niet van toepassing`, `geheim`.
+    public var shown: String {
+        if let waarde { return Value.format(waarde) }
+        switch ontbreekt {
+        case "nvt": return "n.v.t."
+        case "geheim": return "geheim"
+        default: return "onbekend"
+        }
+    }
+
+    /// `voorlopig`, `nader voorlopig` or empty.
+    public var statusWord: String { status == 2 ? "nader voorlopig" : status == 1 ? "voorlopig" : "" }
 }
 
 /// The indicators a user can use: the catalogue of `Content/` plus their own.
@@ -93,8 +121,36 @@ public enum Periode {
     public static func normalize(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let cbs = MeasurementImport.period(trimmed) { return cbs }
+        if let label = fromLabel(trimmed) { return label }
         guard range(trimmed.replacingOccurrences(of: "Q", with: "K")) != nil else { return nil }
         return trimmed.replacingOccurrences(of: "Q", with: "K")
+    }
+
+    static let maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+    /// A period as StatLine labels it: `2024 1e kwartaal`, `2024 januari`.
+    static func fromLabel(_ text: String) -> String? {
+        let words = text.lowercased().split(separator: " ")
+        guard words.count >= 2, words[0].count == 4, let year = Int(words[0]), (1900...2200).contains(year) else { return nil }
+        if words.count == 3, words[2] == "kwartaal", let q = Int(words[1].prefix { $0.isNumber }), (1...4).contains(q) { return "\(year)-K\(q)" }
+        if words.count == 2, let m = maanden.firstIndex(of: String(words[1])) { return String(format: "%d-%02d", year, m + 1) }
+        return nil
+    }
+
+    /// `jaar`, `kwartaal` or `maand`: periods of different lengths are separate series.
+    public static func soort(_ periode: String) -> String {
+        if periode.contains("-K") { return "kwartaal" }
+        return periode.contains("-") ? "maand" : "jaar"
+    }
+
+    /// Why a period code is not read, in words.
+    static func unknownMessage(_ raw: String) -> String {
+        let upper = raw.uppercased()
+        if upper.count == 8, upper.dropFirst(4).hasPrefix("SJ") { return "`\(raw)` is een schooljaar; dat is geen periode die Raadskompas kan vergelijken" }
+        if upper.count == 8, upper.dropFirst(4).hasPrefix("HJ") { return "`\(raw)` is een halfjaar; dat is geen periode die Raadskompas kan vergelijken" }
+        if upper.count == 8, upper.dropFirst(4).hasPrefix("X") || upper.dropFirst(4).hasPrefix("G") { return "`\(raw)` is een periode van meer jaren of een gemiddelde; die kan Raadskompas niet vergelijken" }
+        if raw.isEmpty { return "de periode ontbreekt" }
+        return "onbekende periodecode `\(raw)`"
     }
 
     /// The first and last day of a stored period.

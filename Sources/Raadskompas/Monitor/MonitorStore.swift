@@ -61,6 +61,10 @@ public struct MonitorStore: Sendable {
         try store.read { db in try IndicatorReport.load(db, indicator: indicator, gebied: gebied, lastPeriods: lastPeriods) }
     }
 
+    public func report(_ indicator: IndicatorCatalog.Entry, gebieden: [String]?, lastPeriods: Int? = nil) throws -> IndicatorReport {
+        try store.read { db in try IndicatorReport.load(db, indicator: indicator, gebieden: gebieden, lastPeriods: lastPeriods) }
+    }
+
     public func link(_ link: AanbevelingIndicator) throws {
         try store.write { db in try link.save(db) }
     }
@@ -95,6 +99,30 @@ extension CommandContext {
     func catalog(_ node: Node) throws(Diagnostic) -> IndicatorCatalog {
         let store = try monitor(node)
         return try attempt(node) { try store.catalog(library) }
+    }
+
+    /// The report of an indicator as the user's settings ask: `gebied` (a code) and the comparison,
+    /// or mijn gemeente and the comparison, or every gebied; with names for the codes. `full`: all
+    /// gebieden are read (a file shows the others in a compact table).
+    func indicatorReport(_ node: Node, _ indicator: IndicatorCatalog.Entry, gebied: String?, full: Bool = false) throws(Diagnostic) -> IndicatorReport {
+        let monitor = try monitor(node)
+        let settings = try instellingen(node)
+        let chosen: [String]
+        if let gebied { chosen = [gebied] + settings.vergelijk.filter { $0 != gebied } } else { chosen = settings.focus }
+        var report = try attempt(node) { () throws -> IndicatorReport in
+            let areas = try monitor.gebiedCount(of: indicator.id)
+            if chosen.isEmpty {
+                // In the terminal, an indicator measured in many gebieden gets one line per gebied.
+                return try monitor.report(indicator, gebieden: nil, lastPeriods: !full && areas > IndicatorReport.compactAbove ? IndicatorReport.recentPeriods : nil)
+            }
+            var report = try monitor.report(indicator, gebieden: full ? nil : chosen)
+            if !full { report.notShown = max(0, areas - Set(report.series.map(\.gebied)).count) }
+            return report
+        }
+        report.gebieden = gebieden
+        report.focus = chosen
+        report.vergelijk = gebied == nil && settings.gemeente == nil ? [] : settings.vergelijk
+        return report
     }
 
     /// The indicator `id`, or an error at `span` with the nearest id (or those that start alike).

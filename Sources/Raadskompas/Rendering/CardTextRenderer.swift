@@ -41,6 +41,22 @@ public struct CardTextRenderer: Sendable {
             out.append(style.dim("BBV-beleidsindicator: ") + (indicator.isBBV ? "ja" : "nee"))
             if let direction = indicator.direction { out.append(style.dim("Richting: ") + direction.replacingDashes) }
             if let theme = indicator.theme { out.append(style.dim("Thema: ") + theme) }
+        case .gebieden(let gebieden):
+            let counts = Gebied.Soort.allCases.compactMap { soort -> String? in
+                let n = gebieden.filter { $0.soort == soort }.count
+                guard n > 0 else { return nil }
+                let word: String = switch soort {
+                case .land: n == 1 ? "land" : "landen"
+                case .provincie: n == 1 ? "provincie" : "provincies"
+                case .gemeente: n == 1 ? "gemeente" : "gemeenten"
+                case .opgeheven: n == 1 ? "opgeheven gemeente" : "opgeheven gemeenten"
+                case .wijk: n == 1 ? "wijk" : "wijken"
+                case .buurt: n == 1 ? "buurt" : "buurten"
+                case .regio: n == 1 ? "regio" : "regio's"
+                }
+                return "\(n) \(word)"
+            }
+            out += TextLayout.wrap(counts.joined(separator: ", ") + ". Zoek er een op met `gebied \"naam of code\"`.", width: style.width)
         default:
             break
         }

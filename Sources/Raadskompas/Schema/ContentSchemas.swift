@@ -4,7 +4,7 @@ import KompasDSL
 public enum ContentSchemas {
     /// Card kinds, by node name: the nodes that may stand at the top of a content file.
     public static let cards: [NodeSchema] = [
-        staalkaart, koerskaart, waardemodel, werkbladsjabloon, criteria, kaart, adviesproces, indicator, analyseregels,
+        staalkaart, koerskaart, waardemodel, werkbladsjabloon, criteria, kaart, adviesproces, indicator, analyseregels, gebieden,
     ]
 
     public static func card(named name: String) -> NodeSchema? {
@@ -308,6 +308,39 @@ public enum ContentSchemas {
             }
         }
     }
+
+    // MARK: - Gebieden
+
+    /// One entry of a `gebieden` card: `gemeente GM0034 "Almere" provincie=PV24`.
+    static func gebied(_ soort: String, _ summary: String, fields: [Slot] = []) -> NodeSchema {
+        NodeSchema(soort, summary: summary,
+                   arguments: [Slot("code", .word, help: "de CBS-code, bijvoorbeeld GM0034, PV24, NL01, WK003401"),
+                               Slot("naam", .text, help: "de naam zoals CBS hem schrijft")],
+                   fields: fields + [.optional("label", .text, help: "de naam in StatLine-downloads als die anders is, zoals \"Groningen (gemeente)\"")]) { node, validation in
+            guard let argument = node.arguments.first, let code = argument.value.stringValue else { return }
+            if !Gebieden.looksLikeCode(Gebieden.normalizedCode(code)) {
+                validation.error("`\(code)` is geen CBS-gebiedscode", hint: "een code is twee hoofdletters en cijfers, zoals GM0034 of WK003401", at: argument.span)
+            }
+        }
+    }
+
+    public static let gebieden: NodeSchema = NodeSchema(
+        "gebieden", summary: "Gebieden met hun CBS-code en naam, zodat een download met namen en een met codes hetzelfde gebied geven.",
+        arguments: [id], fields: [titel, bron, samenvatting, .optional("geldig", .wholeNumber, help: "het jaar van de gemeentelijke indeling", range: Slot.jaren)],
+        children: [
+            ChildRule("land") { gebied("land", "Het land (NL01).") },
+            ChildRule("provincie") { gebied("provincie", "Een provincie (PV20–PV31).") },
+            ChildRule("gemeente") { gebied("gemeente", "Een gemeente.", fields: [.optional("provincie", .word, help: "de code van de provincie")]) },
+            ChildRule("opgeheven") {
+                gebied("opgeheven", "Een gemeente die is opgegaan in een of meer andere.",
+                       fields: [Slot("jaar", .wholeNumber, help: "het jaar van de herindeling (1 januari)", range: Slot.jaren),
+                                Slot("in", .list(.text), help: "de codes van de gemeenten waarin ze is opgegaan")])
+            },
+            ChildRule("wijk") { gebied("wijk", "Een wijk van een gemeente.", fields: [.optional("gemeente", .word, help: "de code van de gemeente")]) },
+            ChildRule("buurt") { gebied("buurt", "Een buurt van een gemeente.", fields: [.optional("gemeente", .word, help: "de code van de gemeente")]) },
+            ChildRule("regio") { gebied("regio", "Een andere regio: jeugdregio, arbeidsmarktregio, GGD-regio, …") },
+        ]
+    )
 
     // MARK: - Indicator
 

@@ -14,15 +14,19 @@ public final class NodeSchema: Sendable {
     public let check: (@Sendable (Node, inout Validation) -> Void)?
     /// Whether the last argument may be repeated (`zoek eenzame ouderen`).
     public let repeatsLastArgument: Bool
+    /// An argument word after which fields of any name are allowed (`importeer metingen … waar
+    /// Geslacht=T001038`): the statement itself checks them against its input.
+    public let openFieldsAfter: String?
     /// Positions of fields and child rules by name, for validation's hot path.
     let fieldPositions: [String: Int]
     let childPositions: [String: Int]
 
     public init(
         _ name: String, summary: String, arguments: [Slot] = [], repeatsLastArgument: Bool = false, fields: [Slot] = [],
-        children: [ChildRule] = [], check: (@Sendable (Node, inout Validation) -> Void)? = nil
+        children: [ChildRule] = [], openFieldsAfter: String? = nil, check: (@Sendable (Node, inout Validation) -> Void)? = nil
     ) {
         self.repeatsLastArgument = repeatsLastArgument
+        self.openFieldsAfter = openFieldsAfter
         self.name = name
         self.summary = summary
         self.arguments = arguments
@@ -63,6 +67,7 @@ public final class NodeSchema: Sendable {
         if repeatsLastArgument { parts.append("…") }
         parts += fields.filter(\.required).map { "\($0.name)=…" }
         if fields.contains(where: { !$0.required }) { parts.append("[…=…]") }
+        if let word = openFieldsAfter { parts.append("[\(word) …=…]") }
         if !children.isEmpty { parts.append("{ … }") }
         return parts.joined(separator: " ").replacingOccurrences(of: "[naar] [", with: "[naar ")
     }

@@ -59,8 +59,10 @@ public struct Validation: Sendable {
     }
 
     private mutating func checkProperties(_ node: Node, _ schema: NodeSchema) {
+        let open = schema.openFieldsAfter.map { word in node.arguments.contains { $0.value.stringValue == word } } ?? false
         for property in node.properties {
             guard let slot = schema.field(property.key) else {
+                if open { continue }
                 let known = schema.fields.map(\.name)
                 error("onbekend veld `\(property.key)` bij `\(node.name)`",
                       hint: Suggestion.hint(for: property.key, in: known) ?? hintForKnownFields(schema),

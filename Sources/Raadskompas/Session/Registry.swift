@@ -21,7 +21,7 @@ public enum Registry {
         .adviesraadDeclaratie, .adviesraadLijst, .adviesLijst, .adviesToon, .adviesDeclaratie, .aanbevelingVerwijder, .reactieDeclaratie,
         .indicatorNieuw, .indicatorLijst, .indicatorVerwijder, .importeerMetingen, .metingen,
         .koppelAanbeveling, .koppelResultaat, .ontkoppelAanbeveling, .ontkoppelResultaat, .werkbladVoortgang,
-        .duiding, .jaaroverzicht, .rapport,
+        .duiding, .jaaroverzicht, .rapport, .instelling, .gebiedToon,
         // Je gegevens
         .geschiedenis, .ongedaan, .herstel, .reservekopie, .backup,
         // Scripts

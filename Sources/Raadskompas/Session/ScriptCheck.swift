@@ -66,8 +66,14 @@ public enum ScriptCheck {
             let candidates = forms.filter { $0.action != nil && $0.action == action }
             let schemas = (candidates.isEmpty ? forms.filter { $0.action == nil } : candidates).map(\.schema)
             guard !schemas.isEmpty else { return }
+            let openWords = Set(schemas.compactMap(\.openFieldsAfter))
+            let open = syntax.arguments.contains { argument in
+                if case .literal(let value, _) = argument, let word = value.stringValue { return openWords.contains(word) }
+                return false
+            }
             for property in syntax.properties {
                 guard let slot = schemas.lazy.compactMap({ $0.field(property.key) }).first else {
+                    if open { continue }
                     let names = Array(Set(schemas.flatMap { $0.fields.map(\.name) })).sorted()
                     validation.error("onbekend veld `\(property.key)` bij `\(syntax.name)`",
                                      hint: Suggestion.hint(for: property.key, in: names) ?? (names.isEmpty ? "`\(syntax.name)` heeft geen velden" : "bekende velden: " + names.joined(separator: ", ")),

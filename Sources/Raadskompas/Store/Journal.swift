@@ -16,7 +16,7 @@ import GRDB
 enum Journal {
     /// The tables of user data, in an order in which parents come before children.
     static let tables = ["werkblad", "item", "koppeling", "voorstel", "beoordeling", "adviesraad", "advies", "aanbeveling",
-                         "eigenindicator", "aanbevelingindicator", "duiding", "metingimport"]
+                         "eigenindicator", "aanbevelingindicator", "duiding", "metingimport", "instelling"]
 
     /// Creates the history tables (migration v7).
     static func createTables(_ db: Database) throws {
@@ -51,7 +51,8 @@ enum Journal {
         // The open change is always the newest row (opened first in the transaction): found through
         // the end of the table's b-tree, with no index to keep up to date at every change.
         let open = "(SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1)"
-        for table in tables {
+        // A table that a later migration adds gets its triggers from that migration.
+        for table in tables where try db.tableExists(table) {
             let columns = try db.columns(in: table)
             let names = columns.map(\.name)
             var key = columns.filter { $0.primaryKeyIndex > 0 }.sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }.map(\.name)
@@ -74,13 +75,14 @@ enum Journal {
                 """)
         }
         for event in ["update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS metingvoor_\(event)") }
+        let reason = try db.columns(in: "meting").contains { $0.name == "ontbreekt" }
         let copy = """
-            INSERT OR IGNORE INTO metingvoor (wijziging, indicator, gebied, periode, waarde, voorlopig, import, metingWijziging)
-                VALUES (\(open), OLD.indicator, OLD.gebied, OLD.periode, OLD.waarde, OLD.voorlopig, OLD.import, OLD.wijziging);
+            INSERT OR IGNORE INTO metingvoor (wijziging, indicator, gebied, periode, waarde, voorlopig, import, metingWijziging\(reason ? ", ontbreekt" : ""))
+                VALUES (\(open), OLD.indicator, OLD.gebied, OLD.periode, OLD.waarde, OLD.voorlopig, OLD.import, OLD.wijziging\(reason ? ", OLD.ontbreekt" : ""));
             """
         try db.execute(sql: """
             CREATE TRIGGER metingvoor_update AFTER UPDATE ON meting
-                WHEN \(open) IS NOT NULL AND (OLD.waarde IS NOT NEW.waarde OR OLD.voorlopig IS NOT NEW.voorlopig)
+                WHEN \(open) IS NOT NULL AND (OLD.waarde IS NOT NEW.waarde OR OLD.voorlopig IS NOT NEW.voorlopig\(reason ? " OR OLD.ontbreekt IS NOT NEW.ontbreekt" : ""))
             BEGIN \(copy) END;
             CREATE TRIGGER metingvoor_delete AFTER DELETE ON meting WHEN \(open) IS NOT NULL
             BEGIN \(copy) END;

@@ -201,6 +201,19 @@ extension Store {
             try db.execute(sql: "UPDATE item SET percentage = NULL WHERE percentage IS NOT NULL")
             try Journal.installTriggers(db)
         }
+        migrator.registerMigration("v10 gebieden") { db in
+            // Why a value is missing: `onbekend` (CBS writes "."), `nvt` (an empty cell: cannot occur),
+            // `geheim` ("x"). `voorlopig` becomes a status: 0 definitief, 1 voorlopig, 2 nader voorlopig.
+            try db.execute(sql: """
+                ALTER TABLE meting ADD COLUMN ontbreekt TEXT;
+                UPDATE meting SET ontbreekt = 'onbekend' WHERE waarde IS NULL;
+                ALTER TABLE metingvoor ADD COLUMN ontbreekt TEXT;
+                ALTER TABLE metingimport ADD COLUMN selectie TEXT NOT NULL DEFAULT '';
+                ALTER TABLE aanbevelingindicator ADD COLUMN gebied TEXT;
+                CREATE TABLE instelling (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
+                """)
+            try Journal.installTriggers(db)
+        }
         return migrator
     }()
 }

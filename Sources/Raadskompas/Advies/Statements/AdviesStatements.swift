@@ -28,10 +28,9 @@ extension Command {
         var effects: [AdviesTextRenderer.Effect] = []
         if !links.isEmpty {
             let catalog = try context.catalog(node)
-            let monitor = try context.monitor(node)
             for link in links {
                 guard let entry = catalog.entry(link.indicator) else { continue }
-                let report = try context.attempt(node) { try monitor.report(entry, gebied: nil) }
+                let report = try context.indicatorReport(node, entry, gebied: link.gebied, full: true)
                 let aanbeveling = aanbevelingen.first { $0.nummer == link.nummer }
                 effects.append(.init(link: link, indicator: entry, lines: report.effect(IndicatorReport.Link(advies: advies, aanbeveling: aanbeveling, koppeling: link))))
             }

@@ -22,7 +22,7 @@ extension Command {
         let conversation = try context.conversation(for: node, statement: "duid",
                                                     script: "`duiding \(indicator.id) periode=\(duiding.periode) { a \"…\" b \"…\" c \"…\" d \"…\" }`")
         let gebied = duiding.gebied
-        let report = try context.attempt(node) { try monitor.report(indicator, gebied: gebied.isEmpty ? nil : gebied) }
+        let report = try context.indicatorReport(node, indicator, gebied: gebied.isEmpty ? nil : gebied, full: true)
         let guided = GuidedDuiding(questions: GuidedDuiding.questions(from: context.library), style: context.style, conversation: conversation) { record throws(Diagnostic) in
             try context.attempt(node) { try monitor.save(record) }
         }
@@ -58,7 +58,8 @@ extension Command {
             throw .error("`\(rawPeriod)` is geen periode", hint: "schrijf een jaar (2024), een kwartaal (\"2024-K2\") of een maand (\"2024-05\")",
                          at: node.span(of: "periode"))
         }
-        let gebied = node.fieldText("gebied"), door = node.fieldText("door")
+        let typed = node.fieldText("gebied"), door = node.fieldText("door")
+        let gebied = typed.isEmpty ? "" : try context.gebied(typed, at: node.span(of: "gebied")).code
         let existing = try context.attempt(node) { try monitor.duiding(indicator: indicator.id, gebied: gebied, periode: periode) }
         var duiding = existing ?? Duiding(indicator: indicator.id, gebied: gebied, periode: periode, a: "", b: "", c: "", d: "", door: door, gewijzigd: Date())
         if !door.isEmpty { duiding.door = door }

@@ -9,17 +9,20 @@ extension Command {
                                        Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling", range: 1...999)],
                            fields: [Slot("indicator", .identifier, help: "de id van de indicator", completes: .indicatoren),
                                     Slot("richting", .choice(AanbevelingIndicator.richtingen), help: "omhoog of omlaag: welke kant de indicator op moet"),
-                                    .optional("horizon", .wholeNumber, help: "het jaar waarin het effect te zien moet zijn", range: Slot.jaren)])
+                                    .optional("horizon", .wholeNumber, help: "het jaar waarin het effect te zien moet zijn", range: Slot.jaren),
+                                    .optional("gebied", .text, help: "het gebied waarin het effect te zien moet zijn: een naam (\"Almere\") of code (GM0034)")])
     ) { node, context throws(Diagnostic) in
         let monitor = try context.monitor(node)
         let adviesId = node.text(1), nummer = node.int(2)
+        let gebied = try node.optionalText("gebied").map { text throws(Diagnostic) in try context.gebied(text, at: node.span(of: "gebied")) }
         let indicator = try context.indicator(node.fieldText("indicator"), at: node.span(of: "indicator"), in: context.catalog(node))
         try requireAanbeveling(node, context, advies: adviesId, nummer: nummer)
         // The schema keeps the horizon within the years Raadskompas works with.
         let horizon = node.wholeNumber("horizon")
-        let link = AanbevelingIndicator(adviesId: adviesId, nummer: nummer, indicator: indicator.id, richting: node.fieldText("richting"), horizon: horizon)
+        let link = AanbevelingIndicator(adviesId: adviesId, nummer: nummer, indicator: indicator.id, richting: node.fieldText("richting"), horizon: horizon,
+                                        gebied: gebied?.code)
         try context.attempt(node) { try monitor.link(link) }
-        return "Aanbeveling \(adviesId).\(nummer) gekoppeld aan \(indicator.id) (verwacht \(link.richting)\(horizon.map { " in \($0)" } ?? "")).\n"
+        return "Aanbeveling \(adviesId).\(nummer) gekoppeld aan \(indicator.id) (verwacht \(link.richting)\(horizon.map { " in \($0)" } ?? "")\(gebied.map { " in \($0.weergave)" } ?? "")).\n"
     }
 
     static let ontkoppelAanbeveling = Command(
@@ -66,7 +69,7 @@ extension Command {
         item.richting = node.optionalText("richting")
             ?? (entry.richting == "lager-is-beter" ? "omlaag" : entry.richting == "hoger-is-beter" ? "omhoog" : nil) ?? item.richting
         if let jaar = node.wholeNumber("jaar") { item.jaar = jaar }
-        if let gebied = node.optionalText("gebied") { item.gebied = gebied }
+        if let gebied = node.optionalText("gebied") { item.gebied = try context.gebied(gebied, at: node.span(of: "gebied")).code }
         let updated = item
         try context.attempt(node) { try store.updateItem(updated) }
         return "Resultaat \(item.kant.rawValue).\(item.volgorde) van ‘\(werkblad.naam)’ gekoppeld: doel \(item.doelTekst ?? Value.format(doel))."

@@ -5,13 +5,20 @@ import KompasDSL
 extension Command {
     static let importeerMetingen = Command(
         "importeer", action: "metingen", task: .adviezenEnCijfers,
-        schema: NodeSchema("importeer", summary: "Leest metingen in uit een CSV: een CBS StatLine-bestand, of indicator;gebied;periode;waarde. Alles of niets; opnieuw inlezen verandert niets.",
-                           arguments: [Slot("wat", .choice(["metingen"]), help: "het woord `metingen`"), Slot("pad", .text, help: "het CSV-bestand")],
+        schema: NodeSchema("importeer", summary: "Leest metingen in uit een CSV van CBS StatLine, de CBS-OData-API of waarstaatjegemeente.nl, of indicator;gebied;periode;waarde. Alles of niets; opnieuw inlezen verandert niets.",
+                           arguments: [Slot("wat", .choice(["metingen"]), help: "het woord `metingen`"), Slot("pad", .text, help: "het CSV-bestand"),
+                                       .optional("waar", .choice(["waar"]), help: "daarna per dimensie de waarde die je kiest: waar Geslacht=T001038 Leeftijd=…")],
                            fields: [.optional("indicator", .identifier, help: "bij een CBS-bestand: de indicator waar de waarden bij horen", completes: .indicatoren),
-                                    .optional("kolom", .text, help: "bij een CBS-bestand met meer kolommen: de kolom met de waarden")])
+                                    .optional("kolom", .text, help: "bij een CBS-bestand met meer kolommen: de kolom met de waarden"),
+                                    .optional("periode", .any, help: "de periode van alle cijfers, als het bestand geen kolom Perioden heeft: 2024, 2024-K1 of 2024-05"),
+                                    .optional("metadata", .text, help: "het metadatabestand van de CBS-tabel: namen van codes, voorlopige perioden, controle van codes"),
+                                    .optional("decimaal", .choice(["komma", "punt"]), help: "het decimaalteken, als het bestand het niet laat zien"),
+                                    .optional("toch", .bool, help: "ja: ook waarden buiten het bereik van de eenheid, en namen van eigen gebieden, opslaan")],
+                           openFieldsAfter: "waar")
     ) { node, context throws(Diagnostic) in
         let store = try context.store(for: node)
-        let indicators = try context.catalog(node).ids
+        let catalog = try context.catalog(node)
+        let indicators = catalog.ids
         // `~/stukken/x` is in the home folder, as in a terminal.
         let path = ExportTarget.expand(node.text(1))
         guard FileManager.default.fileExists(atPath: path) else {
@@ -21,20 +28,38 @@ extension Command {
         if let fixed, !indicators.contains(fixed) {
             throw .error("onbekende indicator `\(fixed)`", hint: Suggestion.hint(for: fixed, in: indicators) ?? "typ `indicator lijst`", at: node.span(of: "indicator"))
         }
-        do throws(MeasurementImport.Failure) {
-            let (read, changed, windows1252) = try MeasurementImport.run(path: path, indicator: fixed, column: node.optionalText("kolom"), knownIndicators: indicators, store: store,
-                                                             progress: context.progress.map { show in { read in show("\(read.grouped) metingen gelezen …") } })
-            var reply = "\(read.grouped) \(read == 1 ? "meting" : "metingen") gelezen uit \(path); \(changed.grouped) nieuw of gewijzigd.\n"
-            if windows1252 > 0 {
-                // Without this note, a file in the old Windows encoding would silently show odd letters.
-                reply += "Let op: \(windows1252.grouped) \(windows1252 == 1 ? "regel was" : "regels waren") niet in UTF-8. Raadskompas heeft "
-                    + "\(windows1252 == 1 ? "die" : "ze") gelezen als Windows-1252 (Latin-1). Kijk met `metingen` en de id van de "
-                    + "indicator of namen met ë of é goed staan.\n"
+        var request = MeasurementImport.Request(path: path, indicator: fixed, gebieden: context.gebieden, knownIndicators: indicators)
+        request.column = node.optionalText("kolom")
+        request.toch = node.flag("toch")
+        request.decimal = node.optionalText("decimaal").flatMap(MeasurementFile.Decimaal.init(rawValue:))
+        if let value = node.field("periode") {
+            guard let periode = Periode.normalize(value.displayText.replacingOccurrences(of: ".", with: "")) else {
+                throw .error("`\(value.displayText)` is geen periode", hint: "schrijf periode=2024, periode=\"2024-K1\" of periode=\"2024-05\"", at: node.span(of: "periode"))
             }
-            return reply
+            request.periode = periode
+        }
+        let known: Set<String> = ["indicator", "kolom", "periode", "metadata", "decimaal", "toch"]
+        request.selectie = node.properties.filter { !known.contains($0.key) }.map { ($0.key, $0.value.displayText) }
+        request.eenheden = Dictionary(catalog.entries.map { ($0.id, $0.eenheid) }, uniquingKeysWith: { a, _ in a })
+        if let entry = fixed.flatMap(catalog.entry) {
+            request.eenheid = entry.eenheid
+            request.bereik = Bereik.voor(eenheid: entry.eenheid)
+        }
+        if let metadataPath = node.optionalText("metadata").map(ExportTarget.expand) {
+            do throws(MeasurementImport.Failure) {
+                request.metadata = try MeasurementFile.metadata(path: metadataPath)
+            } catch {
+                throw .error(error.message, hint: error.hint, at: node.span(of: "metadata"))
+            }
+        }
+        do throws(MeasurementImport.Failure) {
+            let outcome = try MeasurementImport.run(request, store: store,
+                                                    progress: context.progress.map { show in { read in show("\(read.grouped) metingen gelezen …") } })
+            return MeasurementImport.reply(outcome, request: request)
         } catch {
             let place = error.line.map { "regel \($0) van `\(path)`: " } ?? ""
-            throw .error(place + error.message + (error.line == nil ? "" : "; er is niets opgeslagen"), hint: error.hint, at: node.arguments[1].span)
+            let stored = error.line == nil || error.message.contains("niets opgeslagen") ? "" : "; er is niets opgeslagen"
+            throw .error(place + error.message + stored, hint: error.hint, at: node.arguments[1].span)
         }
     }
 
@@ -60,15 +85,11 @@ extension Command {
     }
 
     private static func indicatorReport(_ node: Node, _ context: CommandContext) throws(Diagnostic) -> String {
-        let monitor = try context.monitor(node)
         let indicator = try context.indicator(node.text(0), at: node.arguments[0].span, in: context.catalog(node))
-        let gebied = node.optionalText("gebied")
-        // In the terminal, an indicator measured in many gebieden gets one line per gebied.
+        let gebied = try node.optionalText("gebied").map { text throws(Diagnostic) in try context.gebied(text, at: node.span(of: "gebied")).code }
         let toFile = node.arguments.count > 1
-        let report = try context.attempt(node) {
-            let areas = gebied != nil || toFile ? 0 : try monitor.gebiedCount(of: indicator.id)
-            return try monitor.report(indicator, gebied: gebied, lastPeriods: areas > IndicatorReport.compactAbove ? IndicatorReport.recentPeriods : nil)
-        }
+        context.progress?("rapport van \(indicator.id) wordt gemaakt …")
+        let report = try context.indicatorReport(node, indicator, gebied: gebied, full: toFile)
         return try ReportOutput.emit(node, argument: 1, context: context, text: report.text(style: context.style), html: report.html, markdown: report.markdown, csv: report.csv,
                                      done: "Rapport van \(indicator.id)")
     }

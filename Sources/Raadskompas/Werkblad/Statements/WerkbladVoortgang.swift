@@ -14,7 +14,6 @@ extension Command {
         var rows: [WerkbladProgressRenderer.Row] = []
         if !resultaten.isEmpty {
             let catalog = try context.catalog(node)
-            let monitor = try context.monitor(node)
             for item in resultaten {
                 guard let id = item.indicator else {
                     rows.append(.noIndicator(item))
@@ -24,7 +23,7 @@ extension Command {
                     rows.append(.unknownIndicator(item, id))
                     continue
                 }
-                let report = try context.attempt(node) { try monitor.report(entry, gebied: item.gebied) }
+                let report = try context.indicatorReport(node, entry, gebied: item.gebied, full: true)
                 let target = IndicatorReport.Target(werkblad: content.werkblad.naam, item: item)
                 rows.append(.measured(item, entry, report.progress(target), target))
             }

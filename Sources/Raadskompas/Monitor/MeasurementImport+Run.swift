@@ -1,0 +1,619 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import KompasDSL
+
+extension MeasurementImport {
+    /// What to read and how: the file, the indicator, and the choices the user made.
+    public struct Request: Sendable {
+        public var path: String
+        /// The indicator of every value (a CBS file does not say); nil for the long format.
+        public var indicator: String?
+        /// The column with the values, when a CBS file has more than one.
+        public var column: String?
+        /// The period of every value, for a file without a period column (stored form: `2024`).
+        public var periode: String?
+        /// One value per extra dimension: `Geslacht=T001038` (code, or title with metadata).
+        public var selectie: [(dimensie: String, waarde: String)] = []
+        public var metadata: MeasurementFile.Metadata?
+        /// The decimal sign, when the user states it; otherwise the column shows it.
+        public var decimal: MeasurementFile.Decimaal?
+        /// Store values outside the unit's range, and region names the list does not know.
+        public var toch = false
+        /// The values the indicator's unit allows (0…100 for a percentage); nil when it says nothing.
+        public var bereik: ClosedRange<Double>?
+        public var eenheid = ""
+        /// The unit of every indicator, for the long format (which names its indicator per row).
+        public var eenheden: [String: String] = [:]
+        public var gebieden: Gebieden
+        public var knownIndicators: Set<String>
+
+        public init(path: String, indicator: String?, gebieden: Gebieden, knownIndicators: Set<String>) {
+            self.path = path
+            self.indicator = indicator
+            self.gebieden = gebieden
+            self.knownIndicators = knownIndicators
+        }
+    }
+
+    /// What an import did, for the reply.
+    public struct Outcome: Sendable {
+        public var read = 0
+        public var changed = 0
+        public var windows1252 = 0
+        /// Rows left out because another value of a dimension was chosen.
+        public var skipped = 0
+        public var separator = UInt8(ascii: ";")
+        public var decimal: MeasurementFile.Decimaal?
+        /// A `1.250` was read as 1.25 because nothing in the column showed the decimal sign.
+        public var ambiguousLine: Int?
+        public var status: [MeasurementFile.Status: Int] = [:]
+        public var missing: [MeasurementFile.Ontbreekt: Int] = [:]
+        /// Region names (`Almere`) turned into codes (`GM0034`).
+        public var namesMapped = 0
+        public var gebieden = 0
+        public var soorten: [Gebied.Soort: Int] = [:]
+        /// Names kept as they are with `toch=ja`.
+        public var ownNames: [String] = []
+        public var preamble = 0
+        public var footer = 0
+        /// Dimensions with one value only: nothing to choose.
+        public var singleDimensions: [(String, String)] = []
+        /// Values outside the unit's range, stored with `toch=ja`.
+        public var outOfRange = 0
+        public var outOfRangeUnit = ""
+        public var outOfRangeBereik: ClosedRange<Double>?
+        public var periodKinds: Set<String> = []
+    }
+
+    /// The column's decimal sign turned out to be a comma after a `1.250` was read as 1.25: read again.
+    struct ReadAgain: Error { let decimal: MeasurementFile.Decimaal }
+
+    /// Parses and stores in one transaction while reading: a bad line stores nothing, the same
+    /// file again changes nothing, a later import replaces provisional values. Memory stays flat:
+    /// rows are bound to SQLite in batches of 64; a duplicate line is found by the upsert itself.
+    public static func run(_ request: Request, store: Store, progress: ((Int) -> Void)? = nil) throws(Failure) -> Outcome {
+        do {
+            do {
+                return try attempt(request, store: store, progress: progress)
+            } catch let again as ReadAgain {
+                var request = request
+                request.decimal = again.decimal
+                var outcome = try attempt(request, store: store, progress: progress)
+                outcome.decimal = again.decimal
+                return outcome
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch let error as StoreError {
+            throw Failure(line: nil, message: error.message, hint: error.hint)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
+            throw Failure(line: nil, message: "de schijf is vol; er is niets opgeslagen", hint: "maak ruimte vrij en lees het bestand opnieuw in")
+        } catch {
+            throw Failure(line: nil, message: "de metingen konden niet worden opgeslagen (\(error))", hint: "probeer het opnieuw")
+        }
+    }
+
+    /// The old entry point: the long format or a CBS file with one value column.
+    public static func run(path: String, indicator: String?, column: String?, knownIndicators: Set<String>, gebieden: Gebieden,
+                           store: Store, progress: ((Int) -> Void)? = nil) throws(Failure) -> (read: Int, changed: Int, windows1252: Int) {
+        var request = Request(path: path, indicator: indicator, gebieden: gebieden, knownIndicators: knownIndicators)
+        request.column = column
+        let outcome = try run(request, store: store, progress: progress)
+        return (outcome.read, outcome.changed, outcome.windows1252)
+    }
+
+    static let footerWords = ["bron", "centraal bureau", "©", "(c)", "cbs", "bijgewerkt", "toelichting", "verklaring", "gegevens ", "copyright", "status"]
+
+    private static func attempt(_ request: Request, store: Store, progress: ((Int) -> Void)?) throws -> Outcome {
+        try store.write { db -> Outcome in
+            var outcome = Outcome()
+            var header: [String] = []
+            var layout: MeasurementFile.Layout?
+            var separator = UInt8(ascii: ";")
+            var scratch: [UInt8] = [], cells: [Range<Int>] = []
+            var lastIndicator: [UInt8] = [], lastIndicatorText = ""
+            var bereik = request.bereik, eenheid = request.eenheid
+            var lastRegion: [UInt8] = [], lastRegionCode = ""
+            var regions: [String: String] = [:]
+            var seenRegions = Set<String>()
+            var periods: [UInt64: String] = [:]
+            var decimal = request.decimal
+            var footerLine: Int?
+            var unitsLineSkipped = false
+            var headerLine = 1
+            // Dimensions: the chosen value (lowercased, code and title), the values seen.
+            var chosen: [Int: Set<String>] = [:]
+            var chosenNames: [Int: String] = [:]
+            var firstValue: [Int: String] = [:]
+            var seenValues: [Int: [String]] = [:]
+            var surveying = false
+            var outOfRangeExamples: [String] = []
+            var firstOutOfRange: Int?
+
+            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            let selectie = request.selectie.map { "\($0.dimensie)=\($0.waarde)" }.joined(separator: " ")
+            try db.execute(sql: "INSERT INTO metingimport (pad, datum, selectie) VALUES (?, ?, ?)", arguments: [request.path, Date(), selectie])
+            let run = db.lastInsertedRowID
+            let columnsPerRow = 6
+            func upsert(rows: Int) throws -> GRDB.Statement {
+                let values = (0..<rows).map { i in
+                    "(" + (1...columnsPerRow).map { "?\(i * columnsPerRow + $0)" }.joined(separator: ", ") + ", ?\(rows * columnsPerRow + 1), ?\(rows * columnsPerRow + 1))"
+                }
+                return try db.makeStatement(sql: """
+                    INSERT INTO meting (indicator, gebied, periode, waarde, voorlopig, ontbreekt, import, wijziging) VALUES \(values.joined(separator: ", "))
+                    ON CONFLICT(indicator, gebied, periode) DO UPDATE SET
+                        wijziging = CASE WHEN meting.waarde IS NOT excluded.waarde OR meting.voorlopig != excluded.voorlopig
+                                              OR meting.ontbreekt IS NOT excluded.ontbreekt
+                                         THEN excluded.import ELSE meting.wijziging END,
+                        waarde = excluded.waarde, voorlopig = excluded.voorlopig, ontbreekt = excluded.ontbreekt, import = excluded.import
+                    WHERE meting.import IS NOT excluded.import
+                    """)
+            }
+            let batchSize = 64
+            let full = try upsert(rows: batchSize)
+            let savepoint = try db.makeStatement(sql: "SAVEPOINT metingen"), release = try db.makeStatement(sql: "RELEASE metingen")
+            let rollback = try db.makeStatement(sql: "ROLLBACK TO metingen")
+            let seenBefore = try db.makeStatement(sql: "SELECT 1 FROM meting WHERE indicator = ? AND gebied = ? AND periode = ? AND import = ?")
+            struct Pending { let line: Int; let indicator: String; let gebied: String; let periode: String; let waarde: Double?; let status: Int32; let ontbreekt: MeasurementFile.Ontbreekt? }
+            var pending: [Pending] = []
+            pending.reserveCapacity(batchSize)
+            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+            func step(_ statement: GRDB.Statement) throws {
+                let pointer = statement.sqliteStatement
+                sqlite3_reset(pointer)
+                var code = sqlite3_step(pointer)
+                while code == SQLITE_ROW { code = sqlite3_step(pointer) }
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+            }
+            func flush() throws {
+                guard !pending.isEmpty else { return }
+                let statement = pending.count == batchSize ? full : try upsert(rows: pending.count)
+                let pointer = statement.sqliteStatement
+                sqlite3_reset(pointer)
+                for (i, row) in pending.enumerated() {
+                    let at = Int32(i * columnsPerRow)
+                    sqlite3_bind_text(pointer, at + 1, row.indicator, -1, transient)
+                    sqlite3_bind_text(pointer, at + 2, row.gebied, -1, transient)
+                    sqlite3_bind_text(pointer, at + 3, row.periode, -1, transient)
+                    if let waarde = row.waarde { sqlite3_bind_double(pointer, at + 4, waarde) } else { sqlite3_bind_null(pointer, at + 4) }
+                    sqlite3_bind_int(pointer, at + 5, row.status)
+                    if let ontbreekt = row.ontbreekt { sqlite3_bind_text(pointer, at + 6, ontbreekt.rawValue, -1, transient) } else { sqlite3_bind_null(pointer, at + 6) }
+                }
+                sqlite3_bind_int64(pointer, Int32(pending.count * columnsPerRow + 1), run)
+                try step(savepoint)
+                let code = sqlite3_step(pointer)
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
+                if Int(sqlite3_changes(db.sqliteConnection)) == pending.count {
+                    try step(release)
+                    pending.removeAll(keepingCapacity: true)
+                    return
+                }
+                try step(rollback)
+                try step(release)
+                var inBatch = Set<String>()
+                for row in pending {
+                    let key = "\(row.indicator)\u{0}\(row.gebied)\u{0}\(row.periode)"
+                    let earlier = try Bool.fetchOne(seenBefore, arguments: [row.indicator, row.gebied, row.periode, run]) ?? false
+                    if !inBatch.insert(key).inserted || earlier {
+                        let more = request.selectie.isEmpty && !(layout?.dimensions.isEmpty ?? true) ? "; kies met `waar` één waarde per dimensie" : ""
+                        throw Failure(line: row.line, message: "dubbele regel voor \(row.indicator), \(request.gebieden.weergave(row.gebied)), \(row.periode)",
+                                      hint: "haal een van de twee regels weg" + more)
+                    }
+                }
+                throw Failure(line: pending.first?.line, message: "deze metingen konden niet worden opgeslagen", hint: "probeer het opnieuw")
+            }
+
+            /// The code of the region in a cell: a code as it is (trimmed), a name as its code.
+            func region(_ raw: String, line: Int) throws -> String {
+                if let known = regions[raw] { return known }
+                let code: String
+                switch request.gebieden.lookup(raw) {
+                case .found(let gebied):
+                    code = gebied.code
+                    if Gebieden.normalizedCode(raw) != gebied.code { outcome.namesMapped += 1 }
+                    outcome.soorten[gebied.soort, default: 0] += 1
+                case .unlisted(let unlisted, let soort):
+                    code = unlisted
+                    outcome.soorten[soort, default: 0] += 1
+                case .ambiguous(let options):
+                    throw Failure(line: line, message: "`\(raw)` kan meer gebieden zijn: " + options.map { "\($0.label ?? $0.naam) (\($0.code), \($0.soort.woord))" }.joined(separator: ", "),
+                                  hint: "gebruik een download met gebiedscodes (in StatLine: ‘Codes’ bij Regio's), of zet de code in het bestand")
+                case .unknown(let suggestions):
+                    let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                    guard !trimmed.isEmpty else {
+                        throw Failure(line: line, message: "het gebied ontbreekt", hint: "schrijf een gebiedscode, bijvoorbeeld GM0363")
+                    }
+                    let codeShaped = Gebieden.looksLikeCode(Gebieden.normalizedCode(trimmed))
+                    if request.toch, !codeShaped {
+                        code = trimmed
+                        outcome.ownNames.append(trimmed)
+                        outcome.soorten[.regio, default: 0] += 1
+                        break
+                    }
+                    let what = codeShaped
+                        ? (trimmed.uppercased().hasPrefix("GM") ? "`\(trimmed)` is geen gemeentecode van CBS (indeling \(request.gebieden.bronnen.isEmpty ? "onbekend" : "2023–2025"), met de herindelingen sinds 2018)"
+                                                                : "`\(trimmed)` is geen gebiedscode die Raadskompas kent (geen gemeente, provincie, wijk, buurt of Nederland)")
+                        : "gebied `\(trimmed)` is onbekend"
+                    let hint = suggestions.first.map { "bedoelde je `\($0)`?" }
+                        ?? (codeShaped ? "controleer de code; eigen gebieden voeg je toe als inhoud (zie docs/inhoud.md)"
+                                       : "gebruik de CBS-code of de naam van een gemeente; of lees in met toch=ja om `\(trimmed)` als eigen gebied te bewaren")
+                    throw Failure(line: line, message: what, hint: hint)
+                }
+                if regions.count < 100_000 { regions[raw] = code }
+                return code
+            }
+
+            func periodOf(_ base: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) throws -> (String, MeasurementFile.Status) {
+                var periodRange = range
+                var status = MeasurementFile.Status.definitief
+                while let last = periodRange.last, base[last] == 0x20 { periodRange = periodRange.dropLast() }
+                if let last = periodRange.last, base[last] == UInt8(ascii: "*") {
+                    status = .voorlopig
+                    periodRange = periodRange.dropLast()
+                    if let last = periodRange.last, base[last] == UInt8(ascii: "*") { status = .naderVoorlopig; periodRange = periodRange.dropLast() }
+                    while let last = periodRange.last, base[last] == 0x20 { periodRange = periodRange.dropLast() }
+                }
+                var key: UInt64 = 0
+                if periodRange.count <= 8 { for i in periodRange { key = key << 8 | UInt64(base[i]) } }
+                if key != 0, let known = periods[key] {
+                    if let metadata = request.metadata, !metadata.periodStatus.isEmpty {
+                        status = max(status, metadata.periodStatus[String(decoding: UnsafeBufferPointer(rebasing: base[periodRange]), as: UTF8.self)] ?? .definitief)
+                    }
+                    return (known, status)
+                }
+                let raw = String(decoding: UnsafeBufferPointer(rebasing: base[periodRange]), as: UTF8.self)
+                guard let parsed = Periode.normalize(raw) else {
+                    throw Failure(line: line, message: Periode.unknownMessage(raw), hint: "Raadskompas kent jaren (2023 of 2023JJ00), kwartalen (2023-K2 of 2023KW02) en maanden (2023-05 of 2023MM05); kies in StatLine die perioden")
+                }
+                if let metadata = request.metadata {
+                    if let keys = metadata.keys["perioden"], !keys.contains(raw) {
+                        throw Failure(line: line, message: "periode `\(raw)` staat niet in de metadata", hint: "controleer of data en metadata van dezelfde tabel zijn")
+                    }
+                    status = max(status, metadata.periodStatus[raw] ?? .definitief)
+                }
+                if key != 0, periods.count < 10_000 { periods[key] = parsed }
+                outcome.periodKinds.insert(Periode.soort(parsed))
+                return (parsed, status)
+            }
+
+            /// A dimension value that the table's metadata does not list.
+            func checkMetadata(_ column: Int, _ value: String, line: Int) throws {
+                guard let metadata = request.metadata, let keys = metadata.keys[MeasurementFile.normalizedHeader(header[column])], !keys.contains(value) else { return }
+                throw Failure(line: line, message: "`\(value)` in kolom \(header[column]) staat niet in de metadata",
+                              hint: "de codes van \(header[column]) in de metadata: " + keys.prefix(8).joined(separator: ", ") + (keys.count > 8 ? ", …" : "")
+                                + "; controleer of data en metadata van dezelfde tabel zijn")
+            }
+
+            /// Checks one row (its cells are ranges into `base`) and writes it.
+            func store(row base: UnsafeBufferPointer<UInt8>, number: Int, layout: MeasurementFile.Layout) throws {
+                func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: base[range]), as: UTF8.self) }
+                // Dimensions first: a row of another value is left out.
+                if !layout.dimensions.isEmpty {
+                    var keep = true
+                    for column in layout.dimensions {
+                        let value = text(cells[column])
+                        try checkMetadata(column, value, line: number)
+                        var seen = seenValues[column, default: []]
+                        if seen.count < 60, !seen.contains(value) { seen.append(value); seenValues[column] = seen }
+                        if let wanted = chosen[column] {
+                            if !wanted.contains(value.lowercased()) { keep = false }
+                        } else if let first = firstValue[column] {
+                            if first != value { surveying = true }
+                        } else {
+                            firstValue[column] = value
+                        }
+                    }
+                    if surveying { pending.removeAll(); return }
+                    if !keep { outcome.skipped += 1; return }
+                }
+                var indicator = request.indicator ?? ""
+                if let column = layout.indicator {
+                    let bytes = UnsafeBufferPointer(rebasing: base[cells[column]])
+                    if !bytes.elementsEqual(lastIndicator) {
+                        let candidate = text(cells[column])
+                        guard request.knownIndicators.contains(candidate) else {
+                            throw Failure(line: number, message: "onbekende indicator `\(candidate)`",
+                                          hint: Suggestion.hint(for: candidate, in: request.knownIndicators) ?? "typ `indicator lijst` voor de indicatoren")
+                        }
+                        lastIndicator = Array(bytes)
+                        lastIndicatorText = candidate
+                        eenheid = request.eenheden[candidate] ?? ""
+                        bereik = Bereik.voor(eenheid: eenheid)
+                    }
+                    indicator = lastIndicatorText
+                }
+                let periode: String, periodStatus: MeasurementFile.Status
+                if let column = layout.period {
+                    (periode, periodStatus) = try periodOf(base, cells[column], line: number)
+                } else {
+                    periode = request.periode ?? ""
+                    periodStatus = .definitief
+                }
+                guard let regionColumn = layout.region else { return }
+                let regionBytes = UnsafeBufferPointer(rebasing: base[cells[regionColumn]])
+                if !regionBytes.elementsEqual(lastRegion) || lastRegion.isEmpty {
+                    let raw = text(cells[regionColumn])
+                    if let metadata = request.metadata, let keys = metadata.keys["regios"] ?? metadata.keys["wijkenenbuurten"],
+                       !keys.contains(raw.trimmingCharacters(in: .whitespaces)) {
+                        throw Failure(line: number, message: "gebied `\(raw.trimmingCharacters(in: .whitespaces))` staat niet in de metadata", hint: "controleer of data en metadata van dezelfde tabel zijn")
+                    }
+                    lastRegionCode = try region(raw, line: number)
+                    lastRegion = Array(regionBytes)
+                    if seenRegions.count < 1_000_000 { seenRegions.insert(lastRegionCode) }
+                }
+                let valueRange = cells[layout.value]
+                guard let (cell, evidence) = MeasurementFile.cell(UnsafeBufferPointer(rebasing: base[valueRange]), decimal: decimal) else {
+                    let raw = text(valueRange)
+                    if decimal == .punt, raw.contains(",") {
+                        throw Failure(line: number, message: "`\(raw)` heeft een decimale komma, maar eerder in deze kolom is een punt het decimaalteken",
+                                      hint: "één kolom gebruikt één decimaalteken; geef het op met decimaal=komma of decimaal=punt")
+                    }
+                    throw Failure(line: number, message: "`\(raw)` is geen getal",
+                                  hint: "schrijf een getal (12,5 of 12.5), een punt voor ‘onbekend’, een x voor ‘geheim’, of een * voor ‘voorlopig’")
+                }
+                switch evidence {
+                case .komma:
+                    if decimal == nil {
+                        if outcome.ambiguousLine != nil { throw ReadAgain(decimal: .komma) }
+                        decimal = .komma
+                    }
+                case .punt: if decimal == nil { decimal = .punt }
+                case .ambiguous: if outcome.ambiguousLine == nil { outcome.ambiguousLine = number }
+                case .none: break
+                }
+                var waarde: Double?, ontbreekt: MeasurementFile.Ontbreekt?, status: MeasurementFile.Status
+                switch cell {
+                case .number(let n, let s):
+                    waarde = n
+                    status = max(s, periodStatus)
+                    if let bereik, !bereik.contains(n) {
+                        outcome.outOfRange += 1
+                        if outcome.outOfRangeUnit.isEmpty { outcome.outOfRangeUnit = eenheid; outcome.outOfRangeBereik = bereik }
+                        if firstOutOfRange == nil { firstOutOfRange = number }
+                        if outOfRangeExamples.count < 3 { outOfRangeExamples.append("regel \(number): \(Value.format(n))") }
+                    }
+                case .missing(let reason, let s):
+                    ontbreekt = reason
+                    status = max(s, periodStatus)
+                    if let column = layout.valueAttribute, let attribute = MeasurementFile.reason(valueAttribute: text(cells[column])) { ontbreekt = attribute }
+                }
+                if let ontbreekt { outcome.missing[ontbreekt, default: 0] += 1 }
+                if status != .definitief { outcome.status[status, default: 0] += 1 }
+                pending.append(Pending(line: number, indicator: indicator, gebied: lastRegionCode, periode: periode, waarde: waarde,
+                                       status: Int32(status.rawValue), ontbreekt: ontbreekt))
+                if pending.count == batchSize { try flush() }
+            }
+
+            outcome.windows1252 = try lines(of: request.path) { number, line in
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                guard let current = layout else {
+                    // Title lines above the header (StatLine writes the table's name there).
+                    let lineSeparator = MeasurementFile.separator(of: line)
+                    let cellsHere = lineSeparator.map { fields(line, separator: $0) } ?? [String(decoding: line, as: UTF8.self)]
+                    if cellsHere.filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count < 2 {
+                        outcome.preamble += 1
+                        if outcome.preamble > 20 {
+                            throw Failure(line: number, message: "er is geen kopregel gevonden: de eerste regels hebben maar één kolom",
+                                          hint: "de kopregel noemt de kolommen, gescheiden door `;`, `,` of een tab")
+                        }
+                        return
+                    }
+                    separator = lineSeparator ?? UInt8(ascii: ";")
+                    outcome.separator = separator
+                    headerLine = number
+                    header = cellsHere.map { $0.trimmingCharacters(in: .whitespaces) }
+                    let found = try MeasurementFile.layout(header, indicatorColumn: request.indicator == nil, valueColumn: request.column,
+                                                           fixedPeriod: request.periode != nil, line: number)
+                    // The chosen value of each dimension, matched by code or title.
+                    var unknownNames: [String] = []
+                    for (name, value) in request.selectie {
+                        guard let column = found.dimensions.first(where: { MeasurementFile.dimensionKey(header[$0]) == MeasurementFile.dimensionKey(name) }) else {
+                            unknownNames.append(name)
+                            continue
+                        }
+                        var wanted: Set<String> = [value.lowercased()]
+                        if let key = request.metadata?.key(header[column], title: value) { wanted.insert(key.lowercased()) }
+                        chosen[column] = wanted
+                        chosenNames[column] = value
+                    }
+                    if let name = unknownNames.first {
+                        let dimensions = found.dimensions.map { header[$0] }
+                        throw Failure(line: number, message: "`\(name)` is geen dimensie van dit bestand",
+                                      hint: Suggestion.hint(for: name, in: dimensions)
+                                        ?? (dimensions.isEmpty ? "dit bestand heeft geen dimensies naast gebied en periode; laat `waar …` weg"
+                                                               : "de dimensies: " + dimensions.joined(separator: ", ")))
+                    }
+                    layout = found
+                    return
+                }
+                if surveying {
+                    // Only the values of the dimensions are still of interest.
+                    split(line, separator: separator, into: &scratch, cells: &cells)
+                    guard cells.count == header.count else { return }
+                    for column in current.dimensions {
+                        let value = String(decoding: scratch[cells[column]], as: UTF8.self)
+                        try checkMetadata(column, value, line: number)
+                        var seen = seenValues[column, default: []]
+                        if seen.count < 60, !seen.contains(value) { seen.append(value); seenValues[column] = seen }
+                    }
+                    return
+                }
+                let quoted = line.contains(UInt8(ascii: "\""))
+                if quoted { split(line, separator: separator, into: &scratch, cells: &cells) } else { splitPlain(line, separator: separator, cells: &cells) }
+                func cellText(_ range: Range<Int>) -> String {
+                    quoted ? String(decoding: scratch[range], as: UTF8.self) : String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+                }
+                if cells.count != header.count, let other = MeasurementFile.separators.first(where: { $0 != separator && MeasurementFile.cellCount(line, separator: $0) == header.count }) {
+                    throw Failure(line: number, message: "deze regel gebruikt de \(MeasurementFile.separatorName(other)) als scheidingsteken, de kopregel de \(MeasurementFile.separatorName(separator))",
+                                  hint: "sla het bestand opnieuw op met één scheidingsteken, of download het opnieuw bij CBS")
+                }
+                // Cells after the first all empty: a footer (`Bron: CBS`), or the units line under a StatLine header.
+                let restEmpty = cells.count == 1 || cells.dropFirst().allSatisfy { $0.isEmpty }
+                if restEmpty || cells.count < header.count {
+                    let first = cells.first.map { cellText($0).lowercased() } ?? ""
+                    if restEmpty, outcome.read > 0 || footerWords.contains(where: { first.hasPrefix($0) }) {
+                        footerLine = footerLine ?? number
+                        outcome.footer += 1
+                        return
+                    }
+                }
+                if let footerLine {
+                    throw Failure(line: number, message: "na de voetregel op regel \(footerLine) staan weer cijfers", hint: "haal de regels onder de tabel weg, of lees het bestand in zoals CBS het gaf")
+                }
+                guard cells.count == header.count else {
+                    throw Failure(line: number, message: "regel heeft \(cells.count) \(cells.count == 1 ? "kolom" : "kolommen"), de kopregel \(header.count)",
+                                  hint: "controleer de scheidingstekens en aanhalingstekens op deze regel")
+                }
+                // StatLine's units line under the header: no region and no period.
+                if outcome.read == 0, !unitsLineSkipped, let r = current.region, cells[r].isEmpty, current.period.map({ cells[$0].isEmpty }) ?? true {
+                    unitsLineSkipped = true
+                    outcome.preamble += 1
+                    return
+                }
+                if quoted {
+                    try scratch.withUnsafeBufferPointer { try store(row: $0, number: number, layout: current) }
+                } else {
+                    try store(row: line, number: number, layout: current)
+                }
+                outcome.read += 1
+                if outcome.read % 250_000 == 0 { progress?(outcome.read) }
+            }
+            if surveying, let current = layout {
+                let open = current.dimensions.filter { chosen[$0] == nil && (seenValues[$0]?.count ?? 0) > 1 }
+                let listing = open.map { column -> String in
+                    let values = (seenValues[column] ?? []).prefix(12).map { value -> String in
+                        let title = request.metadata?.title(header[column], value)
+                        return title.map { "\(value) (\($0))" } ?? value
+                    }
+                    return "\(header[column]): " + values.joined(separator: ", ") + ((seenValues[column]?.count ?? 0) > 12 ? ", …" : "")
+                }
+                let example = open.compactMap { column in seenValues[column]?.first.map { "\(header[column])=\($0.contains(" ") ? Value.quote($0) : $0)" } }.joined(separator: " ")
+                throw Failure(line: nil, message: "dit bestand heeft meer waarden voor \(open.map { header[$0] }.joined(separator: " en ")); er is niets opgeslagen. " + listing.joined(separator: "; "),
+                              hint: "kies één waarde per dimensie, bijvoorbeeld: importeer metingen \"…\" indicator=\(request.indicator ?? "…") waar \(example)")
+            }
+            try flush()
+            if let current = layout {
+                for (column, wanted) in chosen where !(seenValues[column] ?? []).contains(where: { wanted.contains($0.lowercased()) }) {
+                    let values = (seenValues[column] ?? []).prefix(12).map { value in request.metadata?.title(header[column], value).map { "\(value) (\($0))" } ?? value }
+                    throw Failure(line: nil, message: "\(header[column])=\(chosenNames[column] ?? "") komt niet voor in het bestand; er is niets opgeslagen",
+                                  hint: "de waarden van \(header[column]): " + values.joined(separator: ", "))
+                }
+                outcome.singleDimensions = current.dimensions.compactMap { column in
+                    guard chosen[column] == nil, let value = firstValue[column] else { return nil }
+                    return (header[column], request.metadata?.title(header[column], value).map { "\(value) (\($0))" } ?? value)
+                }
+            }
+            guard outcome.read > 0 else {
+                throw Failure(line: layout == nil ? nil : headerLine, message: layout == nil ? "`\(request.path)` is leeg" : "`\(request.path)` heeft alleen een kopregel en geen metingen; er is niets opgeslagen",
+                              hint: "de eerste regel noemt de kolommen, daarna één meting per regel")
+            }
+            guard outcome.read > outcome.skipped else {
+                throw Failure(line: nil, message: "geen enkele regel past bij de keuze met `waar`; er is niets opgeslagen", hint: "controleer de gekozen waarden")
+            }
+            if outcome.outOfRange > 0, !request.toch, let bereik = outcome.outOfRangeBereik {
+                let range = bereik.upperBound.isFinite ? "\(Value.format(bereik.lowerBound)) tot \(Value.format(bereik.upperBound))" : "niet negatief"
+                throw Failure(line: firstOutOfRange, message: "\(outcome.outOfRange.grouped) \(outcome.outOfRange == 1 ? "waarde past" : "waarden passen") niet bij de eenheid ‘\(outcome.outOfRangeUnit)’ (\(range)): "
+                                + outOfRangeExamples.joined(separator: "; ") + "; er is niets opgeslagen",
+                              hint: "kies de kolom of indicator die bij deze cijfers hoort; kloppen ze toch, lees dan in met toch=ja")
+            }
+            outcome.decimal = decimal ?? (outcome.ambiguousLine != nil ? .punt : nil)
+            outcome.gebieden = seenRegions.count
+            try db.execute(sql: "UPDATE metingimport SET regels = ? WHERE id = ?", arguments: [outcome.read - outcome.skipped, run])
+            outcome.changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM meting WHERE wijziging = ?", arguments: [run]) ?? 0
+            return outcome
+        }
+    }
+}
+
+/// The values a unit allows: a percentage lies between 0 and 100, a count or a rate is not negative.
+public enum Bereik {
+    public static func voor(eenheid: String) -> ClosedRange<Double>? {
+        let unit = eenheid.lowercased()
+        if unit.hasPrefix("%") || unit.contains("procent") || unit.contains("percentage") { return 0...100 }
+        if unit.hasPrefix("aantal") || unit.hasPrefix("per ") || unit.contains(" per 1.000") || unit.contains(" per 10.000") { return 0...Double.infinity }
+        return nil
+    }
+}
+
+extension MeasurementImport {
+    /// The reply to an import: what was read, and every choice made on the user's behalf.
+    public static func reply(_ outcome: Outcome, request: Request) -> String {
+        let stored = outcome.read - outcome.skipped
+        var lines = ["\(stored.grouped) \(stored == 1 ? "meting" : "metingen") gelezen uit \(request.path); \(outcome.changed.grouped) nieuw of gewijzigd."]
+        var format = "Bestand: gescheiden door \(MeasurementFile.separatorPlural(outcome.separator))"
+        switch outcome.decimal {
+        case .komma?: format += ", decimaalteken komma"
+        case .punt?: format += outcome.ambiguousLine.map { ", decimaalteken punt (aangenomen: niets in de kolom liet het zien; regel \($0) is gelezen als decimaal getal; waren het duizendtallen, lees dan in met decimaal=komma)" } ?? ", decimaalteken punt"
+        case nil: format += ", alleen hele getallen"
+        }
+        if outcome.preamble > 0 || outcome.footer > 0 {
+            var skipped: [String] = []
+            if outcome.preamble > 0 { skipped.append("\(outcome.preamble) \(outcome.preamble == 1 ? "regel" : "regels") boven de cijfers (titel of eenheden)") }
+            if outcome.footer > 0 { skipped.append("\(outcome.footer) \(outcome.footer == 1 ? "voetregel" : "voetregels") (bron)") }
+            format += "; overgeslagen: " + skipped.joined(separator: " en ")
+        }
+        lines.append(format + ".")
+        let kinds = Gebied.Soort.allCases.compactMap { soort -> String? in
+            guard let n = outcome.soorten[soort], n > 0 else { return nil }
+            return "\(n.grouped) \(n == 1 ? soort.woord : meervoud(soort))"
+        }
+        var areas = "Gebieden: \(outcome.gebieden.grouped)" + (kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")")
+        if outcome.namesMapped > 0 { areas += "; \(outcome.namesMapped.grouped) \(outcome.namesMapped == 1 ? "naam" : "namen") omgezet naar de CBS-code" }
+        lines.append(areas + ".")
+        if !outcome.ownNames.isEmpty {
+            lines.append("Eigen gebieden (toch=ja), bewaard onder hun naam: " + outcome.ownNames.prefix(5).joined(separator: ", ") + (outcome.ownNames.count > 5 ? ", …" : "") + ".")
+        }
+        var dimensions = request.selectie.map { "\($0.dimensie) = \($0.waarde)" }
+        dimensions += outcome.singleDimensions.map { "\($0.0) = \($0.1) (enige waarde)" }
+        if !dimensions.isEmpty {
+            lines.append("Dimensies: " + dimensions.joined(separator: "; ") + (outcome.skipped > 0 ? "; \(outcome.skipped.grouped) regels met andere waarden overgeslagen" : "") + ".")
+        }
+        var status: [String] = []
+        if let n = outcome.status[.voorlopig] { status.append("\(n.grouped) voorlopig") }
+        if let n = outcome.status[.naderVoorlopig] { status.append("\(n.grouped) nader voorlopig") }
+        for reason in MeasurementFile.Ontbreekt.allCases { if let n = outcome.missing[reason] { status.append("\(n.grouped) \(reason.uitleg)") } }
+        if !status.isEmpty {
+            let provisional = outcome.status.values.reduce(0, +) > 0
+            lines.append("Waarden: " + status.joined(separator: ", ") + (provisional ? "; een latere import met definitieve cijfers vervangt de voorlopige." : "."))
+        }
+        if outcome.periodKinds.count > 1 {
+            let order = ["jaar": "jaren", "kwartaal": "kwartalen", "maand": "maanden"]
+            lines.append("Perioden: " + ["jaar", "kwartaal", "maand"].filter(outcome.periodKinds.contains).compactMap { order[$0] }.joined(separator: " en ")
+                         + "; die blijven aparte reeksen in metingen, rapport en grafiek.")
+        }
+        if outcome.outOfRange > 0 {
+            lines.append("Let op: \(outcome.outOfRange.grouped) \(outcome.outOfRange == 1 ? "waarde past" : "waarden passen") niet bij de eenheid ‘\(outcome.outOfRangeUnit)’; opgeslagen omdat je toch=ja gaf.")
+        }
+        if outcome.windows1252 > 0 {
+            // Without this note, a file in the old Windows encoding would silently show odd letters.
+            lines.append("Let op: \(outcome.windows1252.grouped) \(outcome.windows1252 == 1 ? "regel was" : "regels waren") niet in UTF-8. Raadskompas heeft "
+                + "\(outcome.windows1252 == 1 ? "die" : "ze") gelezen als Windows-1252 (Latin-1). Kijk met `metingen` en de id van de "
+                + "indicator of namen met ë of é goed staan.")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func meervoud(_ soort: Gebied.Soort) -> String {
+        switch soort {
+        case .land: "landen"
+        case .provincie: "provincies"
+        case .gemeente: "gemeenten"
+        case .opgeheven: "opgeheven gemeenten"
+        case .wijk: "wijken"
+        case .buurt: "buurten"
+        case .regio: "regio's"
+        }
+    }
+}
+
+extension CommandContext {
+    /// The gebieden of the content (CBS codes and names plus the user's own), built once.
+    var gebieden: Gebieden { memoized("gebieden") { Gebieden(library: library) } }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import Testing
+import KompasDSL
+@testable import Raadskompas
+
+/// The CBS, StatLine and OData shapes of `Tests/Fixtures/cbs-blind/`: written and labelled from the
+/// published formats by someone who had not seen the importer (see that folder's README and
+/// SOURCES). Every expected row must be stored exactly, every bad file refused at its line.
+@Suite struct CBSImportTests {
+    struct Expectation: Decodable {
+        struct Row: Decodable {
+            let gebied: String
+            let periode: String
+            let waarde: Double?
+            let status: String
+            let missing: String?
+        }
+        struct Failure: Decodable { let line: Int? }
+        let value_column: String?
+        let select: [String: String]?
+        let rows: [Row]?
+        let error: Failure?
+    }
+
+    static let folder = packageRoot.appending(path: "Tests/Fixtures/cbs-blind").path
+
+    static func expectations() throws -> [String: Expectation] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/expected.json"))
+        return try JSONDecoder().decode([String: Expectation].self, from: data)
+    }
+
+    static var names: [String] { ((try? expectations()) ?? [:]).keys.filter { $0 != "metadata.csv" }.sorted() }
+
+    func session(_ folder: TemporaryFolder) -> Session {
+        let s = Session(library: bundledLibrary, database: (folder.path("c.sqlite"), false))
+        _ = s.run("indicator nieuw x naam=\"X\" eenheid=\"aantal\"") { _ in }
+        return s
+    }
+
+    func statement(_ name: String, _ expectation: Expectation) -> String {
+        var text = "importeer metingen \"\(CBSImportTests.folder)/\(name)\" indicator=x"
+        if let column = expectation.value_column { text += " kolom=\(Value.quote(column))" }
+        if name.contains("dimensie") { text += " metadata=\"\(CBSImportTests.folder)/metadata.csv\"" }
+        if let select = expectation.select, !select.isEmpty {
+            text += " waar " + select.sorted { $0.key < $1.key }.map { "\($0.key.filter { $0 != " " })=\(Value.quote($0.value))" }.joined(separator: " ")
+        }
+        return text
+    }
+
+    @Test(arguments: CBSImportTests.names)
+    func blindFixture(_ name: String) throws {
+        let expectation = try #require(try CBSImportTests.expectations()[name])
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        var output = ""
+        let result = s.run(statement(name, expectation)) { output += $0 }
+        let stored = try Store(path: folder.path("c.sqlite")).read { db in
+            try Row.fetchAll(db, sql: "SELECT gebied, periode, waarde, voorlopig, ontbreekt FROM meting ORDER BY gebied, periode")
+        }
+        if let failure = expectation.error {
+            let message = result.diagnostics.first.map { $0.summary } ?? ""
+            #expect(!result.diagnostics.isEmpty, "\(name) had geweigerd moeten worden")
+            if let line = failure.line { #expect(message.contains("regel \(line) "), "\(name): \(message)") }
+            #expect(stored.isEmpty, "\(name): er is toch iets opgeslagen")
+            return
+        }
+        #expect(result.diagnostics.isEmpty, "\(name): \(result.diagnostics.map(\.summary))")
+        let status = [0: "definitief", 1: "voorlopig", 2: "nader voorlopig"]
+        let got = stored.map { row in
+            "\(row["gebied"] as String) \(row["periode"] as String) \((row["waarde"] as Double?).map { "\($0)" } ?? "-") \(status[row["voorlopig"] as Int] ?? "?") \((row["ontbreekt"] as String?) ?? "")"
+        }.sorted()
+        let want = (expectation.rows ?? []).map { row in
+            "\(row.gebied) \(row.periode) \(row.waarde.map { "\($0)" } ?? "-") \(row.status) \(row.missing ?? "")"
+        }.sorted()
+        #expect(got == want, "\(name)\n\(output)")
+    }
+}
