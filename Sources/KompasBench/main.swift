@@ -444,7 +444,7 @@ do {
     outer: for indicator in usable.prefix(10) {
         for gemeente in 1...350 {
             for month in 0..<286 {
-                csv += "\(indicator);\(codes[gemeente - 1]);\(2001 + month / 12)MM\(String(format: "%02d", month % 12 + 1));\(gemeente * 7 % 1000),\(month % 10)\n"
+                csv += "\(indicator);\(codes[gemeente - 1]);\(2001 + month / 12)MM\(String(format: "%02d", month % 12 + 1));\(gemeente * 7 % 100),\(month % 10)\n"
                 rows += 1
                 if rows == 1_000_000 { break outer }
             }

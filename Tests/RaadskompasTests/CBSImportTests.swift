@@ -75,4 +75,30 @@ import KompasDSL
         }.sorted()
         #expect(got == want, "\(name)\n\(output)")
     }
+
+    /// The excerpts of real downloads in `Tests/Fixtures/cbs/` (see their `.source.txt`).
+    @Test func realDownloads() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let real = packageRoot.appending(path: "Tests/Fixtures/cbs").path
+        func imported(_ text: String) -> (String, [Diagnostic]) {
+            var output = ""
+            let result = s.run(text) { output += $0 }
+            return (output, result.diagnostics)
+        }
+        // StatLine's table layout: a column per period, names of gemeenten (some merged away, some
+        // merged before 2018 and unknown: kept as own gebieden with toch=ja).
+        let wide = imported("importeer metingen \"\(real)/statline_83625NED_verkoopprijzen_excerpt.csv\" indicator=x")
+        #expect(wide.1.first?.summary.contains("regel 6 van") == true && wide.1.first?.summary.contains("gebied `Ter Aar` is onbekend") == true)
+        let kept = imported("importeer metingen \"\(real)/statline_83625NED_verkoopprijzen_excerpt.csv\" indicator=x toch=ja")
+        #expect(kept.1.isEmpty && kept.0.contains("156 metingen gelezen") && kept.0.contains("Dimensies: Onderwerp = Gemiddelde verkoopprijs (enige waarde)."), "\(kept.0)")
+        // A title line, a table without periods, footers.
+        let cars = imported("importeer metingen \"\(real)/cbs_maatwerk_autobezit_gemeente_2023.csv\" indicator=x periode=2023")
+        #expect(cars.1.isEmpty && cars.0.contains("342 metingen gelezen") && cars.0.contains("Gebieden: 342 (342 gemeenten)."), "\(cars.0)")
+        // A national OData table with a dimension: one gebied for all, one value chosen.
+        let national = imported("importeer metingen \"\(real)/cbsodata_typeddataset_koopkracht_excerpt.csv\" indicator=x kolom=\"MedianDevelopmentPurchasingPower_1\" gebied=\"Nederland\" toch=ja waar HouseholdCharacteristics=T009002")
+        #expect(national.1.isEmpty && national.0.contains("11 metingen gelezen") && national.0.contains("28 regels met andere waarden overgeslagen"), "\(national.0)")
+        let labels = imported("importeer metingen \"\(real)/statline_81955NED_voorraad_woningen_excerpt.csv\" indicator=x kolom=\"Nieuwbouw\"")
+        #expect(labels.1.isEmpty && labels.0.contains("opgeheven gemeenten"), "\(labels.0)")
+    }
 }

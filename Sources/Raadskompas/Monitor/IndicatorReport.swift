@@ -509,7 +509,8 @@ public struct IndicatorReport: Sendable {
             guard !kinds.isEmpty else { continue }
             drewEvents.formUnion(kinds)
             svg += "<line x1=\"\(f(x(i)))\" y1=\"\(f(top))\" x2=\"\(f(x(i)))\" y2=\"\(f(height - bottom))\" stroke=\"#c2410c\" stroke-dasharray=\"4 3\"/>"
-            svg += "<text x=\"\(f(x(i) + 3))\" y=\"\(f(top + 10))\" font-size=\"11\" fill=\"#c2410c\">\(kinds.sorted().joined(separator: "+"))</text>"
+            // The letter above the plot area, where no line can run through it.
+            svg += "<text x=\"\(f(x(i)))\" y=\"\(f(top - 5))\" font-size=\"11\" fill=\"#c2410c\" text-anchor=\"middle\">\(kinds.sorted().joined(separator: "+"))</text>"
         }
         if !drewEvents.isEmpty {
             legend.append("Oranje streepjeslijn: " + [drewEvents.contains("A") ? "advies uitgebracht (A)" : nil, drewEvents.contains("B") ? "besluit van de raad (B)" : nil].compactMap { $0 }.joined(separator: " en ") + ".")

@@ -208,6 +208,17 @@ public enum MeasurementFile {
         var valueAttribute: Int?
         /// Columns that are neither region, period nor value: geslacht, leeftijd, Measure, …
         var dimensions: [Int]
+        /// StatLine's table layout (`Regio's;Onderwerp;2012;2016;2024*`): a column per period.
+        var periodColumns: [(index: Int, periode: String, status: Status)] = []
+    }
+
+    /// A header cell that names a period (`2024`, `2024*`, `2024 1e kwartaal`, `2024KW01`).
+    static func periodHeader(_ text: String) -> (String, Status)? {
+        var name = text.trimmingCharacters(in: .whitespaces)
+        var status = Status.definitief
+        if name.hasSuffix("**") { status = .naderVoorlopig; name.removeLast(2) } else if name.hasSuffix("*") { status = .voorlopig; name.removeLast() }
+        guard let first = name.first, first.isNumber, let periode = Periode.normalize(name.trimmingCharacters(in: .whitespaces)) else { return nil }
+        return (periode, status)
     }
 
     /// A dimension as a user can type it after `waar`: `BurgerlijkeStaat` for `Burgerlijke staat`.
@@ -229,7 +240,7 @@ public enum MeasurementFile {
     /// region column (RegioS, Regio's, WijkenEnBuurten, …), a period column (Perioden, Periods) and
     /// measures after them; OData v4 has `Measure` and `Value`. Columns before the period that are
     /// not the region are dimensions; so are the columns of an v4 file other than its `Value`.
-    static func layout(_ header: [String], indicatorColumn: Bool, valueColumn: String?, fixedPeriod: Bool, line: Int) throws(MeasurementImport.Failure) -> Layout {
+    static func layout(_ header: [String], indicatorColumn: Bool, valueColumn: String?, fixedPeriod: Bool, fixedRegion: Bool = false, line: Int) throws(MeasurementImport.Failure) -> Layout {
         let names = header.map(normalizedHeader)
         if let i = names.firstIndex(of: "indicator"), let g = names.firstIndex(of: "gebied"), let p = names.firstIndex(of: "periode"),
            let w = names.firstIndex(of: "waarde") {
@@ -247,11 +258,27 @@ public enum MeasurementFile {
         }
         let region = regionCandidates.first { names[$0].hasSuffix("code") || names[$0] == "regios" } ?? regionCandidates.first
         let period = names.firstIndex { periodNames.contains($0) }
-        guard let region, period != nil || fixedPeriod else {
+        // The table layout: no period column, but columns named after periods.
+        if region != nil || fixedRegion, period == nil, !fixedPeriod {
+            let periodColumns = header.indices.compactMap { i -> (index: Int, periode: String, status: Status)? in
+                guard i != region, let (periode, status) = periodHeader(header[i]) else { return nil }
+                return (i, periode, status)
+            }
+            if !periodColumns.isEmpty {
+                guard !indicatorColumn else {
+                    throw .init(line: line, message: "in een CBS-bestand staat niet welke indicator het is",
+                                hint: "geef die op: importeer metingen \"…\" indicator=ID")
+                }
+                let taken = Set(periodColumns.map(\.index) + [region].compactMap { $0 })
+                let dimensions = names.indices.filter { !taken.contains($0) && !ignoredNames.contains(names[$0]) && !regionCandidates.contains($0) }
+                return Layout(indicator: nil, region: region, period: nil, value: -1, valueAttribute: nil, dimensions: dimensions, periodColumns: periodColumns)
+            }
+        }
+        guard region != nil || fixedRegion, period != nil || fixedPeriod else {
             let missing = region == nil ? "geen kolom met gebieden (zoals RegioS of Regio's)" : "geen kolom met perioden (zoals Perioden)"
             throw .init(line: line, message: "kolommen niet herkend: \(header.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")); er is \(missing)",
                         hint: region == nil
-                            ? "gebruik indicator;gebied;periode;waarde, of een CBS-bestand met RegioS en Perioden"
+                            ? "gebruik indicator;gebied;periode;waarde, of een CBS-bestand met RegioS en Perioden; gaan alle cijfers over één gebied, geef dat dan met gebied=\"Nederland\""
                             : "geef de periode van alle cijfers op met periode=2024, of kies een bestand met een kolom Perioden")
         }
         guard !indicatorColumn else {
@@ -265,7 +292,7 @@ public enum MeasurementFile {
             let dimensions = names.indices.filter { !roles.contains($0) && $0 != v4 && $0 != valueAttribute && !ignoredNames.contains(names[$0]) }
             return Layout(indicator: nil, region: region, period: period, value: v4, valueAttribute: valueAttribute, dimensions: dimensions)
         }
-        let last = roles.max() ?? region
+        let last = roles.max() ?? 0
         let before = names.indices.filter { $0 < last && !roles.contains($0) && $0 != valueAttribute && !ignoredNames.contains(names[$0]) && !regionCandidates.contains($0) }
         let after = names.indices.filter { $0 > last && $0 != valueAttribute && !ignoredNames.contains(names[$0]) }
         let value: Int

@@ -13,6 +13,8 @@ extension MeasurementImport {
         public var column: String?
         /// The period of every value, for a file without a period column (stored form: `2024`).
         public var periode: String?
+        /// The gebied of every value (a code), for a file without a region column (a national table).
+        public var gebied: String?
         /// One value per extra dimension: `Geslacht=T001038` (code, or title with metadata).
         public var selectie: [(dimensie: String, waarde: String)] = []
         public var metadata: MeasurementFile.Metadata?
@@ -39,6 +41,8 @@ extension MeasurementImport {
     /// What an import did, for the reply.
     public struct Outcome: Sendable {
         public var read = 0
+        /// Measurements stored: rows kept, times the period columns of a table layout.
+        public var measurements = 0
         public var changed = 0
         public var windows1252 = 0
         /// Rows left out because another value of a dimension was chosen.
@@ -243,7 +247,7 @@ extension MeasurementImport {
                         : "gebied `\(trimmed)` is onbekend"
                     let hint = suggestions.first.map { "bedoelde je `\($0)`?" }
                         ?? (codeShaped ? "controleer de code; eigen gebieden voeg je toe als inhoud (zie docs/inhoud.md)"
-                                       : "gebruik de CBS-code of de naam van een gemeente; of lees in met toch=ja om `\(trimmed)` als eigen gebied te bewaren")
+                                       : "Raadskompas kent de gemeenten van nu en die sinds 2018 zijn opgegaan in een andere; gebruik de CBS-code of de naam van een gemeente, of lees in met toch=ja om `\(trimmed)` als eigen gebied te bewaren")
                     throw Failure(line: line, message: what, hint: hint)
                 }
                 if regions.count < 100_000 { regions[raw] = code }
@@ -329,14 +333,12 @@ extension MeasurementImport {
                     }
                     indicator = lastIndicatorText
                 }
-                let periode: String, periodStatus: MeasurementFile.Status
-                if let column = layout.period {
-                    (periode, periodStatus) = try periodOf(base, cells[column], line: number)
-                } else {
-                    periode = request.periode ?? ""
-                    periodStatus = .definitief
+                if layout.region == nil, let fixed = request.gebied, lastRegionCode != fixed {
+                    lastRegionCode = fixed
+                    seenRegions.insert(fixed)
+                    if let soort = request.gebieden.gebied(code: fixed)?.soort { outcome.soorten[soort, default: 0] += 1 }
                 }
-                guard let regionColumn = layout.region else { return }
+                if let regionColumn = layout.region {
                 let regionBytes = UnsafeBufferPointer(rebasing: base[cells[regionColumn]])
                 if !regionBytes.elementsEqual(lastRegion) || lastRegion.isEmpty {
                     let raw = text(cells[regionColumn])
@@ -348,7 +350,8 @@ extension MeasurementImport {
                     lastRegion = Array(regionBytes)
                     if seenRegions.count < 1_000_000 { seenRegions.insert(lastRegionCode) }
                 }
-                let valueRange = cells[layout.value]
+                }
+                func measurement(_ valueRange: Range<Int>, periode: String, periodStatus: MeasurementFile.Status) throws {
                 guard let (cell, evidence) = MeasurementFile.cell(UnsafeBufferPointer(rebasing: base[valueRange]), decimal: decimal) else {
                     let raw = text(valueRange)
                     if decimal == .punt, raw.contains(",") {
@@ -389,6 +392,23 @@ extension MeasurementImport {
                 pending.append(Pending(line: number, indicator: indicator, gebied: lastRegionCode, periode: periode, waarde: waarde,
                                        status: Int32(status.rawValue), ontbreekt: ontbreekt))
                 if pending.count == batchSize { try flush() }
+                outcome.measurements += 1
+                }
+                if layout.periodColumns.isEmpty {
+                    let periode: String, periodStatus: MeasurementFile.Status
+                    if let column = layout.period {
+                        (periode, periodStatus) = try periodOf(base, cells[column], line: number)
+                    } else {
+                        periode = request.periode ?? ""
+                        periodStatus = .definitief
+                    }
+                    try measurement(cells[layout.value], periode: periode, periodStatus: periodStatus)
+                } else {
+                    // StatLine's table layout: one column per period.
+                    for column in layout.periodColumns {
+                        try measurement(cells[column.index], periode: column.periode, periodStatus: column.status)
+                    }
+                }
             }
 
             outcome.windows1252 = try lines(of: request.path) { number, line in
@@ -410,7 +430,7 @@ extension MeasurementImport {
                     headerLine = number
                     header = cellsHere.map { $0.trimmingCharacters(in: .whitespaces) }
                     let found = try MeasurementFile.layout(header, indicatorColumn: request.indicator == nil, valueColumn: request.column,
-                                                           fixedPeriod: request.periode != nil, line: number)
+                                                           fixedPeriod: request.periode != nil, fixedRegion: request.gebied != nil, line: number)
                     // The chosen value of each dimension, matched by code or title.
                     var unknownNames: [String] = []
                     for (name, value) in request.selectie {
@@ -472,7 +492,8 @@ extension MeasurementImport {
                                   hint: "controleer de scheidingstekens en aanhalingstekens op deze regel")
                 }
                 // StatLine's units line under the header: no region and no period.
-                if outcome.read == 0, !unitsLineSkipped, let r = current.region, cells[r].isEmpty, current.period.map({ cells[$0].isEmpty }) ?? true {
+                if outcome.read == 0, !unitsLineSkipped, let r = current.region, cells[r].isEmpty, current.period.map({ cells[$0].isEmpty }) ?? true,
+                   current.periodColumns.isEmpty || current.dimensions.allSatisfy({ cells[$0].isEmpty }) {
                     unitsLineSkipped = true
                     outcome.preamble += 1
                     return
@@ -525,7 +546,7 @@ extension MeasurementImport {
             }
             outcome.decimal = decimal ?? (outcome.ambiguousLine != nil ? .punt : nil)
             outcome.gebieden = seenRegions.count
-            try db.execute(sql: "UPDATE metingimport SET regels = ? WHERE id = ?", arguments: [outcome.read - outcome.skipped, run])
+            try db.execute(sql: "UPDATE metingimport SET regels = ? WHERE id = ?", arguments: [outcome.measurements, run])
             outcome.changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM meting WHERE wijziging = ?", arguments: [run]) ?? 0
             return outcome
         }
@@ -545,7 +566,7 @@ public enum Bereik {
 extension MeasurementImport {
     /// The reply to an import: what was read, and every choice made on the user's behalf.
     public static func reply(_ outcome: Outcome, request: Request) -> String {
-        let stored = outcome.read - outcome.skipped
+        let stored = outcome.measurements
         var lines = ["\(stored.grouped) \(stored == 1 ? "meting" : "metingen") gelezen uit \(request.path); \(outcome.changed.grouped) nieuw of gewijzigd."]
         var format = "Bestand: gescheiden door \(MeasurementFile.separatorPlural(outcome.separator))"
         switch outcome.decimal {

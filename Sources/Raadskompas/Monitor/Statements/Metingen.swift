@@ -11,6 +11,7 @@ extension Command {
                            fields: [.optional("indicator", .identifier, help: "bij een CBS-bestand: de indicator waar de waarden bij horen", completes: .indicatoren),
                                     .optional("kolom", .text, help: "bij een CBS-bestand met meer kolommen: de kolom met de waarden"),
                                     .optional("periode", .any, help: "de periode van alle cijfers, als het bestand geen kolom Perioden heeft: 2024, 2024-K1 of 2024-05"),
+                                    .optional("gebied", .text, help: "het gebied van alle cijfers, als het bestand geen kolom met gebieden heeft: \"Nederland\" of \"Almere\""),
                                     .optional("metadata", .text, help: "het metadatabestand van de CBS-tabel: namen van codes, voorlopige perioden, controle van codes"),
                                     .optional("decimaal", .choice(["komma", "punt"]), help: "het decimaalteken, als het bestand het niet laat zien"),
                                     .optional("toch", .bool, help: "ja: ook waarden buiten het bereik van de eenheid, en namen van eigen gebieden, opslaan")],
@@ -38,7 +39,8 @@ extension Command {
             }
             request.periode = periode
         }
-        let known: Set<String> = ["indicator", "kolom", "periode", "metadata", "decimaal", "toch"]
+        if let text = node.optionalText("gebied") { request.gebied = try context.gebied(text, at: node.span(of: "gebied")).code }
+        let known: Set<String> = ["indicator", "kolom", "periode", "gebied", "metadata", "decimaal", "toch"]
         request.selectie = node.properties.filter { !known.contains($0.key) }.map { ($0.key, $0.value.displayText) }
         request.eenheden = Dictionary(catalog.entries.map { ($0.id, $0.eenheid) }, uniquingKeysWith: { a, _ in a })
         if let entry = fixed.flatMap(catalog.entry) {
