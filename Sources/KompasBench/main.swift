@@ -454,7 +454,8 @@ do {
     let size = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
     print(String(format: "   bestand: %d regels, %.1f MB", rows, size))
     var ours: [(Double, Int)] = [], again: [(Double, Int)] = [], theirs: [(Double, Int)] = []
-    for round in 0..<3 {
+    // Five rounds, each of the three in turn: the machine's speed drifts by a quarter.
+    for round in 0..<5 {
         let db = benchFolder + "/metingen-\(round).sqlite", plain = benchFolder + "/plain-\(round).sqlite"
         for file in [db, db + "-wal", db + "-shm", plain] { try? FileManager.default.removeItem(atPath: file) }
         if let first = timed(binary, ["--db", db, "-c", "importeer metingen \"\(path)\""]), first.status == 0 { ours.append((first.seconds, first.peakKB)) }

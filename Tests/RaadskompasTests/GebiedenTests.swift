@@ -271,4 +271,48 @@ import KompasDSL
         let rows = try Store(path: folder.path("g.sqlite")).read { db in try Row.fetchAll(db, sql: "SELECT gebied, voorlopig, ontbreekt FROM meting ORDER BY gebied") }
         #expect(rows.map { "\($0["gebied"] as String) \($0["voorlopig"] as Int) \(($0["ontbreekt"] as String?) ?? "-")" } == ["GM0034 0 -", "GM0363 2 -", "GM0758 1 geheim"])
     }
+
+    /// The report as a fractie of Almere sees it: Almere and Nederland in full, with the comparison
+    /// line, years and quarters apart; the other gebieden in the compact table. Golden files.
+    @Test func mijnGemeenteReportGoldenFiles() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let labels = try file(folder, "labels.csv", """
+            "Regio's";"Perioden";"Werkloze jongeren (%)"
+            "Nederland";"2021";"2,9"
+            "Nederland";"2022";"2,6"
+            "Nederland";"2023";"2,5"
+            "Nederland";"2024*";"2,7"
+            "Almere";"2021";"3,4"
+            "Almere";"2022";"3,1"
+            "Almere";"2023";"2,8"
+            "Almere";"2024*";"."
+            "Almere";"2024 1e kwartaal";"2,9"
+            "Almere";"2024 2e kwartaal";"3,0"
+            "Amsterdam";"2023";"3,3"
+            "Groningen (gemeente)";"2023";"3,9"
+            "Bron: CBS";"";""
+
+            """)
+        let imported = run(s, "importeer metingen \"\(labels)\" indicator=werkloze-jongeren")
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics.map(\.summary))")
+        #expect(run(s, """
+            instelling gemeente="Almere"
+            adviesraad asd naam="Adviesraad Sociaal Domein" gemeente="Almere" reactietermijn=6
+            advies adv-1 raad=asd soort=ongevraagd onderwerp="Jongeren aan het werk" uitgebracht=2022-06-10 { aanbeveling 1 "Leerwerkplekken" }
+            koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omlaag gebied="Almere"
+            """).diagnostics.isEmpty)
+        for ext in ["md", "csv", "html"] {
+            let path = folder.path("almere.\(ext)")
+            #expect(run(s, "rapport werkloze-jongeren naar \"\(path)\"").diagnostics.isEmpty)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let url = packageRoot.appending(path: "Tests/RaadskompasTests/Golden/rapport-almere.\(ext)")
+            if ProcessInfo.processInfo.environment["RAADSKOMPAS_UPDATE_GOLDEN"] == "1" { try text.write(to: url, atomically: true, encoding: .utf8) }
+            #expect(text == (try String(contentsOf: url, encoding: .utf8)), "rapport-almere.\(ext) wijkt af van het goldenbestand")
+        }
+        let view = run(s, "metingen werkloze-jongeren").output
+        #expect(view.contains("Almere (GM0034) — jaren  4 metingen, 2021 – 2024") && view.contains("Almere (GM0034) — kwartalen  2 metingen"))
+        #expect(view.contains("2024     onbekend   voorlopig"))
+        #expect(view.contains("En 2 andere gebieden (niet gekozen)"))
+    }
 }

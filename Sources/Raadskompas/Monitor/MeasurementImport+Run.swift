@@ -320,7 +320,7 @@ extension MeasurementImport {
                 var indicator = request.indicator ?? ""
                 if let column = layout.indicator {
                     let bytes = UnsafeBufferPointer(rebasing: base[cells[column]])
-                    if !bytes.elementsEqual(lastIndicator) {
+                    if !MeasurementImport.same(bytes, lastIndicator) {
                         let candidate = text(cells[column])
                         guard request.knownIndicators.contains(candidate) else {
                             throw Failure(line: number, message: "onbekende indicator `\(candidate)`",
@@ -340,7 +340,7 @@ extension MeasurementImport {
                 }
                 if let regionColumn = layout.region {
                 let regionBytes = UnsafeBufferPointer(rebasing: base[cells[regionColumn]])
-                if !regionBytes.elementsEqual(lastRegion) || lastRegion.isEmpty {
+                if !MeasurementImport.same(regionBytes, lastRegion) || lastRegion.isEmpty {
                     let raw = text(cells[regionColumn])
                     if let metadata = request.metadata, let keys = metadata.keys["regios"] ?? metadata.keys["wijkenenbuurten"],
                        !keys.contains(raw.trimmingCharacters(in: .whitespaces)) {
@@ -478,7 +478,12 @@ extension MeasurementImport {
                 let restEmpty = cells.count == 1 || cells.dropFirst().allSatisfy { $0.isEmpty }
                 if restEmpty || cells.count < header.count {
                     let first = cells.first.map { cellText($0).lowercased() } ?? ""
-                    if restEmpty, outcome.read > 0 || footerWords.contains(where: { first.hasPrefix($0) }) {
+                    // A gebied with no figures at all (a merged gemeente in StatLine's table layout) is a row, not a footer.
+                    let gebiedRow: Bool = {
+                        guard current.region == 0, !first.isEmpty else { return false }
+                        switch request.gebieden.lookup(first) { case .found, .unlisted: return true; default: return false }
+                    }()
+                    if restEmpty, !gebiedRow, outcome.read > 0 || footerWords.contains(where: { first.hasPrefix($0) }) {
                         footerLine = footerLine ?? number
                         outcome.footer += 1
                         return
@@ -564,6 +569,14 @@ public enum Bereik {
 }
 
 extension MeasurementImport {
+    /// Whether a cell holds the same bytes as the last one (one `memcmp`: most files repeat the
+    /// indicator and gebied row after row).
+    @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        guard a.count > 0, let base = a.baseAddress else { return true }
+        return b.withUnsafeBufferPointer { memcmp(base, $0.baseAddress!, a.count) == 0 }
+    }
+
     /// The reply to an import: what was read, and every choice made on the user's behalf.
     public static func reply(_ outcome: Outcome, request: Request) -> String {
         let stored = outcome.measurements
