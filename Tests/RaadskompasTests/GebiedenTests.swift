@@ -61,6 +61,9 @@ import KompasDSL
         #expect(first.diagnostics.isEmpty, "\(first.diagnostics.map(\.summary))")
         #expect(first.output.contains("3 namen omgezet naar de CBS-code") || first.output.contains("2 namen omgezet naar de CBS-code"), "\(first.output)")
         #expect(first.output.contains("decimaalteken komma"))
+        // A fixed gebied or periode for a file that has its own: refused, not silently ignored.
+        #expect(run(s, "importeer metingen \"\(codes)\" indicator=jongeren-met-jeugdhulp gebied=\"Almere\"").diagnostics.first?.summary.contains("gebied= is alleen voor een bestand zonder") == true)
+        #expect(run(s, "importeer metingen \"\(codes)\" indicator=jongeren-met-jeugdhulp periode=2024").diagnostics.first?.summary.contains("periode= is alleen voor een bestand zonder") == true)
         let second = run(s, "importeer metingen \"\(codes)\" indicator=jongeren-met-jeugdhulp")
         #expect(second.diagnostics.isEmpty, "\(second.diagnostics.map(\.summary))")
         #expect(second.output.contains("gescheiden door komma's, decimaalteken punt"))
@@ -92,8 +95,9 @@ import KompasDSL
             advies adv-1 raad=asd soort=ongevraagd onderwerp="Jongeren aan het werk" uitgebracht=2023-03-10 { aanbeveling 1 "Leerwerkplekken" }
             koppel aanbeveling adv-1 1 indicator=werkloze-jongeren richting=omlaag
             """).diagnostics.isEmpty)
-        let all = run(s, "advies toon adv-1").output
-        #expect(all.contains("Amsterdam (GM0363)") && all.contains("Breda (GM0758)"), "zonder instelling: alle gebieden")
+        // Without a setting, the adviesraad's gemeente (Almere) and Nederland.
+        let raad = flat(run(s, "advies toon adv-1").output)
+        #expect(raad.contains("Almere (GM0034): voor het advies 3 (2022)") && raad.contains("Nederland (NL01)") && !raad.contains("Amsterdam"), "\(raad)")
         let set = run(s, "instelling gemeente=\"Almere\"")
         #expect(set.diagnostics.isEmpty)
         #expect(set.output.contains("Mijn gemeente: Almere (GM0034); vergelijken met Nederland (NL01)."))

@@ -431,6 +431,14 @@ extension MeasurementImport {
                     header = cellsHere.map { $0.trimmingCharacters(in: .whitespaces) }
                     let found = try MeasurementFile.layout(header, indicatorColumn: request.indicator == nil, valueColumn: request.column,
                                                            fixedPeriod: request.periode != nil, fixedRegion: request.gebied != nil, line: number)
+                    // A fixed gebied or periode is for a file without that column; with one, it would be ignored.
+                    if request.gebied != nil, let column = found.region {
+                        throw Failure(line: number, message: "het bestand heeft zelf een kolom met gebieden (\(header[column])); gebied= is alleen voor een bestand zonder",
+                                      hint: "laat gebied= weg; met instelling gemeente=… of metingen … gebied=… kies je wat je ziet")
+                    }
+                    if request.periode != nil, found.period != nil || !found.periodColumns.isEmpty {
+                        throw Failure(line: number, message: "het bestand heeft zelf perioden; periode= is alleen voor een bestand zonder", hint: "laat periode= weg")
+                    }
                     // The chosen value of each dimension, matched by code or title.
                     var unknownNames: [String] = []
                     for (name, value) in request.selectie {

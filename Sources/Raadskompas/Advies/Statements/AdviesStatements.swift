@@ -28,9 +28,16 @@ extension Command {
         var effects: [AdviesTextRenderer.Effect] = []
         if !links.isEmpty {
             let catalog = try context.catalog(node)
+            // Without a gemeente of its own choosing, the database follows the adviesraad's gemeente.
+            let settings = try context.instellingen(node)
+            let raadGemeente: String? = settings.gemeente == nil
+                ? raden.first { $0.id == advies.raad }.flatMap { raad in
+                    if case .found(let gebied) = context.gebieden.lookup(raad.gemeente), gebied.soort == .gemeente { gebied.code } else { nil }
+                }
+                : nil
             for link in links {
                 guard let entry = catalog.entry(link.indicator) else { continue }
-                let report = try context.indicatorReport(node, entry, gebied: link.gebied, full: true)
+                let report = try context.indicatorReport(node, entry, gebied: link.gebied ?? raadGemeente, full: true)
                 let aanbeveling = aanbevelingen.first { $0.nummer == link.nummer }
                 effects.append(.init(link: link, indicator: entry, lines: report.effect(IndicatorReport.Link(advies: advies, aanbeveling: aanbeveling, koppeling: link))))
             }
