@@ -276,6 +276,27 @@ import KompasDSL
         #expect(rows.map { "\($0["gebied"] as String) \($0["voorlopig"] as Int) \(($0["ontbreekt"] as String?) ?? "-")" } == ["GM0034 0 -", "GM0363 2 -", "GM0758 1 geheim"])
     }
 
+    /// Old StatLine downloads: a title, topic lines above the header ("Onderwerpen"; shape as in
+    /// public copies of such downloads), units in the header line, a Windows-1252 copyright footer.
+    @Test func oldStatLineTopicLinesNameTheColumns() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let path = folder.path("oud.csv")
+        let text = "\"Bijstand; kerncijfers regio\"\n\"\";\"Onderwerpen\";\"Personen met bijstand\";\"Personen met bijstand\";\"Huishoudens\"\n"
+            + "\"\";\"\";\"Totaal\";\"Jonger dan 27 jaar\";\"Totaal\"\n\"Regio's\";\"Perioden\";\"per 10 000 inwoners\";\"per 10 000 inwoners\";\"aantal\"\n"
+            + "\"Almere\";\"2022\";\"412\";\"80\";\"6100\"\n\"Almere\";\"2023\";\"401\";\"78\";\"6050\"\n\"© Centraal Bureau voor de Statistiek, Den Haag/Heerlen 11-10-2024\"\n"
+        try text.data(using: .windowsCP1252)!.write(to: URL(fileURLWithPath: path))
+        let choose = run(s, "importeer metingen \"\(path)\" indicator=personen-met-bijstandsuitkering").diagnostics.first
+        #expect(choose?.summary.contains("regel 4 van") == true && choose?.summary.contains("3 kolommen met waarden") == true)
+        #expect(choose?.hint == "kies er een met kolom=\"…\": Personen met bijstand / Totaal / per 10 000 inwoners, Personen met bijstand / Jonger dan 27 jaar / per 10 000 inwoners, Huishoudens / Totaal / aantal")
+        let result = run(s, "importeer metingen \"\(path)\" indicator=personen-met-bijstandsuitkering kolom=\"Personen met bijstand / Totaal\"")
+        #expect(result.diagnostics.isEmpty && result.output.contains("2 metingen gelezen"))
+        #expect(result.output.contains("overgeslagen: 3 regels boven de cijfers (titel of eenheden) en 1 voetregel (bron)"))
+        // A header that names no gebied or period, found nowhere in the first lines: the error is about line 1.
+        let unknown = try file(folder, "w.csv", "Wijk;Jaar;Waarde\nNoord;2023;4\n")
+        #expect(run(s, "importeer metingen \"\(unknown)\" indicator=personen-met-bijstandsuitkering").diagnostics.first?.summary.contains("regel 1 van") == true)
+    }
+
     /// The report as a fractie of Almere sees it: Almere and Nederland in full, with the comparison
     /// line, years and quarters apart; the other gebieden in the compact table. Golden files.
     @Test func mijnGemeenteReportGoldenFiles() throws {

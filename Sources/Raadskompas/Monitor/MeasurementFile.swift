@@ -198,18 +198,30 @@ public enum MeasurementFile {
 
     // MARK: - Columns
 
-    /// The role of every column, from the header.
-    struct Layout {
-        var indicator: Int?
-        var region: Int?
-        var period: Int?
-        var value: Int
+    /// The role of every column, from the header. A class: the row loop holds it for every line,
+    /// and a struct with arrays would be copied (retained) per row.
+    final class Layout {
+        let indicator: Int?
+        let region: Int?
+        let period: Int?
+        let value: Int
         /// OData v4: why a value is missing (`Impossible`, `Confidential`, …).
-        var valueAttribute: Int?
+        let valueAttribute: Int?
         /// Columns that are neither region, period nor value: geslacht, leeftijd, Measure, …
-        var dimensions: [Int]
+        let dimensions: [Int]
         /// StatLine's table layout (`Regio's;Onderwerp;2012;2016;2024*`): a column per period.
-        var periodColumns: [(index: Int, periode: String, status: Status)] = []
+        let periodColumns: [(index: Int, periode: String, status: Status)]
+
+        init(indicator: Int?, region: Int?, period: Int?, value: Int, valueAttribute: Int?, dimensions: [Int],
+             periodColumns: [(index: Int, periode: String, status: Status)] = []) {
+            self.indicator = indicator
+            self.region = region
+            self.period = period
+            self.value = value
+            self.valueAttribute = valueAttribute
+            self.dimensions = dimensions
+            self.periodColumns = periodColumns
+        }
     }
 
     /// A header cell that names a period (`2024`, `2024*`, `2024 1e kwartaal`, `2024KW01`).
@@ -234,7 +246,15 @@ public enum MeasurementFile {
                                            "wijken en buurten", "gemeenten", "gemeente", "gemeentecode", "gemeentenaam", "gebied",
                                            "gebiedcode", "gebiedscode", "gebiedsnaam", "regiocode", "regionaam", "provincies", "codering_3"]
     static let periodNames: Set<String> = ["perioden", "periods", "periode", "period"]
-    static let ignoredNames: Set<String> = ["id", "stringvalue", "unit", "eenheid"]
+    /// Columns that are never values or dimensions; `""` is the empty column a trailing separator makes.
+    static let ignoredNames: Set<String> = ["id", "stringvalue", "unit", "eenheid", ""]
+
+    /// Whether a line names the columns of a measurement file (a region, a period or the long
+    /// format's columns): the header. Above it, StatLine can write a title and topic lines.
+    static func looksLikeHeader(_ cells: [String]) -> Bool {
+        let names = cells.map(normalizedHeader)
+        return names.contains { regionNames.contains($0) || periodNames.contains($0) || $0.hasPrefix("regio") || $0.hasPrefix("wijkenenbuurten") || $0 == "indicator" }
+    }
 
     /// Finds the roles. The long format is `indicator;gebied;periode;waarde`; a CBS file has a
     /// region column (RegioS, Regio's, WijkenEnBuurten, …), a period column (Perioden, Periods) and

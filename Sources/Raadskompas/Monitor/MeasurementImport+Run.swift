@@ -126,6 +126,9 @@ extension MeasurementImport {
             var footerLine: Int?
             var unitsLineSkipped = false
             var headerLine = 1
+            /// The first line that could have been the header, for the error when none is found.
+            var firstCandidate: (line: Int, cells: [String])?
+            var topicLines: [[String]] = []
             // Dimensions: the chosen value (lowercased, code and title), the values seen.
             var chosen: [Int: Set<String>] = [:]
             var chosenNames: [Int: String] = [:]
@@ -417,18 +420,39 @@ extension MeasurementImport {
                     // Title lines above the header (StatLine writes the table's name there).
                     let lineSeparator = MeasurementFile.separator(of: line)
                     let cellsHere = lineSeparator.map { fields(line, separator: $0) } ?? [String(decoding: line, as: UTF8.self)]
-                    if cellsHere.filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count < 2 {
-                        outcome.preamble += 1
-                        if outcome.preamble > 20 {
-                            throw Failure(line: number, message: "er is geen kopregel gevonden: de eerste regels hebben maar één kolom",
-                                          hint: "de kopregel noemt de kolommen, gescheiden door `;`, `,` of een tab")
+                    // Old StatLine downloads put topic lines ("Onderwerpen";"Bevolkingsgroei";…) above the
+                    // header; they are skipped like a title, as long as a header follows within 25 lines.
+                    let filled = cellsHere.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+                    if filled < 2 || !MeasurementFile.looksLikeHeader(cellsHere) {
+                        if filled >= 2, firstCandidate == nil { firstCandidate = (number, cellsHere.map { $0.trimmingCharacters(in: .whitespaces) }) }
+                        if filled >= 2 { topicLines.append(cellsHere.map { $0.trimmingCharacters(in: .whitespaces) }) }
+                        if outcome.preamble < 20, number < 25 {
+                            outcome.preamble += 1
+                            return
                         }
-                        return
+                        if let candidate = firstCandidate {
+                            // No header: what is wrong with the first line that could have been one.
+                            _ = try MeasurementFile.layout(candidate.cells, indicatorColumn: request.indicator == nil, valueColumn: request.column,
+                                                           fixedPeriod: request.periode != nil, fixedRegion: request.gebied != nil, line: candidate.line)
+                        }
+                        throw Failure(line: number, message: "er is geen kopregel gevonden: de eerste regels hebben maar één kolom",
+                                      hint: "de kopregel noemt de kolommen, gescheiden door `;`, `,` of een tab")
                     }
                     separator = lineSeparator ?? UInt8(ascii: ";")
                     outcome.separator = separator
                     headerLine = number
                     header = cellsHere.map { $0.trimmingCharacters(in: .whitespaces) }
+                    // Topic lines above a header of the same width name its value columns together:
+                    // "Bevolking / Totaal / aantal" instead of two columns called "aantal".
+                    let topics = topicLines.filter { $0.count == header.count }
+                    if !topics.isEmpty {
+                        header = header.indices.map { i in
+                            guard !MeasurementFile.looksLikeHeader([header[i]]) else { return header[i] }
+                            var parts = topics.map { $0[i] }.filter { !$0.isEmpty } + [header[i]].filter { !$0.isEmpty }
+                            parts = parts.enumerated().filter { $0.offset == 0 || parts[$0.offset - 1] != $0.element }.map(\.element)
+                            return parts.joined(separator: " / ")
+                        }
+                    }
                     let found = try MeasurementFile.layout(header, indicatorColumn: request.indicator == nil, valueColumn: request.column,
                                                            fixedPeriod: request.periode != nil, fixedRegion: request.gebied != nil, line: number)
                     // A fixed gebied or periode is for a file without that column; with one, it would be ignored.
@@ -543,6 +567,11 @@ extension MeasurementImport {
                     guard chosen[column] == nil, let value = firstValue[column] else { return nil }
                     return (header[column], request.metadata?.title(header[column], value).map { "\(value) (\($0))" } ?? value)
                 }
+            }
+            if layout == nil, let candidate = firstCandidate {
+                // No header anywhere: say what is wrong with the first line that could have been one.
+                _ = try MeasurementFile.layout(candidate.cells, indicatorColumn: request.indicator == nil, valueColumn: request.column,
+                                               fixedPeriod: request.periode != nil, fixedRegion: request.gebied != nil, line: candidate.line)
             }
             guard outcome.read > 0 else {
                 throw Failure(line: layout == nil ? nil : headerLine, message: layout == nil ? "`\(request.path)` is leeg" : "`\(request.path)` heeft alleen een kopregel en geen metingen; er is niets opgeslagen",
