@@ -185,6 +185,10 @@ import KompasDSL
         let compared = report.chart(try #require(report.series.first { $0.gebied == "GM0034" }))
         #expect(compared.svg.contains("stroke=\"#8a96a3\" stroke-width=\"2\""))
         #expect(compared.legend.contains("Grijze lijn: Nederland (NL01) ter vergelijking."))
+        // Large values: the left margin grows so that the value labels fit.
+        let big = report.chart(IndicatorReport.Reeks(gebied: "NL01", soort: "jaar", metingen: [
+            Meting(gebied: "NL01", periode: "2023", waarde: 17_811_291, voorlopig: false), Meting(gebied: "NL01", periode: "2024", waarde: 17_942_942, voorlopig: false)])).svg
+        #expect(big.contains("<text x=\"60.0\" y=\"22.0\" font-size=\"11\" text-anchor=\"end\">17942942</text>"), "\(big)")
         // Many periods: labels thinned so that they do not overlap.
         var many: [Meting] = []
         for i in 0..<60 {

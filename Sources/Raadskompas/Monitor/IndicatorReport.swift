@@ -473,10 +473,14 @@ public struct IndicatorReport: Sendable {
         let metingen = reeks.metingen
         let goals = goals(reeks.gebied)
         let comparison = vergelijk.filter { $0 != reeks.gebied }.compactMap { code in series.first { $0.gebied == code && $0.soort == reeks.soort } }.prefix(1)
-        let width = 640.0, height = 240.0, left = 64.0, right = 20.0, top = 18.0, bottom = 36.0
         let known = metingen.compactMap(\.waarde) + goals + comparison.flatMap { $0.metingen.compactMap(\.waarde) }
         guard !metingen.isEmpty, !known.isEmpty, let low = known.min(), let high = known.max() else { return ("", []) }
         let floor = min(0, low), ceiling = max(0, high) == floor ? floor + 1 : max(0, high)
+        let ticks = Set([floor, 0, (floor + ceiling) / 2, ceiling]).sorted()
+        let tickLabels = ticks.map { Value.format(($0 * 100).rounded() / 100) }
+        // The left margin fits the longest value label (about 6.5 px a character at 11 px).
+        let width = 640.0, height = 240.0, right = 20.0, top = 18.0, bottom = 36.0
+        let left = max(64.0, Double(tickLabels.map(\.count).max() ?? 0) * 6.5 + 14)
         let periods = metingen.map(\.periode)
         let step = periods.count > 1 ? (width - left - right) / Double(periods.count - 1) : 0
         func x(_ i: Int) -> Double { periods.count > 1 ? left + Double(i) * step : (left + width - right) / 2 }
@@ -486,8 +490,8 @@ public struct IndicatorReport: Sendable {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Trend\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(y(0)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(0)))\" stroke=\"#8a96a3\"/>"
         svg += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(height - bottom))\" stroke=\"#d0d5db\"/>"
-        for value in Set([floor, 0, (floor + ceiling) / 2, ceiling]).sorted() {
-            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\" font-size=\"11\" text-anchor=\"end\">\(escapeSVG(Value.format((value * 100).rounded() / 100)))</text>"
+        for (value, label) in zip(ticks, tickLabels) {
+            svg += "<text x=\"\(f(left - 6))\" y=\"\(f(y(value) + 4))\" font-size=\"11\" text-anchor=\"end\">\(escapeSVG(label))</text>"
         }
         // Labels about 6.5 px per character; thinned so that neighbours keep 8 px apart.
         let labelWidth = Double(periods.map(\.count).max() ?? 4) * 6.5
