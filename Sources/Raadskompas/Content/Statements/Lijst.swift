@@ -13,6 +13,7 @@ extension Command {
         ("sjablonen", "werkbladsjabloon", "Sjablonen voor werkbladen", nil),
         ("werkbladen", nil, "Je werkbladen (uit de database)", nil),
         ("adviesraad", "adviesproces", "Adviesraad", nil),
+        ("gebieden", "gebieden", "Gebieden (CBS-codes en namen)", nil),
         ("alles", nil, "Alle kaarten", nil),
     ]
 
