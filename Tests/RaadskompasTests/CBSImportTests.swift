@@ -98,7 +98,10 @@ import KompasDSL
         // A national OData table with a dimension: one gebied for all, one value chosen.
         let national = imported("importeer metingen \"\(real)/cbsodata_typeddataset_koopkracht_excerpt.csv\" indicator=x kolom=\"MedianDevelopmentPurchasingPower_1\" gebied=\"Nederland\" toch=ja waar HouseholdCharacteristics=T009002")
         #expect(national.1.isEmpty && national.0.contains("11 metingen gelezen") && national.0.contains("28 regels met andere waarden overgeslagen"), "\(national.0)")
-        let labels = imported("importeer metingen \"\(real)/statline_81955NED_voorraad_woningen_excerpt.csv\" indicator=x kolom=\"Nieuwbouw\"")
+        // Another table into the same indicator would replace the prices of the first: refused, unless toch=ja.
+        let other = imported("importeer metingen \"\(real)/statline_81955NED_voorraad_woningen_excerpt.csv\" indicator=x kolom=\"Nieuwbouw\"")
+        #expect(other.1.first?.summary.contains("vervangen die eerder met een andere keuze zijn ingelezen (zonder keuze uit statline_83625NED_verkoopprijzen_excerpt.csv") == true, "\(other.1.map(\.summary))")
+        let labels = imported("importeer metingen \"\(real)/statline_81955NED_voorraad_woningen_excerpt.csv\" indicator=x kolom=\"Nieuwbouw\" toch=ja")
         #expect(labels.1.isEmpty && labels.0.contains("opgeheven gemeenten"), "\(labels.0)")
     }
 }

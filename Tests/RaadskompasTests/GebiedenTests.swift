@@ -188,7 +188,7 @@ import KompasDSL
         // Large values: the left margin grows so that the value labels fit.
         let big = report.chart(IndicatorReport.Reeks(gebied: "NL01", soort: "jaar", metingen: [
             Meting(gebied: "NL01", periode: "2023", waarde: 17_811_291, voorlopig: false), Meting(gebied: "NL01", periode: "2024", waarde: 17_942_942, voorlopig: false)])).svg
-        #expect(big.contains("<text x=\"60.0\" y=\"22.0\" font-size=\"11\" text-anchor=\"end\">17942942</text>"), "\(big)")
+        #expect(big.contains("<text x=\"60.0\" y=\"22.0\" font-size=\"11\" text-anchor=\"end\">20000000</text>"), "\(big)")
         // Many periods: labels thinned so that they do not overlap.
         var many: [Meting] = []
         for i in 0..<60 {
@@ -299,6 +299,47 @@ import KompasDSL
         // A header that names no gebied or period, found nowhere in the first lines: the error is about line 1.
         let unknown = try file(folder, "w.csv", "Wijk;Jaar;Waarde\nNoord;2023;4\n")
         #expect(run(s, "importeer metingen \"\(unknown)\" indicator=personen-met-bijstandsuitkering").diagnostics.first?.summary.contains("regel 1 van") == true)
+    }
+
+    /// What a newcomer ran into (helper try): another choice replacing values unnoticed, a code file
+    /// turning provisional figures definitief, English thousands commas, Den Haag, gaps in a chart.
+    @Test func nothingIsReplacedOrReadWrongUnnoticed() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let dims = try file(folder, "d.csv", "ID;Geslacht;RegioS;Perioden;Clienten_1\n0;T001038;GM0034;2023JJ00;6850\n1;4000;GM0034;2023JJ00;3850\n")
+        #expect(run(s, "importeer metingen \"\(dims)\" indicator=personen-met-bijstandsuitkering waar Geslacht=T001038").diagnostics.isEmpty)
+        let other = run(s, "importeer metingen \"\(dims)\" indicator=personen-met-bijstandsuitkering waar Geslacht=4000").diagnostics.first
+        #expect(other?.summary.contains("deze import zou 1 waarde vervangen die eerder met een andere keuze zijn ingelezen (Geslacht=T001038 uit d.csv); er is niets opgeslagen") == true, "\(other?.summary ?? "")")
+        #expect(other?.hint?.contains("toch=ja") == true)
+        #expect(run(s, "importeer metingen \"\(dims)\" indicator=personen-met-bijstandsuitkering waar Geslacht=T001038").output.contains("0 nieuw of gewijzigd"), "the same choice again is fine")
+        // A label download marks 2024 provisional; a code download without metadata cannot say it became definitief.
+        let labels = try file(folder, "l.csv", "\"Regio's\";\"Perioden\";\"Jongeren (%)\"\n\"Almere\";\"2024*\";\"12,6\"\n")
+        let codes = try file(folder, "c.csv", "ID,RegioS,Perioden,Jongeren_1\n0,GM0034    ,2024JJ00,12.6\n")
+        #expect(run(s, "importeer metingen \"\(labels)\" indicator=jongeren-met-jeugdhulp").diagnostics.isEmpty)
+        let kept = run(s, "importeer metingen \"\(codes)\" indicator=jongeren-met-jeugdhulp")
+        #expect(kept.output.contains("Let op: 1 waarde blijft voorlopig"), "\(kept.output)")
+        #expect(run(s, "metingen jongeren-met-jeugdhulp").output.contains("2024     12,6       voorlopig"))
+        // English Excel: thousands commas in a comma-separated file.
+        let english = try file(folder, "e.csv", "Regio,Perioden,Trajecten\nAlmere,2022,\"6,100\"\nNederland,2023,\"460,125\"\n")
+        let read = run(s, "importeer metingen \"\(english)\" indicator=jeugdhulptrajecten")
+        #expect(read.output.contains("decimaalteken punt (aangenomen: komma's zijn duizendtallen"), "\(read.output)")
+        #expect(run(s, "metingen jeugdhulptrajecten").output.contains("2022     6100"))
+        #expect(run(s, "importeer metingen \"\(english)\" indicator=jeugdhulptrajecten decimaal=komma toch=ja").output.contains("decimaalteken komma"))
+        // Names people use.
+        #expect(names.lookup("Den Haag") == .found(names.gebied(code: "GM0518")!))
+        #expect(names.lookup("den bosch") == .found(names.gebied(code: "GM0796")!))
+        // A web page instead of the CSV.
+        let page = try file(folder, "p.csv", "<!DOCTYPE html>\n<html><body>StatLine</body></html>\n")
+        #expect(run(s, "importeer metingen \"\(page)\" indicator=jeugdhulptrajecten").diagnostics.first?.summary.contains("dit is een webpagina") == true)
+        // A missing year is a gap in the line, not a shortcut; the axis ends on a round number.
+        var report = try MonitorStore(store: try Store(path: folder.path("g.sqlite")))
+            .report(try #require(IndicatorCatalog(library: bundledLibrary, own: []).entry("jeugdhulptrajecten")), gebieden: nil)
+        report.gebieden = names
+        let gap = report.chart(IndicatorReport.Reeks(gebied: "GM0034", soort: "jaar", metingen: [2020, 2021, 2024].map {
+            Meting(gebied: "GM0034", periode: "\($0)", waarde: 7.3, voorlopig: false) })).svg
+        #expect(gap.contains(">2022</text>") || gap.contains(">2023</text>"), "the missing years have their place")
+        #expect(gap.components(separatedBy: "M").count - 1 == 2 && gap.contains(" L"), "the line starts again after the gap: \(gap)")
+        #expect(gap.contains(">8</text>") && gap.contains(">4</text>"), "round ticks 0, 4, 8")
     }
 
     /// The report as a fractie of Almere sees it: Almere and Nederland in full, with the comparison

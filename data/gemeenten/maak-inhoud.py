@@ -35,9 +35,13 @@ out.append("")
 for r in rows("provincies.tsv"):
     out.append(f"  provincie {r['code']} {q(r['naam'])} label={q(r['naam'] + ' (PV)')}")
 out.append("")
+# Names people use for a gemeente next to the CBS name.
+ook = {"GM0518": ["Den Haag"], "GM0796": ["Den Bosch"]}
 for r in rows("gemeenten.tsv"):
     label = labels.get(r["code"], r["naam"])
     extra = f" label={q(label)}" if label != r["naam"] else ""
+    if r["code"] in ook:
+        extra += " ook=[" + ", ".join(q(n) for n in ook[r["code"]]) + "]"
     out.append(f"  gemeente {r['code']} {q(r['naam'])} provincie={r['provinciecode']}{extra}")
 out.append("")
 merged = {}

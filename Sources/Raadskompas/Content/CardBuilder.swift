@@ -46,8 +46,10 @@ enum CardBuilder {
                 if case .number(let n)? = value(child, "jaar") { jaar = Int(n) }
                 opgeheven = (jaar, items.compactMap(\.stringValue).map(Gebieden.normalizedCode))
             }
+            var ook: [String] = []
+            if case .list(let items)? = value(child, "ook") { ook = items.compactMap(\.stringValue) }
             return Gebied(code: Gebieden.normalizedCode(code), naam: naam, soort: soort, label: value(child, "label")?.stringValue,
-                          binnen: binnen.map(Gebieden.normalizedCode), opgeheven: opgeheven)
+                          binnen: binnen.map(Gebieden.normalizedCode), opgeheven: opgeheven, ook: ook)
         }
     }
 

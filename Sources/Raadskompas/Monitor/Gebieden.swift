@@ -30,6 +30,18 @@ public struct Gebied: Sendable, Equatable {
     public let binnen: String?
     /// For a gemeente that merged away: the year of the change and its successors.
     public let opgeheven: (jaar: Int, in: [String])?
+    /// Other names people use (`Den Haag` for 's-Gravenhage).
+    public var ook: [String] = []
+
+    public init(code: String, naam: String, soort: Soort, label: String?, binnen: String?, opgeheven: (jaar: Int, in: [String])?, ook: [String] = []) {
+        self.code = code
+        self.naam = naam
+        self.soort = soort
+        self.label = label
+        self.binnen = binnen
+        self.opgeheven = opgeheven
+        self.ook = ook
+    }
 
     public static func == (a: Gebied, b: Gebied) -> Bool {
         a.code == b.code && a.naam == b.naam && a.soort == b.soort && a.label == b.label && a.binnen == b.binnen
@@ -58,7 +70,7 @@ public struct Gebieden: Sendable {
         }
         var byName: [String: [Int]] = [:]
         for (i, gebied) in all.enumerated() {
-            for name in Set([gebied.naam, gebied.label].compactMap { $0 }.map(Gebieden.key)) {
+            for name in Set(([gebied.naam, gebied.label].compactMap { $0 } + gebied.ook).map(Gebieden.key)) {
                 byName[name, default: []].append(i)
             }
         }

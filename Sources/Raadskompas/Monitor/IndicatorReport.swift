@@ -305,7 +305,12 @@ public struct IndicatorReport: Sendable {
     public func effect(_ link: Link) -> [String] {
         guard let issued = link.advies.uitgebracht.flatMap(Termijn.parse) else { return ["nog niet uitgebracht: geen voor en na"] }
         var measured = series
-        if let gebied = link.koppeling.gebied { measured = series.filter { $0.gebied == gebied } } else if !focus.isEmpty { measured = chosen }
+        if let gebied = link.koppeling.gebied {
+            // The linked gebied, with the comparison next to it.
+            measured = ([gebied] + vergelijk.filter { $0 != gebied }).flatMap { code in series.filter { $0.gebied == code } }
+        } else if !focus.isEmpty {
+            measured = chosen
+        }
         if measured.isEmpty { return [link.koppeling.gebied.map { "nog geen metingen in \(gebieden.weergave($0))" } ?? "nog geen metingen"] }
         if measured.count > IndicatorReport.compactAbove {
             var expected = 0, other = 0, same = 0, unknown = 0
@@ -472,16 +477,25 @@ public struct IndicatorReport: Sendable {
     func chart(_ reeks: Reeks) -> (svg: String, legend: [String]) {
         let metingen = reeks.metingen
         let goals = goals(reeks.gebied)
-        let comparison = vergelijk.filter { $0 != reeks.gebied }.compactMap { code in series.first { $0.gebied == code && $0.soort == reeks.soort } }.prefix(1)
+        // The comparison runs through the chart of the gebied it is compared with, not through its own.
+        let compared = !vergelijk.contains(reeks.gebied)
+        let comparison = (compared ? vergelijk : []).compactMap { code in series.first { $0.gebied == code && $0.soort == reeks.soort } }.prefix(1)
         let known = metingen.compactMap(\.waarde) + goals + comparison.flatMap { $0.metingen.compactMap(\.waarde) }
         guard !metingen.isEmpty, !known.isEmpty, let low = known.min(), let high = known.max() else { return ("", []) }
-        let floor = min(0, low), ceiling = max(0, high) == floor ? floor + 1 : max(0, high)
-        let ticks = Set([floor, 0, (floor + ceiling) / 2, ceiling]).sorted()
+        // Round axis ends (1, 2, 4, 5, 6 or 8 times a power of ten), so that the middle tick is round too.
+        let floor = low < 0 ? -IndicatorReport.niceCeiling(-low) : 0
+        let ceiling = high > 0 ? IndicatorReport.niceCeiling(high) : (floor < 0 ? 0 : 1)
+        let ticks = Set([floor, 0, floor < 0 && ceiling > 0 ? floor : (floor + ceiling) / 2, ceiling]).sorted()
         let tickLabels = ticks.map { Value.format(($0 * 100).rounded() / 100) }
         // The left margin fits the longest value label (about 6.5 px a character at 11 px).
         let width = 640.0, height = 240.0, right = 20.0, top = 18.0, bottom = 36.0
         let left = max(64.0, Double(tickLabels.map(\.count).max() ?? 0) * 6.5 + 14)
-        let periods = metingen.map(\.periode)
+        // Time runs evenly: every period from the first to the last has its place, so a missing
+        // year is a gap in the line, not a shortcut between its neighbours.
+        let observed = Set(metingen.map(\.periode) + comparison.flatMap { $0.metingen.map(\.periode) })
+        let periods = Periode.sequence(from: observed.min() ?? "", to: observed.max() ?? "", soort: reeks.soort)
+            .flatMap { $0.count <= 400 ? $0 : nil } ?? observed.sorted()
+        let position = Dictionary(periods.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let step = periods.count > 1 ? (width - left - right) / Double(periods.count - 1) : 0
         func x(_ i: Int) -> Double { periods.count > 1 ? left + Double(i) * step : (left + width - right) / 2 }
         func y(_ v: Double) -> Double { top + (height - top - bottom) * (1 - (v - floor) / (ceiling - floor)) }
@@ -508,8 +522,8 @@ public struct IndicatorReport: Sendable {
             svg += "<text x=\"\(f(position))\" y=\"\(f(height - bottom + 16))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(escapeSVG(periods[i]))</text>"
         }
         var drewEvents = Set<String>()
-        for (i, meting) in metingen.enumerated() {
-            let kinds = Set(events.filter { Periode.contains(meting.periode, $0.date) }.map { $0.kind == .advies ? "A" : "B" })
+        for (i, periode) in periods.enumerated() {
+            let kinds = Set(events.filter { Periode.contains(periode, $0.date) }.map { $0.kind == .advies ? "A" : "B" })
             guard !kinds.isEmpty else { continue }
             drewEvents.formUnion(kinds)
             svg += "<line x1=\"\(f(x(i)))\" y1=\"\(f(top))\" x2=\"\(f(x(i)))\" y2=\"\(f(height - bottom))\" stroke=\"#c2410c\" stroke-dasharray=\"4 3\"/>"
@@ -526,11 +540,12 @@ public struct IndicatorReport: Sendable {
         if !goals.isEmpty { legend.append("Groene streepjeslijn: het doel uit een werkblad.") }
         func line(_ list: [Meting], color: String, dash: String) -> String {
             var path = ""
-            var previousKnown = false
+            var previous: Int?
             for meting in list {
-                guard let index = periods.firstIndex(of: meting.periode), let v = meting.waarde else { previousKnown = false; continue }
-                path += (previousKnown ? "L" : "M") + "\(f(x(index))) \(f(y(v))) "
-                previousKnown = true
+                guard let index = position[meting.periode], let v = meting.waarde else { previous = nil; continue }
+                // A period without a row breaks the line as much as an unknown value does.
+                path += (previous == index - 1 ? "L" : "M") + "\(f(x(index))) \(f(y(v))) "
+                previous = index
             }
             return path.isEmpty ? "" : "<path d=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
         }
@@ -543,14 +558,21 @@ public struct IndicatorReport: Sendable {
         }
         svg += line(metingen, color: "#0b5c8a", dash: "")
         var provisional = false
-        for (i, meting) in metingen.enumerated() {
-            guard let v = meting.waarde else { continue }
+        for meting in metingen {
+            guard let v = meting.waarde, let i = position[meting.periode] else { continue }
             if meting.status != 0 { provisional = true }
             svg += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3\" fill=\"\(meting.status != 0 ? "#ffffff" : "#0b5c8a")\" stroke=\"#0b5c8a\"/>"
         }
         legend.insert("Blauwe lijn: \(gebieden.weergave(reeks.gebied)); de as begint bij 0.", at: 0)
         if provisional { legend.append("Open rondje: voorlopig cijfer.") }
         return (svg + "</svg>", legend)
+    }
+
+    /// The smallest of 1, 2, 4, 5, 6, 8 or 10 times a power of ten that is at least `value` (> 0).
+    static func niceCeiling(_ value: Double) -> Double {
+        let power = pow(10, (log10(value)).rounded(.down))
+        for factor in [1.0, 2, 4, 5, 6, 8, 10] where factor * power >= value * (1 - 1e-12) { return factor * power }
+        return 10 * power
     }
 
     private func escapeSVG(_ text: String) -> String {

@@ -94,7 +94,9 @@ public enum MeasurementFile {
     }
 
     /// What a value's text showed about the decimal sign.
-    enum Evidence { case none, komma, punt, ambiguous }
+    /// `ambiguous`: `1.250` (1,25 or 1250); `ambiguousComma`: `6,100` (6,1 or 6100, as an English
+    /// Excel writes thousands).
+    enum Evidence { case none, komma, punt, ambiguous, ambiguousComma }
 
     /// Reads a value: `12,5`, `12.5`, `1.250,5`, `-1.1`; `.` unknown, empty not applicable, `x`
     /// secret, `-` nihil (zero); `*` provisional, `**` nader voorlopig. With `decimal` nil, a single
@@ -132,13 +134,23 @@ public enum MeasurementFile {
             default: return nil
             }
         }
-        guard commas <= 1 else { return nil }
         var evidence = Evidence.none
         let mode: Decimaal
-        if commas == 1 {
-            guard decimal != .punt else { return nil }
-            mode = .komma
-            evidence = .komma
+        var lastComma = -1
+        if commas > 0 { for i in start..<end where raw[i] == UInt8(ascii: ",") { lastComma = i } }
+        if commas > 1 || (commas == 1 && dots == 1 && lastComma < lastDot) {
+            // `1,234,567` or `6,100.5`: commas group thousands, the dot (if any) is decimal.
+            guard decimal != .komma else { return nil }
+            mode = .punt
+            evidence = .punt
+        } else if commas == 1 {
+            let after = end - lastComma - 1, before = lastComma - start - (raw[start] == UInt8(ascii: "-") ? 1 : 0)
+            if decimal == .punt {
+                mode = .punt
+            } else {
+                mode = .komma
+                evidence = decimal == nil && dots == 0 && after == 3 && (1...3).contains(before) ? .ambiguousComma : .komma
+            }
         } else if dots > 1 {
             guard decimal != .punt else { return nil }
             mode = .komma
@@ -175,10 +187,16 @@ public enum MeasurementFile {
                     guard scale < 0, sinceGroup == -1 ? (1...3).contains(digits) : sinceGroup == 3 else { return nil }
                     sinceGroup = 0
                 }
-            default: // the decimal comma
-                guard sinceGroup == -1 || sinceGroup == 3 else { return nil }
-                sinceGroup = -1
-                scale = 0
+            default: // a comma
+                if mode == .punt {
+                    // A thousands comma: after one to three digits, then groups of exactly three.
+                    guard scale < 0, sinceGroup == -1 ? (1...3).contains(digits) : sinceGroup == 3 else { return nil }
+                    sinceGroup = 0
+                } else {
+                    guard sinceGroup == -1 || sinceGroup == 3 else { return nil }
+                    sinceGroup = -1
+                    scale = 0
+                }
             }
         }
         if sinceGroup >= 0, sinceGroup != 3 { return nil }
@@ -189,7 +207,7 @@ public enum MeasurementFile {
             number = negative ? -value : value
         } else {
             var text = String(decoding: UnsafeBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
-            if mode == .komma { text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") }
+            if mode == .komma { text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") } else { text = text.replacingOccurrences(of: ",", with: "") }
             guard let parsed = Double(text), parsed.isFinite else { return nil }
             number = parsed
         }
@@ -211,6 +229,9 @@ public enum MeasurementFile {
         let dimensions: [Int]
         /// StatLine's table layout (`Regio's;Onderwerp;2012;2016;2024*`): a column per period.
         let periodColumns: [(index: Int, periode: String, status: Status)]
+        /// The long format `indicator;gebied;periode;waarde`: written by people, whose period without
+        /// a star means definitief (a CBS code file cannot say either way).
+        var isLong = false
 
         init(indicator: Int?, region: Int?, period: Int?, value: Int, valueAttribute: Int?, dimensions: [Int],
              periodColumns: [(index: Int, periode: String, status: Status)] = []) {
@@ -265,7 +286,9 @@ public enum MeasurementFile {
         if let i = names.firstIndex(of: "indicator"), let g = names.firstIndex(of: "gebied"), let p = names.firstIndex(of: "periode"),
            let w = names.firstIndex(of: "waarde") {
             let others = names.indices.filter { ![i, g, p, w].contains($0) && !ignoredNames.contains(names[$0]) }
-            return Layout(indicator: indicatorColumn ? i : nil, region: g, period: p, value: w, valueAttribute: nil, dimensions: others)
+            let layout = Layout(indicator: indicatorColumn ? i : nil, region: g, period: p, value: w, valueAttribute: nil, dimensions: others)
+            layout.isLong = true
+            return layout
         }
         if names.contains("indicator"), names.contains("gebied"), !names.contains("waarde") {
             throw .init(line: line, message: "kolommen niet herkend: \(header.joined(separator: ", ")); de kolom `waarde` ontbreekt",
@@ -358,6 +381,14 @@ public enum MeasurementFile {
         /// Perioden whose `Status` is Voorlopig or Nader voorlopig.
         public var periodStatus: [String: Status] = [:]
         public var tableTitle: String?
+        /// `DataProperties`: the keys of the table's topics and dimensions, with their titles.
+        public var topics: [String: String] = [:]
+
+        /// The key of a value column whose title is `title` (`kolom="Cliënten per 10 000 inwoners"`).
+        public func topicKey(title: String) -> String? {
+            let wanted = normalizedHeader(title)
+            return topics.first { normalizedHeader($0.value) == wanted }?.key
+        }
 
         public func title(_ dimension: String, _ key: String) -> String? {
             titles[normalizedHeader(dimension)]?[key.trimmingCharacters(in: .whitespaces)]
@@ -396,8 +427,12 @@ public enum MeasurementFile {
             if header.isEmpty { header = values.map(normalizedHeader); continue }
             func column(_ name: String) -> String? { header.firstIndex(of: name).flatMap { $0 < values.count ? values[$0] : nil } }
             if current == "tableinfos", result.tableTitle == nil { result.tableTitle = column("title") }
-            guard current != "dataproperties", current != "tableinfos",
-                  let key = column("key")?.trimmingCharacters(in: .whitespaces), !key.isEmpty else { continue }
+            guard current != "tableinfos", let key = column("key")?.trimmingCharacters(in: .whitespaces), !key.isEmpty else { continue }
+            if current == "dataproperties" {
+                // The table's topics (value columns) and dimensions, with their titles.
+                result.topics[key] = column("title")?.trimmingCharacters(in: .whitespaces) ?? ""
+                continue
+            }
             result.titles[current, default: [:]][key] = column("title")?.trimmingCharacters(in: .whitespaces) ?? ""
             result.keys[current, default: []].append(key)
             if let status = column("status")?.lowercased() {

@@ -51,6 +51,10 @@ extension MeasurementImport {
         public var decimal: MeasurementFile.Decimaal?
         /// A `1.250` was read as 1.25 because nothing in the column showed the decimal sign.
         public var ambiguousLine: Int?
+        /// A `6,100` was read by the separator's convention (thousands in a comma file, else a decimal comma).
+        public var ambiguousCommaLine: Int?
+        /// The file was read again with commas as thousands separators, decided by this line.
+        public var thousandsCommaLine: Int?
         public var status: [MeasurementFile.Status: Int] = [:]
         public var missing: [MeasurementFile.Ontbreekt: Int] = [:]
         /// Region names (`Almere`) turned into codes (`GM0034`).
@@ -65,13 +69,19 @@ extension MeasurementImport {
         public var singleDimensions: [(String, String)] = []
         /// Values outside the unit's range, stored with `toch=ja`.
         public var outOfRange = 0
+        /// Values whose provisional mark was kept: the file does not say they became definitief.
+        public var keptProvisional = 0
         public var outOfRangeUnit = ""
         public var outOfRangeBereik: ClosedRange<Double>?
         public var periodKinds: Set<String> = []
     }
 
     /// The column's decimal sign turned out to be a comma after a `1.250` was read as 1.25: read again.
-    struct ReadAgain: Error { let decimal: MeasurementFile.Decimaal }
+    struct ReadAgain: Error {
+        let decimal: MeasurementFile.Decimaal
+        /// A `6,100` in a comma-separated file, read again with commas as thousands.
+        var commaLine: Int? = nil
+    }
 
     /// Parses and stores in one transaction while reading: a bad line stores nothing, the same
     /// file again changes nothing, a later import replaces provisional values. Memory stays flat:
@@ -85,6 +95,7 @@ extension MeasurementImport {
                 request.decimal = again.decimal
                 var outcome = try attempt(request, store: store, progress: progress)
                 outcome.decimal = again.decimal
+                outcome.thousandsCommaLine = again.commaLine
                 return outcome
             }
         } catch let failure as Failure {
@@ -120,8 +131,9 @@ extension MeasurementImport {
             var bereik = request.bereik, eenheid = request.eenheid
             var lastRegion: [UInt8] = [], lastRegionCode = ""
             var regions: [String: String] = [:]
+            var countedCodes = Set<String>()
             var seenRegions = Set<String>()
-            var periods: [UInt64: String] = [:]
+            var periods: [UInt64: (periode: String, code: Bool)] = [:]
             var decimal = request.decimal
             var footerLine: Int?
             var unitsLineSkipped = false
@@ -141,7 +153,16 @@ extension MeasurementImport {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            let selectie = request.selectie.map { "\($0.dimensie)=\($0.waarde)" }.joined(separator: " ")
+            // The provisional marks already stored (few: the latest periods), to keep them when a file
+            // cannot say a figure became definitief.
+            var provisional: [String: MeasurementFile.Status] = [:]
+            let marks = try Row.fetchCursor(db, sql: "SELECT indicator, gebied, periode, voorlopig FROM meting WHERE voorlopig != 0" + (request.indicator == nil ? "" : " AND indicator = ?"),
+                                            arguments: request.indicator.map { [$0] } ?? [])
+            while let row = try marks.next(), provisional.count < 500_000 {
+                provisional["\(row["indicator"] as String)\u{0}\(row["gebied"] as String)\u{0}\(row["periode"] as String)"] = MeasurementFile.Status(rawValue: row["voorlopig"]) ?? .voorlopig
+            }
+            // What was chosen from the file: another choice later must not replace these values unnoticed.
+            let selectie = ((request.column.map { ["kolom=\(Value.quote($0))"] } ?? []) + request.selectie.map { "\($0.dimensie)=\($0.waarde)" }).joined(separator: " ")
             try db.execute(sql: "INSERT INTO metingimport (pad, datum, selectie) VALUES (?, ?, ?)", arguments: [request.path, Date(), selectie])
             let run = db.lastInsertedRowID
             let columnsPerRow = 6
@@ -221,14 +242,15 @@ extension MeasurementImport {
             func region(_ raw: String, line: Int) throws -> String {
                 if let known = regions[raw] { return known }
                 let code: String
+                var kind = Gebied.Soort.regio
                 switch request.gebieden.lookup(raw) {
                 case .found(let gebied):
                     code = gebied.code
+                    kind = gebied.soort
                     if Gebieden.normalizedCode(raw) != gebied.code { outcome.namesMapped += 1 }
-                    outcome.soorten[gebied.soort, default: 0] += 1
                 case .unlisted(let unlisted, let soort):
                     code = unlisted
-                    outcome.soorten[soort, default: 0] += 1
+                    kind = soort
                 case .ambiguous(let options):
                     throw Failure(line: line, message: "`\(raw)` kan meer gebieden zijn: " + options.map { "\($0.label ?? $0.naam) (\($0.code), \($0.soort.woord))" }.joined(separator: ", "),
                                   hint: "gebruik een download met gebiedscodes (in StatLine: ‘Codes’ bij Regio's), of zet de code in het bestand")
@@ -241,7 +263,7 @@ extension MeasurementImport {
                     if request.toch, !codeShaped {
                         code = trimmed
                         outcome.ownNames.append(trimmed)
-                        outcome.soorten[.regio, default: 0] += 1
+                        kind = .regio
                         break
                     }
                     let what = codeShaped
@@ -254,10 +276,13 @@ extension MeasurementImport {
                     throw Failure(line: line, message: what, hint: hint)
                 }
                 if regions.count < 100_000 { regions[raw] = code }
+                if countedCodes.insert(code).inserted { outcome.soorten[kind, default: 0] += 1 }
                 return code
             }
 
-            func periodOf(_ base: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) throws -> (String, MeasurementFile.Status) {
+            /// The period, its status, and whether the file says the status at all: a CBS code
+            /// (`2024JJ00`) without a star and without metadata does not say whether it is definitief.
+            func periodOf(_ base: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) throws -> (String, MeasurementFile.Status, Bool) {
                 var periodRange = range
                 var status = MeasurementFile.Status.definitief
                 while let last = periodRange.last, base[last] == 0x20 { periodRange = periodRange.dropLast() }
@@ -269,11 +294,12 @@ extension MeasurementImport {
                 }
                 var key: UInt64 = 0
                 if periodRange.count <= 8 { for i in periodRange { key = key << 8 | UInt64(base[i]) } }
+                let metadataPeriods = request.metadata?.keys["perioden"] != nil
                 if key != 0, let known = periods[key] {
                     if let metadata = request.metadata, !metadata.periodStatus.isEmpty {
                         status = max(status, metadata.periodStatus[String(decoding: UnsafeBufferPointer(rebasing: base[periodRange]), as: UTF8.self)] ?? .definitief)
                     }
-                    return (known, status)
+                    return (known.periode, status, status != .definitief || !known.code || metadataPeriods)
                 }
                 let raw = String(decoding: UnsafeBufferPointer(rebasing: base[periodRange]), as: UTF8.self)
                 guard let parsed = Periode.normalize(raw) else {
@@ -285,9 +311,10 @@ extension MeasurementImport {
                     }
                     status = max(status, metadata.periodStatus[raw] ?? .definitief)
                 }
-                if key != 0, periods.count < 10_000 { periods[key] = parsed }
+                let code = MeasurementImport.period(raw) != nil
+                if key != 0, periods.count < 10_000 { periods[key] = (parsed, code) }
                 outcome.periodKinds.insert(Periode.soort(parsed))
-                return (parsed, status)
+                return (parsed, status, status != .definitief || !code || metadataPeriods)
             }
 
             /// A dimension value that the table's metadata does not list.
@@ -354,11 +381,15 @@ extension MeasurementImport {
                     if seenRegions.count < 1_000_000 { seenRegions.insert(lastRegionCode) }
                 }
                 }
-                func measurement(_ valueRange: Range<Int>, periode: String, periodStatus: MeasurementFile.Status) throws {
+                func measurement(_ valueRange: Range<Int>, periode: String, periodStatus: MeasurementFile.Status, statusKnown: Bool) throws {
                 guard let (cell, evidence) = MeasurementFile.cell(UnsafeBufferPointer(rebasing: base[valueRange]), decimal: decimal) else {
                     let raw = text(valueRange)
-                    if decimal == .punt, raw.contains(",") {
-                        throw Failure(line: number, message: "`\(raw)` heeft een decimale komma, maar eerder in deze kolom is een punt het decimaalteken",
+                    if let stated = request.decimal {
+                        throw Failure(line: number, message: "`\(raw)` past niet bij decimaal=\(stated.rawValue)" + (stated == .punt ? " (een komma groepeert dan duizendtallen per drie cijfers)" : " (een punt groepeert dan duizendtallen per drie cijfers)"),
+                                      hint: "kijk welk decimaalteken het bestand gebruikt, of laat decimaal= weg")
+                    }
+                    if decimal != nil, raw.contains(",") || raw.contains(".") {
+                        throw Failure(line: number, message: "`\(raw)` past niet bij het decimaalteken van deze kolom (\(decimal == .punt ? "punt" : "komma"), zo gelezen uit eerdere regels)",
                                       hint: "één kolom gebruikt één decimaalteken; geef het op met decimaal=komma of decimaal=punt")
                     }
                     throw Failure(line: number, message: "`\(raw)` is geen getal",
@@ -370,8 +401,13 @@ extension MeasurementImport {
                         if outcome.ambiguousLine != nil { throw ReadAgain(decimal: .komma) }
                         decimal = .komma
                     }
-                case .punt: if decimal == nil { decimal = .punt }
+                case .punt:
+                    if decimal == nil {
+                        if outcome.ambiguousCommaLine != nil { throw ReadAgain(decimal: .punt) }
+                        decimal = .punt
+                    }
                 case .ambiguous: if outcome.ambiguousLine == nil { outcome.ambiguousLine = number }
+                case .ambiguousComma: if outcome.ambiguousCommaLine == nil { outcome.ambiguousCommaLine = number }
                 case .none: break
                 }
                 var waarde: Double?, ontbreekt: MeasurementFile.Ontbreekt?, status: MeasurementFile.Status
@@ -390,6 +426,13 @@ extension MeasurementImport {
                     status = max(s, periodStatus)
                     if let column = layout.valueAttribute, let attribute = MeasurementFile.reason(valueAttribute: text(cells[column])) { ontbreekt = attribute }
                 }
+                // A file that does not say whether a figure is definitief keeps a provisional mark
+                // an earlier download gave it.
+                if !statusKnown, status == .definitief, !provisional.isEmpty,
+                   let earlier = provisional["\(indicator)\u{0}\(lastRegionCode)\u{0}\(periode)"] {
+                    status = earlier
+                    outcome.keptProvisional += 1
+                }
                 if let ontbreekt { outcome.missing[ontbreekt, default: 0] += 1 }
                 if status != .definitief { outcome.status[status, default: 0] += 1 }
                 pending.append(Pending(line: number, indicator: indicator, gebied: lastRegionCode, periode: periode, waarde: waarde,
@@ -398,18 +441,19 @@ extension MeasurementImport {
                 outcome.measurements += 1
                 }
                 if layout.periodColumns.isEmpty {
-                    let periode: String, periodStatus: MeasurementFile.Status
+                    let periode: String, periodStatus: MeasurementFile.Status, statusKnown: Bool
                     if let column = layout.period {
-                        (periode, periodStatus) = try periodOf(base, cells[column], line: number)
+                        (periode, periodStatus, statusKnown) = try periodOf(base, cells[column], line: number)
                     } else {
                         periode = request.periode ?? ""
                         periodStatus = .definitief
+                        statusKnown = true
                     }
-                    try measurement(cells[layout.value], periode: periode, periodStatus: periodStatus)
+                    try measurement(cells[layout.value], periode: periode, periodStatus: periodStatus, statusKnown: statusKnown || layout.isLong)
                 } else {
                     // StatLine's table layout: one column per period.
                     for column in layout.periodColumns {
-                        try measurement(cells[column.index], periode: column.periode, periodStatus: column.status)
+                        try measurement(cells[column.index], periode: column.periode, periodStatus: column.status, statusKnown: true)
                     }
                 }
             }
@@ -417,6 +461,11 @@ extension MeasurementImport {
             outcome.windows1252 = try lines(of: request.path) { number, line in
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
                 guard let current = layout else {
+                    // A web page saved instead of the CSV behind its download button.
+                    if let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == UInt8(ascii: "<") {
+                        throw Failure(line: number, message: "dit is een webpagina (HTML) of XML, geen CSV-bestand",
+                                      hint: "kies in StatLine ‘Downloaden’ en dan CSV, en lees dat bestand in")
+                    }
                     // Title lines above the header (StatLine writes the table's name there).
                     let lineSeparator = MeasurementFile.separator(of: line)
                     let cellsHere = lineSeparator.map { fields(line, separator: $0) } ?? [String(decoding: line, as: UTF8.self)]
@@ -453,8 +502,23 @@ extension MeasurementImport {
                             return parts.joined(separator: " / ")
                         }
                     }
-                    let found = try MeasurementFile.layout(header, indicatorColumn: request.indicator == nil, valueColumn: request.column,
+                    // A column named by its title in the metadata (`kolom="Cliënten per 10 000 inwoners"`).
+                    var column = request.column
+                    if let wanted = column, !header.contains(where: { MeasurementFile.normalizedHeader($0) == MeasurementFile.normalizedHeader(wanted) }),
+                       let key = request.metadata?.topicKey(title: wanted) {
+                        column = key
+                    }
+                    let found = try MeasurementFile.layout(header, indicatorColumn: request.indicator == nil, valueColumn: column,
                                                            fixedPeriod: request.periode != nil, fixedRegion: request.gebied != nil, line: number)
+                    // Metadata of another table would check nothing and give wrong titles and statuses.
+                    if let metadata = request.metadata {
+                        let described = Set(metadata.keys.keys).union(metadata.topics.keys.map(MeasurementFile.normalizedHeader))
+                        let columns = found.dimensions + [found.region, found.period].compactMap { $0 } + (found.value >= 0 ? [found.value] : [])
+                        if !described.isEmpty, let missing = columns.first(where: { !described.contains(MeasurementFile.normalizedHeader(header[$0])) }) {
+                            throw Failure(line: number, message: "de metadata hoort niet bij dit bestand: kolom \(header[missing]) staat er niet in" + (metadata.tableTitle.map { " (de metadata is van ‘\($0)’)" } ?? ""),
+                                          hint: "download de metadata van dezelfde tabel, of laat metadata= weg")
+                        }
+                    }
                     // A fixed gebied or periode is for a file without that column; with one, it would be ignored.
                     if request.gebied != nil, let column = found.region {
                         throw Failure(line: number, message: "het bestand heeft zelf een kolom met gebieden (\(header[column])); gebied= is alleen voor een bestand zonder",
@@ -552,9 +616,16 @@ extension MeasurementImport {
                     }
                     return "\(header[column]): " + values.joined(separator: ", ") + ((seenValues[column]?.count ?? 0) > 12 ? ", …" : "")
                 }
-                let example = open.compactMap { column in seenValues[column]?.first.map { "\(header[column])=\($0.contains(" ") ? Value.quote($0) : $0)" } }.joined(separator: " ")
+                // A dimension name as it can be typed: letters and digits only (`Soort maatwerkvoorziening` → `Soortmaatwerkvoorziening`).
+                func typeable(_ name: String) -> String { String(name.filter { $0.isLetter || $0.isNumber }) }
+                func quoted(_ value: String) -> String { value.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } && value.first?.isLetter == true ? value : Value.quote(value) }
+                let chosenSoFar = chosen.keys.sorted().map { "\(typeable(header[$0]))=\(quoted(chosenNames[$0] ?? ""))" }
+                let example = chosenSoFar + open.compactMap { column in seenValues[column]?.first.map { "\(typeable(header[column]))=\(quoted($0))" } }
+                var options = ["indicator=\(request.indicator ?? "…")"]
+                if let column = request.column { options.append("kolom=\(Value.quote(column))") }
+                if request.metadata != nil { options.append("metadata=\"…\"") }
                 throw Failure(line: nil, message: "dit bestand heeft meer waarden voor \(open.map { header[$0] }.joined(separator: " en ")); er is niets opgeslagen. " + listing.joined(separator: "; "),
-                              hint: "kies één waarde per dimensie, bijvoorbeeld: importeer metingen \"…\" indicator=\(request.indicator ?? "…") waar \(example)")
+                              hint: "kies één waarde per dimensie, bijvoorbeeld: importeer metingen \"…\" \(options.joined(separator: " ")) waar \(example.joined(separator: " "))")
             }
             try flush()
             if let current = layout {
@@ -585,6 +656,28 @@ extension MeasurementImport {
                 throw Failure(line: firstOutOfRange, message: "\(outcome.outOfRange.grouped) \(outcome.outOfRange == 1 ? "waarde past" : "waarden passen") niet bij de eenheid ‘\(outcome.outOfRangeUnit)’ (\(range)): "
                                 + outOfRangeExamples.joined(separator: "; ") + "; er is niets opgeslagen",
                               hint: "kies de kolom of indicator die bij deze cijfers hoort; kloppen ze toch, lees dan in met toch=ja")
+            }
+            // Values that came from another choice (kolom, waar) of an earlier import are not replaced unnoticed.
+            if !request.toch, let change = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1") {
+                let replaced = try Row.fetchAll(db, sql: """
+                    SELECT i.selectie AS selectie, i.pad AS pad, count(*) AS n FROM metingvoor v JOIN metingimport i ON i.id = v.import
+                    WHERE v.wijziging = ? AND i.selectie != ? GROUP BY i.id ORDER BY n DESC
+                    """, arguments: [change, selectie])
+                if !replaced.isEmpty {
+                    let count = replaced.reduce(0) { $0 + ($1["n"] as Int) }
+                    let earlier = replaced.prefix(2).map { row -> String in
+                        let choice = row["selectie"] as String
+                        return (choice.isEmpty ? "zonder keuze" : choice) + " uit " + URL(fileURLWithPath: row["pad"] as String).lastPathComponent
+                    }.joined(separator: "; ")
+                    throw Failure(line: nil, message: "deze import zou \(count.grouped) \(count == 1 ? "waarde" : "waarden") vervangen die eerder met een andere keuze zijn ingelezen (\(earlier)); er is niets opgeslagen",
+                                  hint: "bewaar je beide, maak dan een eigen indicator voor deze keuze (indicator nieuw …); wil je ze vervangen, lees dan in met toch=ja")
+                }
+            }
+            if decimal == nil, outcome.ambiguousCommaLine != nil {
+                // Only `6,100`-like values: a comma-separated file (English Excel, OData) groups
+                // thousands with it; a semicolon file (Dutch) writes a decimal comma.
+                if separator == UInt8(ascii: ",") || outcome.ambiguousLine != nil { throw ReadAgain(decimal: .punt, commaLine: outcome.ambiguousCommaLine) }
+                decimal = .komma
             }
             outcome.decimal = decimal ?? (outcome.ambiguousLine != nil ? .punt : nil)
             outcome.gebieden = seenRegions.count
@@ -620,7 +713,9 @@ extension MeasurementImport {
         var lines = ["\(stored.grouped) \(stored == 1 ? "meting" : "metingen") gelezen uit \(request.path); \(outcome.changed.grouped) nieuw of gewijzigd."]
         var format = "Bestand: gescheiden door \(MeasurementFile.separatorPlural(outcome.separator))"
         switch outcome.decimal {
-        case .komma?: format += ", decimaalteken komma"
+        case .komma?: format += outcome.ambiguousCommaLine.map { ", decimaalteken komma (aangenomen: niets in de kolom liet het zien; regel \($0) is gelezen met een decimale komma; waren het duizendtallen, lees dan in met decimaal=punt)" } ?? ", decimaalteken komma"
+        case .punt? where outcome.thousandsCommaLine != nil:
+            format += ", decimaalteken punt (aangenomen: komma's zijn duizendtallen, zoals in een Engelse Excel; regel \(outcome.thousandsCommaLine ?? 0) is zo gelezen; was het een decimale komma, lees dan in met decimaal=komma)"
         case .punt?: format += outcome.ambiguousLine.map { ", decimaalteken punt (aangenomen: niets in de kolom liet het zien; regel \($0) is gelezen als decimaal getal; waren het duizendtallen, lees dan in met decimaal=komma)" } ?? ", decimaalteken punt"
         case nil: format += ", alleen hele getallen"
         }
@@ -658,6 +753,9 @@ extension MeasurementImport {
             let order = ["jaar": "jaren", "kwartaal": "kwartalen", "maand": "maanden"]
             lines.append("Perioden: " + ["jaar", "kwartaal", "maand"].filter(outcome.periodKinds.contains).compactMap { order[$0] }.joined(separator: " en ")
                          + "; die blijven aparte reeksen in metingen, rapport en grafiek.")
+        }
+        if outcome.keptProvisional > 0 {
+            lines.append("Let op: \(outcome.keptProvisional.grouped) \(outcome.keptProvisional == 1 ? "waarde blijft" : "waarden blijven") voorlopig: dit bestand zegt niet of \(outcome.keptProvisional == 1 ? "die" : "ze") nu definitief \(outcome.keptProvisional == 1 ? "is" : "zijn") (perioden als 2024JJ00, zonder metadata). Lees de metadata mee in (metadata=\"…\") of een download met labels.")
         }
         if outcome.outOfRange > 0 {
             lines.append("Let op: \(outcome.outOfRange.grouped) \(outcome.outOfRange == 1 ? "waarde past" : "waarden passen") niet bij de eenheid ‘\(outcome.outOfRangeUnit)’; opgeslagen omdat je toch=ja gaf.")

@@ -137,6 +137,31 @@ public enum Periode {
         return nil
     }
 
+    /// Every period of one kind from `first` to `last` (`2020`…`2024`, `2024-K3`…`2025-K1`,
+    /// `2024-11`…`2025-02`); nil when they are not of that kind or `last` comes first.
+    public static func sequence(from first: String, to last: String, soort: String) -> [String]? {
+        func parts(_ p: String) -> (Int, Int)? {
+            let split = p.split(separator: "-")
+            guard let year = Int(split.first ?? "") else { return nil }
+            switch soort {
+            case "jaar": return split.count == 1 ? (year, 0) : nil
+            case "kwartaal": return split.count == 2 && split[1].hasPrefix("K") ? Int(split[1].dropFirst()).map { (year, $0) } : nil
+            default: return split.count == 2 && !split[1].hasPrefix("K") ? Int(split[1]).map { (year, $0) } : nil
+            }
+        }
+        guard let (y0, n0) = parts(first), let (y1, n1) = parts(last), (y0, n0) <= (y1, n1) else { return nil }
+        var result: [String] = []
+        var (year, n) = (y0, n0)
+        while (year, n) <= (y1, n1), result.count <= 1_000 {
+            switch soort {
+            case "jaar": result.append("\(year)"); year += 1
+            case "kwartaal": result.append("\(year)-K\(n)"); n += 1; if n > 4 { n = 1; year += 1 }
+            default: result.append(String(format: "%d-%02d", year, n)); n += 1; if n > 12 { n = 1; year += 1 }
+            }
+        }
+        return result
+    }
+
     /// `jaar`, `kwartaal` or `maand`: periods of different lengths are separate series.
     public static func soort(_ periode: String) -> String {
         if periode.contains("-K") { return "kwartaal" }

@@ -316,7 +316,8 @@ public enum ContentSchemas {
         NodeSchema(soort, summary: summary,
                    arguments: [Slot("code", .word, help: "de CBS-code, bijvoorbeeld GM0034, PV24, NL01, WK003401"),
                                Slot("naam", .text, help: "de naam zoals CBS hem schrijft")],
-                   fields: fields + [.optional("label", .text, help: "de naam in StatLine-downloads als die anders is, zoals \"Groningen (gemeente)\"")]) { node, validation in
+                   fields: fields + [.optional("label", .text, help: "de naam in StatLine-downloads als die anders is, zoals \"Groningen (gemeente)\""),
+                                     .optional("ook", .list(.text), help: "andere namen die mensen gebruiken, zoals [\"Den Haag\"]")]) { node, validation in
             guard let argument = node.arguments.first, let code = argument.value.stringValue else { return }
             if !Gebieden.looksLikeCode(Gebieden.normalizedCode(code)) {
                 validation.error("`\(code)` is geen CBS-gebiedscode", hint: "een code is twee hoofdletters en cijfers, zoals GM0034 of WK003401", at: argument.span)

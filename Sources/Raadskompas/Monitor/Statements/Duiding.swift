@@ -5,7 +5,7 @@ import KompasDSL
 extension Command {
     static let duidingVelden: [Slot] = [
         Slot("periode", .any, help: "de periode, bijvoorbeeld 2024, 2024-K2 of 2024-05"),
-        .optional("gebied", .text, help: "het gebied, bijvoorbeeld GM0363"),
+        .optional("gebied", .word, help: "het gebied, bijvoorbeeld GM0363"),
         .optional("door", .text, help: "wie duidt, bijvoorbeeld \"raad\" of een fractie"),
     ]
 

@@ -10,7 +10,7 @@ extension Command {
                            fields: [Slot("indicator", .identifier, help: "de id van de indicator", completes: .indicatoren),
                                     Slot("richting", .choice(AanbevelingIndicator.richtingen), help: "omhoog of omlaag: welke kant de indicator op moet"),
                                     .optional("horizon", .wholeNumber, help: "het jaar waarin het effect te zien moet zijn", range: Slot.jaren),
-                                    .optional("gebied", .text, help: "het gebied waarin het effect te zien moet zijn: een naam (\"Almere\") of code (GM0034)")])
+                                    .optional("gebied", .word, help: "het gebied waarin het effect te zien moet zijn: een naam (\"Almere\") of code (GM0034)")])
     ) { node, context throws(Diagnostic) in
         let monitor = try context.monitor(node)
         let adviesId = node.text(1), nummer = node.int(2)
@@ -53,7 +53,7 @@ extension Command {
                                     Slot("doel", .any, help: "de streefwaarde in de eenheid van de indicator, bijvoorbeeld 70% of 12,5"),
                                     .optional("richting", .choice(WerkbladItem.richtingen), help: "omhoog of omlaag (anders: volgens de indicator)"),
                                     .optional("jaar", .wholeNumber, help: "het jaar waarin het doel gehaald moet zijn", range: Slot.jaren),
-                                    .optional("gebied", .text, help: "het gebied waarin gemeten wordt, bijvoorbeeld GM0363")])
+                                    .optional("gebied", .word, help: "het gebied waarin gemeten wordt, bijvoorbeeld GM0363")])
     ) { node, context throws(Diagnostic) in
         let (store, werkblad, found) = try resultaat(node, context)
         var item = found

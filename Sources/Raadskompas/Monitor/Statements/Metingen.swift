@@ -11,7 +11,7 @@ extension Command {
                            fields: [.optional("indicator", .identifier, help: "bij een CBS-bestand: de indicator waar de waarden bij horen", completes: .indicatoren),
                                     .optional("kolom", .text, help: "bij een CBS-bestand met meer kolommen: de kolom met de waarden"),
                                     .optional("periode", .any, help: "de periode van alle cijfers, als het bestand geen kolom Perioden heeft: 2024, 2024-K1 of 2024-05"),
-                                    .optional("gebied", .text, help: "het gebied van alle cijfers, als het bestand geen kolom met gebieden heeft: \"Nederland\" of \"Almere\""),
+                                    .optional("gebied", .word, help: "het gebied van alle cijfers, als het bestand geen kolom met gebieden heeft: \"Nederland\" of \"Almere\""),
                                     .optional("metadata", .text, help: "het metadatabestand van de CBS-tabel: namen van codes, voorlopige perioden, controle van codes"),
                                     .optional("decimaal", .choice(["komma", "punt"]), help: "het decimaalteken, als het bestand het niet laat zien"),
                                     .optional("toch", .bool, help: "ja: ook waarden buiten het bereik van de eenheid, en namen van eigen gebieden, opslaan")],
@@ -71,7 +71,7 @@ extension Command {
         "metingen", task: .adviezenEnCijfers,
         schema: NodeSchema("metingen", summary: "Laat de metingen van een indicator zien, per gebied en periode.",
                            arguments: [Slot("indicator", .word, help: "de id van de indicator", completes: .indicatoren)],
-                           fields: [.optional("gebied", .text, help: "alleen dit gebied, bijvoorbeeld GM0363")])
+                           fields: [.optional("gebied", .word, help: "alleen dit gebied, bijvoorbeeld GM0363")])
     ) { node, context throws(Diagnostic) in
         try indicatorReport(node, context)
     }
@@ -81,7 +81,7 @@ extension Command {
         schema: NodeSchema("rapport", summary: "Het rapport van een indicator: de trend per gebied met adviezen en besluiten erbij, doelen en duidingen; ook als .html (met grafiek), .md of .csv.",
                            arguments: [indicatorArgument, .optional("naar", .choice(["naar"]), help: "het woord `naar`"),
                                        .optional("pad", .text, help: "het bestand: .html, .md of .csv")],
-                           fields: [.optional("gebied", .text, help: "alleen dit gebied"), ExportTarget.overschrijf])
+                           fields: [.optional("gebied", .word, help: "alleen dit gebied"), ExportTarget.overschrijf])
     ) { node, context throws(Diagnostic) in
         try indicatorReport(node, context)
     }
