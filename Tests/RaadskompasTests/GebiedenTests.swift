@@ -239,6 +239,9 @@ import KompasDSL
         #expect(chosen.output.contains("Dimensies: Geslacht = T001038; Leeftijd = 10000 (enige waarde); 2 regels met andere waarden overgeslagen."))
         #expect(run(s, "importeer metingen \"\(csv)\" indicator=personen-met-bijstandsuitkering waar Geslact=T001038").diagnostics.first?.hint == "bedoelde je `Geslacht`?")
         #expect(run(s, "importeer metingen \"\(csv)\" indicator=personen-met-bijstandsuitkering waar Geslacht=T00103").diagnostics.first?.summary.contains("Geslacht=T00103 komt niet voor") == true)
+        // The indicator without `indicator=`.
+        #expect(run(s, "importeer metingen \"\(csv)\" personen-met-bijstandsuitkering").diagnostics.first?.hint == "bedoelde je indicator=personen-met-bijstandsuitkering?")
+        #expect(run(s, "metingen bijstand-personen").diagnostics.first?.hint == "bedoelde je `personen-met-bijstandsuitkering`?")
         // Without `waar`, an unknown field is still an error.
         #expect(run(s, "importeer metingen \"\(csv)\" indicator=personen-met-bijstandsuitkering Geslacht=T001038").diagnostics.first?.summary.contains("onbekend veld `Geslacht`") == true)
     }

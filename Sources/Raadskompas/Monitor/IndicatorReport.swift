@@ -243,8 +243,11 @@ public struct IndicatorReport: Sendable {
                 out.append("")
                 out.append(style.bold(title(reeks)) + style.dim("  \(metingen.count) \(metingen.count == 1 ? "meting" : "metingen"), \(first) – \(last)"))
                 if metingen.count > 1, let low = known.first, let high = known.last {
-                    out.append("  " + style.accent(IndicatorReport.sparkline(metingen.map(\.waarde))) + "  \(Value.format(low)) → \(Value.format(high))")
-                    let marks = markers(metingen)
+                    // The sparkline fits the terminal: the most recent periods when there are many.
+                    let shown = Array(metingen.suffix(max(12, style.width - 30)))
+                    out.append("  " + style.accent(IndicatorReport.sparkline(shown.map(\.waarde))) + "  \(Value.format(low)) → \(Value.format(high))"
+                               + (shown.count < metingen.count ? style.dim("  (de laatste \(shown.count) perioden)") : ""))
+                    let marks = markers(shown)
                     if marks.contains(where: { $0 != " " }) { out.append("  " + marks) }
                 }
                 for meting in metingen.suffix(12) {

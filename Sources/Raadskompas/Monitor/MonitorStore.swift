@@ -128,7 +128,12 @@ extension CommandContext {
     /// The indicator `id`, or an error at `span` with the nearest id (or those that start alike).
     func indicator(_ id: String, at span: SourceSpan, in catalog: IndicatorCatalog) throws(Diagnostic) -> IndicatorCatalog.Entry {
         guard let entry = catalog.entry(id) else {
-            let starting = catalog.entries.map(\.id).filter { !id.isEmpty && $0.hasPrefix(id) }
+            var starting = catalog.entries.map(\.id).filter { !id.isEmpty && $0.hasPrefix(id) }
+            if starting.isEmpty {
+                // `jongeren-jeugdhulp`: the ids that hold every word typed.
+                let words = id.lowercased().split(separator: "-").filter { $0.count > 2 }
+                if !words.isEmpty { starting = catalog.entries.map(\.id).filter { candidate in words.allSatisfy { candidate.contains($0) } } }
+            }
             let hint = Suggestion.hint(for: id, in: catalog.ids)
                 ?? (starting.isEmpty || starting.count > 6 ? nil : "bedoelde je " + starting.map { "`\($0)`" }.joined(separator: " of ") + "?")
             throw .error("onbekende indicator `\(id)`", hint: hint ?? "typ `indicator lijst` voor de indicatoren", at: span)

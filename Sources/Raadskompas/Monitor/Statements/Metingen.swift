@@ -7,7 +7,7 @@ extension Command {
         "importeer", action: "metingen", task: .adviezenEnCijfers,
         schema: NodeSchema("importeer", summary: "Leest metingen in uit een CSV van CBS StatLine, de CBS-OData-API of waarstaatjegemeente.nl, of indicator;gebied;periode;waarde. Alles of niets; opnieuw inlezen verandert niets.",
                            arguments: [Slot("wat", .choice(["metingen"]), help: "het woord `metingen`"), Slot("pad", .text, help: "het CSV-bestand"),
-                                       .optional("waar", .choice(["waar"]), help: "daarna per dimensie de waarde die je kiest: waar Geslacht=T001038 Leeftijd=…")],
+                                       .optional("waar", .word, help: "het woord `waar`, en daarna per dimensie de waarde die je kiest: waar Geslacht=T001038 Leeftijd=…")],
                            fields: [.optional("indicator", .identifier, help: "bij een CBS-bestand: de indicator waar de waarden bij horen", completes: .indicatoren),
                                     .optional("kolom", .text, help: "bij een CBS-bestand met meer kolommen: de kolom met de waarden"),
                                     .optional("periode", .any, help: "de periode van alle cijfers, als het bestand geen kolom Perioden heeft: 2024, 2024-K1 of 2024-05"),
@@ -24,6 +24,12 @@ extension Command {
         let path = ExportTarget.expand(node.text(1))
         guard FileManager.default.fileExists(atPath: path) else {
             throw .error("bestand `\(path)` bestaat niet", hint: "controleer de naam en de map", at: node.arguments[1].span)
+        }
+        if node.arguments.count > 2, node.text(2) != "waar" {
+            // `importeer metingen "x.csv" jongeren-met-jeugdhulp`: the indicator without `indicator=`.
+            let word = node.text(2)
+            let hint = indicators.contains(word) ? "bedoelde je indicator=\(word)?" : "na het pad komen velden (indicator=…, kolom=\"…\") en eventueel `waar` met de dimensies"
+            throw .error("`\(word)` staat los na het pad", hint: hint, at: node.arguments[2].span)
         }
         let fixed = node.optionalText("indicator")
         if let fixed, !indicators.contains(fixed) {
