@@ -14,7 +14,7 @@ extension Command {
                                     .optional("gebied", .word, help: "het gebied van alle cijfers, als het bestand geen kolom met gebieden heeft: \"Nederland\" of \"Almere\""),
                                     .optional("metadata", .text, help: "het metadatabestand van de CBS-tabel: namen van codes, voorlopige perioden, controle van codes"),
                                     .optional("decimaal", .choice(["komma", "punt"]), help: "het decimaalteken, als het bestand het niet laat zien"),
-                                    .optional("toch", .bool, help: "ja: ook waarden buiten het bereik van de eenheid, en namen van eigen gebieden, opslaan")],
+                                    .optional("toch", .bool, help: "ja: ook waarden buiten het bereik van de eenheid en namen van eigen gebieden opslaan, en waarden van een eerdere andere keuze vervangen")],
                            openFieldsAfter: "waar")
     ) { node, context throws(Diagnostic) in
         let store = try context.store(for: node)
