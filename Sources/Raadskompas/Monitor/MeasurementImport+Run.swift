@@ -347,7 +347,8 @@ extension MeasurementImport {
                     if surveying { pending.removeAll(); return }
                     if !keep { outcome.skipped += 1; return }
                 }
-                var indicator = request.indicator ?? ""
+                // A `let` for the nested function below: a captured `var` would be boxed on the heap per row.
+                var rowIndicator = request.indicator ?? ""
                 if let column = layout.indicator {
                     let bytes = UnsafeBufferPointer(rebasing: base[cells[column]])
                     if !MeasurementImport.same(bytes, lastIndicator) {
@@ -361,7 +362,7 @@ extension MeasurementImport {
                         eenheid = request.eenheden[candidate] ?? ""
                         bereik = Bereik.voor(eenheid: eenheid)
                     }
-                    indicator = lastIndicatorText
+                    rowIndicator = lastIndicatorText
                 }
                 if layout.region == nil, let fixed = request.gebied, lastRegionCode != fixed {
                     lastRegionCode = fixed
@@ -381,6 +382,7 @@ extension MeasurementImport {
                     if seenRegions.count < 1_000_000 { seenRegions.insert(lastRegionCode) }
                 }
                 }
+                let indicator = rowIndicator
                 func measurement(_ valueRange: Range<Int>, periode: String, periodStatus: MeasurementFile.Status, statusKnown: Bool) throws {
                 guard let (cell, evidence) = MeasurementFile.cell(UnsafeBufferPointer(rebasing: base[valueRange]), decimal: decimal) else {
                     let raw = text(valueRange)
