@@ -34,8 +34,24 @@ public struct IndicatorReport: Sendable {
         public let metingen: [Meting]
     }
 
+    /// A file the shown figures were read from: its name, when, and the choice made.
+    public struct Bestand: Sendable, Equatable {
+        public let naam: String
+        public let datum: DateValue?
+        public let selectie: String
+        public let metingen: Int
+
+        /// `jeugdhulp.csv (30 november 2026; Geslacht=T001038): 120 metingen`.
+        public var beschrijving: String {
+            let details = [datum?.dutch, selectie.isEmpty ? nil : selectie].compactMap { $0 }
+            return naam + (details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")") + ": \(metingen.grouped) \(metingen == 1 ? "meting" : "metingen")"
+        }
+    }
+
     public let indicator: IndicatorCatalog.Entry
     public let series: [Reeks]
+    /// The files the measurements of this indicator last came from (file name only: a report is shared).
+    public var bestanden: [Bestand] = []
     public let events: [Event]
     public let links: [Link]
     public let targets: [Target]
@@ -122,7 +138,17 @@ public struct IndicatorReport: Sendable {
         let duidingen = try Duiding.filter(Column("indicator") == indicator.id)
             .filter(wanted == nil || (wanted ?? []).contains(Column("gebied")) || Column("gebied") == "")
             .order(Column("periode"), Column("gebied")).fetchAll(db)
-        return IndicatorReport(indicator: indicator, series: series, events: events, links: links, targets: targets, duidingen: duidingen)
+        var report = IndicatorReport(indicator: indicator, series: series, events: events, links: links, targets: targets, duidingen: duidingen)
+        let calendar = Calendar(identifier: .gregorian)
+        report.bestanden = try Row.fetchAll(db, sql: """
+            SELECT i.pad AS pad, i.datum AS datum, i.selectie AS selectie, count(*) AS n FROM meting m JOIN metingimport i ON i.id = m.import
+            WHERE m.indicator = ? GROUP BY i.id ORDER BY i.id
+            """, arguments: [indicator.id]).map { row in
+            let date: Date? = row["datum"]
+            let day = date.map { calendar.dateComponents(in: TimeZone.current, from: $0) }.flatMap { DateValue(year: $0.year ?? 0, month: $0.month ?? 0, day: $0.day ?? 0) }
+            return Bestand(naam: URL(fileURLWithPath: row["pad"] as String).lastPathComponent, datum: day, selectie: row["selectie"] ?? "", metingen: row["n"])
+        }
+        return report
     }
 
     /// A letter per period of the series for the events in it: A advies, B besluit, * both.
@@ -204,6 +230,17 @@ public struct IndicatorReport: Sendable {
         })
     }
 
+    /// Where the figures come from: the catalogue's source and the files they were read from.
+    var sourceLines: [String] {
+        var lines: [String] = []
+        if !indicator.bron.isEmpty { lines.append("Bron: \(indicator.bron)" + (indicator.bron.hasSuffix(".") ? "" : ".")) }
+        if !bestanden.isEmpty {
+            let shown = bestanden.suffix(3).map(\.beschrijving)
+            lines.append("Cijfers ingelezen uit: " + shown.joined(separator: "; ") + (bestanden.count > 3 ? "; en \(bestanden.count - 3) eerdere bestanden" : "") + ".")
+        }
+        return lines
+    }
+
     /// Whether the terminal view sums every series up in one line.
     var compact: Bool { focus.isEmpty && series.count > IndicatorReport.compactAbove }
 
@@ -225,6 +262,7 @@ public struct IndicatorReport: Sendable {
         if series.isEmpty {
             out.append("Nog geen metingen. Lees ze in met: importeer metingen \"bestand.csv\"")
         }
+        for line in sourceLines { out += TextLayout.wrap(line, width: style.width).map(style.dim) }
         if compact {
             // Many gebieden: one line each, the most recent periods as a sparkline.
             let areas = Set(series.map(\.gebied)).count
@@ -356,6 +394,7 @@ public struct IndicatorReport: Sendable {
     public func markdown() -> String {
         let e = WerkbladExport.escape
         var out = ["# \(e(indicator.naam))", "", "Indicator `\(indicator.id)`, eenheid: \(e(indicator.eenheid))" + (indicator.richting.map { ", \($0)" } ?? "") + ".", ""]
+        out += sourceLines.flatMap { [e($0), ""] }
         let full = focus.isEmpty && series.count > IndicatorReport.compactAbove ? [] : chosen
         for reeks in full {
             out += ["## \(e(title(reeks)))", "", "| Periode | Waarde | Status | Advies of besluit |", "|---|---|---|---|"]
@@ -412,6 +451,7 @@ public struct IndicatorReport: Sendable {
             .body(
                 .h1(.text(indicator.naam)),
                 .p(.text("Indicator \(indicator.id), eenheid: \(indicator.eenheid)" + (indicator.richting.map { ", \($0)" } ?? "") + ".")),
+                .forEach(sourceLines) { .p(.class("legenda"), .text($0)) },
                 .if(series.isEmpty, .p("Nog geen metingen.")),
                 .forEach(charts, { entry in
                     .group(

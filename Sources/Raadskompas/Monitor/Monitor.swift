@@ -97,6 +97,8 @@ public struct IndicatorCatalog: Sendable {
         public let richting: String?
         public let thema: String
         public let eigen: Bool
+        /// Where the catalogue says the figures come from; empty for an own indicator.
+        public var bron: String = ""
     }
 
     public let entries: [Entry]
@@ -104,7 +106,9 @@ public struct IndicatorCatalog: Sendable {
     public init(library: ContentLibrary, own: [EigenIndicator]) {
         var entries = library.cards(ofKind: "indicator").compactMap { card -> Entry? in
             guard case .indicator(let info) = card.kind else { return nil }
-            return Entry(id: card.id, naam: card.title, eenheid: info.unit, richting: info.direction, thema: info.theme ?? "", eigen: false)
+            var entry = Entry(id: card.id, naam: card.title, eenheid: info.unit, richting: info.direction, thema: info.theme ?? "", eigen: false)
+            entry.bron = info.source
+            return entry
         }
         entries += own.map { Entry(id: $0.id, naam: $0.naam, eenheid: $0.eenheid, richting: $0.richting, thema: $0.thema, eigen: true) }
         self.entries = entries
