@@ -46,6 +46,20 @@ import KompasDSL
         return (output, result.diagnostics)
     }
 
+    /// A typo in one of two dates: uitgebracht before aangevraagd is refused, also when one date
+    /// comes in a later correction; nothing is stored.
+    @Test func issuedBeforeAskedIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        #expect(run(s, "adviesraad asd naam=\"Adviesraad\" reactietermijn=6").diagnostics.isEmpty)
+        let wrong = run(s, "advies adv-1 raad=asd soort=gevraagd onderwerp=\"Jeugd\" aangevraagd=12-03-2026 uitgebracht=1-3-2026").diagnostics.first
+        #expect(wrong?.summary == "advies adv-1 zou zijn uitgebracht (1 maart 2026) vóór het werd aangevraagd (12 maart 2026); er is niets opgeslagen")
+        #expect(run(s, "advies lijst").output.contains("adv-1") == false)
+        #expect(run(s, "advies adv-1 raad=asd soort=gevraagd onderwerp=\"Jeugd\" aangevraagd=2026-03-12").diagnostics.isEmpty)
+        #expect(run(s, "advies adv-1 uitgebracht=2026-03-01").diagnostics.first?.summary.contains("vóór het werd aangevraagd") == true)
+        #expect(run(s, "advies adv-1 uitgebracht=2026-04-01").diagnostics.isEmpty)
+    }
+
     @Test func adviesraadAdviesAndReactie() throws {
         let folder = try TemporaryFolder()
         let s = session(folder)

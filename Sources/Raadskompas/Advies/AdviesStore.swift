@@ -73,6 +73,8 @@ public struct AdviesStore: Sendable {
     public enum Failure: Error, Sendable, Equatable {
         /// A new advies needs these fields.
         case missing(id: String, fields: [String])
+        /// Uitgebracht before it was asked for: one of the two dates is a typo.
+        case issuedBeforeAsked(id: String, aangevraagd: String, uitgebracht: String)
     }
 
     /// Declares an advies: a new one needs raad, soort and onderwerp; an existing one changes the
@@ -105,6 +107,10 @@ public struct AdviesStore: Sendable {
             set(\.uitgebracht, declaration.uitgebracht.map { Optional($0) }, "uitgebracht")
             set(\.bijRaadsstukken, declaration.bijRaadsstukken.map { Optional($0) }, "bij_raadsstukken")
             set(\.voorstel, declaration.voorstel.map { Optional($0) }, "voorstel")
+            // ISO dates compare as text.
+            if let asked = record.aangevraagd, let issued = record.uitgebracht, issued < asked {
+                throw Failure.issuedBeforeAsked(id: declaration.id, aangevraagd: asked, uitgebracht: issued)
+            }
             try record.save(db)
             let earlier = try Aanbeveling.filter(Column("adviesId") == declaration.id).fetchAll(db)
             for (nummer, tekst) in declaration.aanbevelingen {
@@ -172,6 +178,9 @@ extension AdviesStore.Failure: ReportableFailure {
         case .missing(let id, let fields):
             .error("advies \(id) bestaat nog niet en mist " + fields.map { "`\($0)`" }.joined(separator: ", "),
                    hint: "een nieuw advies heeft raad, soort en onderwerp nodig, bijvoorbeeld advies \(id) raad=asd soort=gevraagd onderwerp=\"…\"", at: span)
+        case .issuedBeforeAsked(let id, let asked, let issued):
+            .error("advies \(id) zou zijn uitgebracht (\(Termijn.parse(issued)?.dutch ?? issued)) vóór het werd aangevraagd (\(Termijn.parse(asked)?.dutch ?? asked)); er is niets opgeslagen",
+                   hint: "controleer de twee data: aangevraagd=… komt vóór uitgebracht=…", at: span)
         }
     }
 }
