@@ -353,6 +353,13 @@ let monitorMeasurements = """
         #expect(shown.contains("Armoede en schulden") && shown.contains("aangevraagd: 1 februari 2024") && shown.contains("2. Schuldhulp sneller"))
         #expect(!run(s, "advies lijst").output.contains("rv-2  Beleidsplan"), "rv-2 heeft nu een advies")
 
+        // Uitgebracht before aangevraagd: asked again, with the reason.
+        let dates = ScriptedConversation(["gev", "Jeugd", "adv-data", "", "", "1-2-2024", "1-1-2024", "5-2-2024", "", "", ""])
+        s.conversation = dates
+        #expect(run(s, "advies nieuw").diagnostics.isEmpty)
+        #expect(dates.transcript.contains("Het advies kan niet zijn uitgebracht vóór het werd aangevraagd (1 februari 2024)."))
+        #expect(run(s, "advies toon adv-data").output.contains("uitgebracht: 5 februari 2024"))
+
         // `?` at the soort explains each soort from the content card, then asks again (issue 15).
         let explained = ScriptedConversation(["?", nil])
         s.conversation = explained

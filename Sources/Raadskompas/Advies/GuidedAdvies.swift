@@ -131,15 +131,27 @@ struct GuidedAdvies {
         if !wetten.isEmpty { try update { $0.wetten = wetten.joined(separator: ",") } }
         let dates: [(String, WritableKeyPath<Advies, String?>)] = [("aangevraagd op", \.aangevraagd), ("uitgebracht op", \.uitgebracht),
                                                                   ("bij de raadsstukken op", \.bijRaadsstukken)]
+        var asked: DateValue?
         for (label, key) in dates {
-            guard case .given(let date) = ask("\(label) (bijv. 10-03-2026, Enter: onbekend)> ", again: "Dat is geen datum. Typ bijvoorbeeld 10-03-2026, of druk op Enter.",
+            // Uitgebracht cannot come before aangevraagd: one of the two would be a typo.
+            let earliest = label == "uitgebracht op" ? asked : nil
+            guard case .given(let date) = ask("\(label) (bijv. 10-03-2026, Enter: onbekend)> ", again: { given in
+                if let earliest, let typed = GuidedAdvies.date(given), typed < earliest {
+                    return "Het advies kan niet zijn uitgebracht vóór het werd aangevraagd (\(earliest.dutch)). Typ de datum opnieuw, of druk op Enter."
+                }
+                return "Dat is geen datum. Typ bijvoorbeeld 10-03-2026, of druk op Enter."
+            },
                                               help: "De datum waarop het advies \(label == "aangevraagd op" ? "werd aangevraagd" : label == "uitgebracht op" ? "werd uitgebracht" : "bij de raadsstukken kwam"), "
                                                   + "bijvoorbeeld 10-03-2026 of 10 maart 2026; Enter als je het niet weet. Met de datum van uitbrengen rekent Raadskompas de reactietermijn uit.",
                                               { a -> DateValue?? in
-                a.isEmpty ? DateValue?.none : GuidedAdvies.date(a).map { DateValue?.some($0) }
+                if a.isEmpty { return DateValue?.none }
+                guard let date = GuidedAdvies.date(a) else { return nil }
+                if let earliest, date < earliest { return nil }
+                return DateValue?.some(date)
             }) else { return stopped(later) }
             if let date {
                 try update { $0[keyPath: key] = date.description }
+                if label == "aangevraagd op" { asked = date }
             }
         }
         guard case .given(let voorstel) = ask("hoort bij raadsvoorstel (id, Enter: geen)> ", again: { given in
