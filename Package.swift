@@ -61,6 +61,6 @@ let package = Package(
         ),
         .testTarget(name: "KompasDSLTests", dependencies: ["KompasDSL"]),
         .testTarget(name: "RaadskompasTests", dependencies: ["Raadskompas", "KompasDSL"], exclude: ["Golden"]),
-        .testTarget(name: "KompasReplTests", dependencies: ["Raadskompas"]),
+        .testTarget(name: "KompasReplTests", dependencies: ["Raadskompas", "KompasRepl"]),
     ]
 )

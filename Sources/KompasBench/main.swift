@@ -76,6 +76,7 @@ extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
+// `KompasBench BIN --start`: only section 1 (start-up), ending below.
 // `KompasBench BIN --geschiedenis`: only section 6 (defined below, run here through a deferred call).
 let onlyHistory = CommandLine.arguments.contains("--geschiedenis")
 
@@ -264,6 +265,8 @@ if promptTimes.isEmpty {
                  "raadskompas: tijd tot de eerste prompt".padding(toLength: 44, withPad: " ", startingAt: 0),
                  median(promptTimes) * 1000, sorted[min(sorted.count - 1, sorted.count * 9 / 10)] * 1000, Double(promptPeak) / 1024))
 }
+
+if CommandLine.arguments.contains("--start") { exit(0) }
 
 // MARK: - Content
 

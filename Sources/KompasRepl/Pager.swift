@@ -6,13 +6,12 @@ enum Pager {
     static let lessCommand = "less -R -F -E -X -K"
 
     static func show(_ text: String) {
-        let environment = ProcessInfo.processInfo.environment
-        let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        guard Terminal.stdoutIsTTY, lines >= Terminal.height - 1, environment["TERM"] != "dumb" else {
+        guard Terminal.stdoutIsTTY, text.utf8.reduce(0, { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }) >= Terminal.height - 1,
+              Terminal.variable("TERM") != "dumb" else {
             Output.out(text)
             return
         }
-        let configured = environment["PAGER"]?.trimmingCharacters(in: .whitespaces)
+        let configured = Terminal.variable("PAGER")?.trimmingCharacters(in: .whitespaces)
         if configured == "" || configured == "cat" {
             Output.out(text)
             return

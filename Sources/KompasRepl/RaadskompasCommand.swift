@@ -35,6 +35,16 @@ struct RaadskompasCommand: ParsableCommand {
 
     /// Usage errors exit with 2 (ArgumentParser's default is 64), script errors with 1.
     static func main() {
+        if FastStart.enabled, let launch = FastStart.launch(Array(CommandLine.arguments.dropFirst())) {
+            do {
+                try launch.run()
+                Foundation.exit(0)
+            } catch let error as ExitCode {
+                Foundation.exit(error.rawValue)
+            } catch {
+                Foundation.exit(1)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -26,10 +26,24 @@ struct Start: ParsableCommand {
     }
 
     func run() throws {
-        let library = ContentLibrary.standard(extraDirectory: options.content)
+        try Launch(content: options.content, db: options.db, kleur: options.kleur, commands: commands, script: script).run()
+    }
+}
+
+/// What `Start` does, with its options as plain values: also reached without swift-argument-parser
+/// (`FastStart`), which costs a few milliseconds at every start.
+struct Launch {
+    let content: String?
+    let db: String?
+    let kleur: Terminal.ColorChoice
+    let commands: String?
+    let script: String?
+
+    func run() throws {
+        let library = ContentLibrary.standard(extraDirectory: content)
         if library.diagnostics.hasErrors {
             // Broken extra content must not pass silently; bundled content is tested to be clean.
-            Output.err(DiagnosticRenderer(useColor: Terminal.useColor(options.kleur, isTTY: Terminal.stderrIsTTY)).render(library.diagnostics))
+            Output.err(DiagnosticRenderer(useColor: Terminal.useColor(kleur, isTTY: Terminal.stderrIsTTY)).render(library.diagnostics))
             Output.err("De inhoud bevat fouten; herstel ze of laat --content weg.\n")
             throw ExitCode.failure
         }
@@ -46,7 +60,7 @@ struct Start: ParsableCommand {
             try runBatch(SourceFile(name: source.name, bytes: source.bytes), library: library)
         } else if Terminal.stdinIsTTY {
             let session = session(library)
-            let shell = Shell(session: session, colorChoice: options.kleur)
+            let shell = Shell(session: session, colorChoice: kleur)
             shell.run()
             session.close()
         } else {
@@ -56,9 +70,9 @@ struct Start: ParsableCommand {
     }
 
     private func session(_ library: ContentLibrary) -> Session {
-        let color = Terminal.useColor(options.kleur, isTTY: Terminal.stdoutIsTTY)
+        let color = Terminal.useColor(kleur, isTTY: Terminal.stdoutIsTTY)
         return Session(library: library, style: TextStyle(width: Terminal.stdoutIsTTY ? Terminal.width : 80, color: color),
-                       database: DatabaseLocation.resolve(option: options.db))
+                       database: DatabaseLocation.resolve(option: db))
     }
 
     /// Runs statements without prompts; stops at the first error with exit status 1. With `paged`
@@ -70,7 +84,7 @@ struct Start: ParsableCommand {
         session.close()
         if paged, !collected.isEmpty { Pager.show(collected) }
         if !result.succeeded {
-            Output.err(DiagnosticRenderer(useColor: Terminal.useColor(options.kleur, isTTY: Terminal.stderrIsTTY)).render(result.diagnostics))
+            Output.err(DiagnosticRenderer(useColor: Terminal.useColor(kleur, isTTY: Terminal.stderrIsTTY)).render(result.diagnostics))
             throw ExitCode.failure
         }
     }

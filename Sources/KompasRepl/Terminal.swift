@@ -21,7 +21,7 @@ struct Terminal {
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
         }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+        if let columns = variable("COLUMNS").flatMap(Int.init), columns > 0 {
             return columns
         }
         return 80
@@ -36,15 +36,20 @@ struct Terminal {
         return 24
     }
 
+    /// One environment variable. (`ProcessInfo.environment` copies all of them into a dictionary,
+    /// a measurable part of a short run such as `raadskompas -c 'toon wmo'`.)
+    static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
     /// Colour only on a terminal, never with `NO_COLOR` or `TERM=dumb`, unless forced with `--kleur altijd`.
     static func useColor(_ choice: ColorChoice, isTTY: Bool) -> Bool {
         switch choice {
         case .altijd: return true
         case .nooit: return false
         case .auto:
-            let environment = ProcessInfo.processInfo.environment
-            if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-            if environment["TERM"] == "dumb" { return false }
+            if let noColor = variable("NO_COLOR"), !noColor.isEmpty { return false }
+            if variable("TERM") == "dumb" { return false }
             return isTTY
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import KompasRepl
 import Testing
 
 /// The fixed entry points of DESIGN.md, run through the real binary.
@@ -177,6 +178,46 @@ import Testing
         #expect(forced.stdout.contains("\u{1B}["))
         let noColor = try BinaryRunner.run(["--kleur", "auto", "-c", "lijst staalkaarten"], environment: ["NO_COLOR": "1"])
         #expect(!noColor.stdout.contains("\u{1B}["))
+    }
+}
+
+@Suite struct FastStartTests {
+    /// Which command lines take the fast route (the rest go to swift-argument-parser).
+    @Test func theCommonLinesTakeTheFastRoute() {
+        #expect(FastStart.launch([]) != nil)
+        #expect(FastStart.launch(["-c", "toon wmo"])?.commands == "toon wmo")
+        #expect(FastStart.launch(["script.kompas"])?.script == "script.kompas")
+        let full = FastStart.launch(["--db=a.sqlite", "--content", "map", "--kleur", "nooit", "-c", "x"])
+        #expect(full?.db == "a.sqlite" && full?.content == "map" && full?.kleur == .nooit && full?.commands == "x")
+        for line in [["--help"], ["--version"], ["check", "a"], ["start"], ["help"], ["-c"], ["-c", ""], ["-c", "-x"], ["--kleur", "soms"],
+                     ["-c", "a", "b.kompas"], ["a.kompas", "b.kompas"], ["-c", "a", "-c", "b"], ["--", "a"], ["-h"], ["--db"]] {
+            #expect(FastStart.launch(line) == nil, "\(line)")
+        }
+    }
+
+    /// The common command lines are read without swift-argument-parser (for the start-up time);
+    /// every command line must give the same output, errors and exit status both ways.
+    @Test func sameResultWithAndWithoutArgumentParser() throws {
+        let scratch = try Scratch()
+        let script = try scratch.write("s.kompas", "schrijf \"uit een script\"\n")
+        let broken = try scratch.write("kapot.kompas", "toon wmo\ntoon onbekend\n")
+        let db = scratch.url.appending(path: "db.sqlite").path
+        let lines: [[String]] = [
+            [], ["-c", "toon wmo"], ["-c", "schrijf 1 + 1"], ["-c", "toon onbekend"], [script], [broken],
+            ["--db", db, "-c", "werkblad lijst"], ["--db=\(db)", "-c", "werkblad lijst"], ["-c", "schrijf 2", "--kleur", "nooit"],
+            ["--kleur=altijd", "-c", "toon wmo"], ["--kleur", "soms", "-c", "toon wmo"], ["--kleur"], ["-c"], ["-c", ""],
+            ["-c", "schrijf 1", script], ["-c", "schrijf 1", "-c", "schrijf 2"], ["--db", db, "--db", db, "-c", "schrijf 1"],
+            ["--content", scratch.url.path, "-c", "lijst staalkaarten"], ["--content=/bestaat/niet", "-c", "schrijf 1"],
+            ["bestaat-niet.kompas"], [script, script], ["check", script], ["start", "-c", "schrijf 3"], ["help"],
+            ["--version"], ["--help"], ["-x"], ["--onbekend", "-c", "schrijf 1"], ["-c", "-schrijf"], ["--", script],
+        ]
+        for line in lines {
+            let fast = try BinaryRunner.run(line, stdin: "schrijf \"stdin\"\n")
+            let parsed = try BinaryRunner.run(line, stdin: "schrijf \"stdin\"\n", environment: ["RAADSKOMPAS_ARGUMENTPARSER": "1"])
+            #expect(fast.status == parsed.status, "\(line): status \(fast.status) ≠ \(parsed.status)")
+            #expect(fast.stdout == parsed.stdout, "\(line): uitvoer verschilt")
+            #expect(fast.stderr == parsed.stderr, "\(line): \(fast.stderr) ≠ \(parsed.stderr)")
+        }
     }
 }
 

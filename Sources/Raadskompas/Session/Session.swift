@@ -96,7 +96,7 @@ public final class Session {
                              at: reference.span)
         }
         if let first = validation.diagnostics.first(where: { $0.severity == .error }) { throw first }
-        context.statementText = node.span.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        context.statementText = node.span.text.trimmedFast()
         let output = try command.run(node, context)
         guard !lowered.isEmpty else { return output }
         let list = lowered.map { "`\($0.0)` als `\($0.1)`" }.joined(separator: ", ")
