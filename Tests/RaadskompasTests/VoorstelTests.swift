@@ -85,6 +85,17 @@ import KompasDSL
         #expect(run(s, "voorstel importeer \"\(broken)\" id=kapot").diagnostics.first?.summary == "`\(broken)` is geen leesbaar Word-bestand")
     }
 
+    @Test func aWordFileWithATableGivesItsFormFields() throws {
+        // Made with python-docx as Word writes it: the form fields sit in a table.
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let path = packageRoot.appending(path: "Tests/Fixtures/docx/jeugdhulp.docx").path
+        let reply = run(s, "voorstel importeer \"\(path)\" id=rv-word")
+        #expect(reply.diagnostics.isEmpty)
+        #expect(reply.output.contains("datum 12 maart 2026") && reply.output.contains("registratienummer Z/26/0412"), "\(reply.output)")
+        #expect(run(s, "voorstel toon rv-word").output.contains("Beoogd effect:\tminder wachttijd & coöperatie met aanbieders"))
+    }
+
     @Test func pdfThroughPdftotextOrAClearMessage() throws {
         let folder = try TemporaryFolder()
         let s = session(folder)

@@ -7,7 +7,7 @@ public enum DatabaseLocation {
 
     /// The path, and whether it is the default location (whose folder Raadskompas may create; a
     /// path the user names must be in an existing folder).
-    public static func resolve(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> (path: String, isDefault: Bool)? {
+    public static func resolve(option: String?, environment: [String: String] = variables()) -> (path: String, isDefault: Bool)? {
         if let option, !option.isEmpty { return (option, false) }
         if let variable = environment["RAADSKOMPAS_DB"], !variable.isEmpty { return (variable, false) }
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
@@ -17,5 +17,15 @@ public enum DatabaseLocation {
             return (home + "/.local/share/raadskompas/" + fileName, true)
         }
         return nil
+    }
+
+    /// The three variables `resolve` reads, through `getenv`: `ProcessInfo.environment` copies the
+    /// whole environment into a dictionary, a measurable part of a short run.
+    public static func variables() -> [String: String] {
+        var found: [String: String] = [:]
+        for name in ["RAADSKOMPAS_DB", "XDG_DATA_HOME", "HOME"] {
+            if let value = getenv(name) { found[name] = String(cString: value) }
+        }
+        return found
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// The text of a raadsvoorstel from `.txt`/`.md` (UTF-8, or Windows-1252 as older word processors
@@ -148,37 +145,7 @@ public enum TextImport {
         } catch {
             throw .badDocx(path)
         }
-        let reader = DocxText()
-        let parser = XMLParser(data: xml)
-        parser.delegate = reader
-        guard parser.parse() else { throw .badDocx(path) }
-        return Imported(text: normalized(reader.text), notes: [])
-    }
-}
-
-/// Collects the text of a WordprocessingML document: `w:t` runs, tabs, breaks, one line per paragraph.
-final class DocxText: NSObject, XMLParserDelegate {
-    private(set) var text = ""
-    private var inText = false
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch name {
-        case "w:t": inText = true
-        case "w:tab": text += "\t"
-        case "w:br", "w:cr": text += "\n"
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "w:t": inText = false
-        case "w:p": text += "\n"
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { text += string }
+        guard let text = WordText.extract([UInt8](xml)) else { throw .badDocx(path) }
+        return Imported(text: normalized(text), notes: [])
     }
 }
