@@ -9,7 +9,8 @@ BIN := .build/release/raadskompas
 
 all: build
 
-# libedit (line editing) and SQLite come from Debian's -dev packages; pkg-config finds them.
+# SQLite comes from Debian's -dev package (pkg-config finds it). libedit (line editing) is loaded by
+# the shell when it starts (dlopen, see Sources/CEditLine/editline.c); libedit-dev brings it along.
 deps:
 	@if ! pkg-config --exists libedit sqlite3 2>/dev/null; then \
 		echo "libedit-dev of libsqlite3-dev ontbreekt: installeren met apt-get…"; \

@@ -33,12 +33,9 @@ let package = Package(
             ],
             plugins: ["EmbedContent"]
         ),
-        // libedit, through pkg-config.
-        .systemLibrary(
-            name: "CEditLine",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
+        // libedit's readline interface, loaded with dlopen when the shell starts (see editline.c):
+        // not linked, so that `-c` and scripts start without it.
+        .target(name: "CEditLine"),
         .executableTarget(
             name: "KompasRepl",
             dependencies: [

@@ -514,7 +514,7 @@ let benchFolder = NSTemporaryDirectory() + "raadskompas-geschiedenis-\(UUID().uu
 try? FileManager.default.createDirectory(atPath: benchFolder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: benchFolder) }
 print("")
-print("6. Geschiedenis: 10.000 wijzigingen, elk in een eigen transactie (zoals elk antwoord op Enter); mediaan van 5 rondes")
+print("6. Geschiedenis: 10.000 wijzigingen, elk in een eigen transactie (zoals elk antwoord op Enter); 5 rondes, om en om in plakken van 500")
 do {
     let edits = 10_000
     /// A werkblad with one answer; the edits give that answer a new text, as `werkblad wijzig` or

@@ -16,19 +16,21 @@ final class LineEditor {
     static let historyLimit = 2000
     let historyPath: String?
 
-    init(historyPath: String?, completions: @escaping (String, String) -> Completer.Result) {
+    /// Nil when libedit cannot be loaded (it is loaded here, not linked: see `Sources/CEditLine/editline.c`).
+    init?(historyPath: String?, completions: @escaping (String, String) -> Completer.Result) {
+        guard kompas_editline_load() == 1 else { return nil }
         self.historyPath = historyPath
         LineEditor.completionProvider = completions
         LineEditor.ensureUTF8Locale()
         // Both strings live as long as the process: libedit keeps the pointers.
         kompas_editline_configure(strdup("raadskompas"), strdup(Completer.wordBreaks), LineEditor.attemptCompletion)
-        rl_initialize()
+        kompas_rl_initialize()
         // libedit leaves signal handling to us, so Ctrl-C reaches our handler and interrupts `read`.
         kompas_editline_disable_signal_handling()
-        stifle_history(Int32(LineEditor.historyLimit))
+        kompas_stifle_history(Int32(LineEditor.historyLimit))
         if let historyPath {
             if FileManager.default.fileExists(atPath: historyPath) {
-                read_history(historyPath)
+                kompas_read_history(historyPath)
             } else {
                 // `append_history` needs an existing file.
                 FileManager.default.createFile(atPath: historyPath, contents: nil, attributes: [.posixPermissions: 0o600])
@@ -50,8 +52,8 @@ final class LineEditor {
         LineEditor.interrupted = 0
         // The window may have been resized since the last line (libedit's own SIGWINCH handling is
         // off with its other signal handling): let it measure again.
-        rl_resize_terminal()
-        let raw = readline(prompt)
+        kompas_rl_resize_terminal()
+        let raw = kompas_readline(prompt)
         if LineEditor.interrupted != 0 {
             if let raw { free(raw) }
             return .interrupted
@@ -69,7 +71,7 @@ final class LineEditor {
         // Running the same statement again does not fill the history with copies.
         guard entry != lastEntry else { return }
         lastEntry = entry
-        add_history(entry)
+        kompas_add_history(entry)
         sessionEntries.append(entry)
         guard let historyPath, let handle = FileHandle(forWritingAtPath: historyPath) else { return }
         defer { try? handle.close() }
@@ -99,28 +101,28 @@ final class LineEditor {
     func useGuidedHistory() {
         guard !guided else { return }
         guided = true
-        clear_history()
+        kompas_clear_history()
     }
 
     /// An answer to a guided question, for ↑ within the flow (not written to the history file).
     func rememberAnswer(_ answer: String) {
         guard guided, !answer.trimmingCharacters(in: .whitespaces).isEmpty else { return }
-        add_history(answer)
+        kompas_add_history(answer)
     }
 
     func useShellHistory() {
         guard guided else { return }
         guided = false
-        clear_history()
+        kompas_clear_history()
         if let historyPath, FileManager.default.fileExists(atPath: historyPath) {
-            read_history(historyPath)
+            kompas_read_history(historyPath)
         } else {
-            sessionEntries.forEach { add_history($0) }
+            sessionEntries.forEach { kompas_add_history($0) }
         }
     }
 
     func close() {
-        if let historyPath { history_truncate_file(historyPath, Int32(LineEditor.historyLimit)) }
+        if let historyPath { kompas_history_truncate_file(historyPath, Int32(LineEditor.historyLimit)) }
     }
 
     // MARK: - C callbacks (libedit keeps global state, so these are global too)
@@ -154,13 +156,13 @@ final class LineEditor {
             let paths = LineEditor.pathCandidates(word)
             guard !paths.isEmpty else { return nil }
             candidates = paths
-            return rl_completion_matches(text, LineEditor.generate)
+            return kompas_rl_completion_matches(text, LineEditor.generate)
         case .words(let words):
             kompas_editline_set_completion_over(1)
             kompas_editline_set_append_character(Int32(UInt8(ascii: " ")))
             guard !words.isEmpty else { return nil }
             candidates = words
-            return rl_completion_matches(text, LineEditor.generate)
+            return kompas_rl_completion_matches(text, LineEditor.generate)
         }
     }
 

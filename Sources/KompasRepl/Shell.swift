@@ -51,10 +51,19 @@ final class Shell: Conversation {
         return directory + "/history"
     }
 
-    func run() {
+    /// Runs the shell until the user leaves it; false when it cannot start (no libedit).
+    func run() -> Bool {
         let firstRun = historyPath.map { !FileManager.default.fileExists(atPath: $0) } ?? true
-        let editor = LineEditor(historyPath: historyPath) { [session] before, word in
+        guard let editor = LineEditor(historyPath: historyPath, completions: { [session] before, word in
             session.completions(before: before, word: word)
+        }) else {
+            Output.err("""
+                fout: de shell kan niet starten: de bibliotheek libedit (voor het bewerken van regels) ontbreekt.
+                Installeer haar (Debian/Ubuntu: sudo apt-get install libedit2), of geef opdrachten zonder shell:
+                raadskompas -c 'toon wmo', een script (raadskompas script.kompas) of via een pijp (echo 'toon wmo' | raadskompas).
+
+                """)
+            return false
         }
         defer { editor.close() }
         session.confirm = { question in
@@ -95,7 +104,7 @@ final class Shell: Conversation {
             case .endOfFile:
                 if buffer.isEmpty {
                     Output.out("\nTot ziens.\n")
-                    return
+                    return true
                 }
                 // Ctrl-D inside an open block abandons the block, like Ctrl-C.
                 Output.out("\n(invoer afgebroken)\n")

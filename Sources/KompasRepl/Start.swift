@@ -61,8 +61,9 @@ struct Launch {
         } else if Terminal.stdinIsTTY {
             let session = session(library)
             let shell = Shell(session: session, colorChoice: kleur)
-            shell.run()
+            let ran = shell.run()
             session.close()
+            if !ran { throw ExitCode.failure }
         } else {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             try runBatch(SourceFile(name: "stdin", bytes: [UInt8](data)), library: library)

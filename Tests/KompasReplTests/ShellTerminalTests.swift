@@ -32,6 +32,21 @@ import Testing
         try terminal.waitFor("Tot ziens.")
     }
 
+    @Test func withoutLibeditTheShellSaysWhatToDo() throws {
+        // libedit is loaded when the shell starts; on a machine without it the shell explains, and
+        // -c still works.
+        let scratch = try Scratch()
+        let binary = try #require(BinaryRunner.binary)
+        var variables = environment(home: scratch.url)
+        variables["RAADSKOMPAS_LIBEDIT"] = "/bestaat/niet/libedit.so.2"
+        let terminal = try PseudoTerminal(binary.path, environment: variables)
+        try terminal.waitFor("libedit2")
+        #expect(terminal.screen.contains("de shell kan niet starten"))
+        #expect(terminal.waitForExit() == 1)
+        let direct = try BinaryRunner.run(["-c", "schrijf 1"], environment: ["RAADSKOMPAS_LIBEDIT": "/bestaat/niet/libedit.so.2"])
+        #expect(direct.status == 0 && direct.stdout == "1\n")
+    }
+
     @Test func aSessionAsAPersonTypesIt() throws {
         let scratch = try Scratch()
         let binary = try #require(BinaryRunner.binary)

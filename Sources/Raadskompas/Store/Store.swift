@@ -147,21 +147,31 @@ public final class Store: Sendable {
     /// try; each migration is one transaction, so the loser's attempt rolls back and a second pass
     /// finds the work done.
     static func migrate(_ queue: DatabaseQueue) throws {
+        // Whether every migration is in. A check while another process creates the tables can
+        // fail ("no such table: grdb_migrations", from a schema read a moment before): that counts
+        // as not yet, and is asked again.
+        func completed() -> Bool {
+            (try? queue.read { db in try migrator.hasCompletedMigrations(db) }) == true
+        }
         // An up-to-date database needs no write to open: another process may hold it for a while.
-        if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+        if completed() { return }
         // Mark a new, empty file as ours first, in its own transaction, so that another process
         // that looks at it while the migrations run never sees tables without our mark.
         try queue.write { db in
             let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
             if tables == 0 { try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)") }
         }
-        for attempt in 1...3 {
+        // The other process may be several migrations further: try again until it is done (each
+        // failed attempt rolled back), for as long as a busy database is waited for.
+        let deadline = Date().addingTimeInterval(10)
+        while true {
             do {
                 try migrator.migrate(queue)
                 return
             } catch {
-                if attempt == 3 { throw error }
-                if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if completed() { return }
+                guard Date() < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.02)
             }
         }
     }
@@ -241,7 +251,7 @@ public final class Store: Sendable {
         case .SQLITE_TOOBIG: return .other(path, detail: "een tekst of waarde is te groot voor de database")
         case .SQLITE_CONSTRAINT: return .other(path, detail: "de wijziging past niet bij wat er al staat")
         case .SQLITE_INTERRUPT: return .other(path, detail: "de opdracht is onderbroken")
-        default: return .other(path, detail: "onverwachte databasefout (SQLite-code \(error.resultCode.rawValue))")
+        default: return .other(path, detail: "onverwachte databasefout (SQLite-code \(error.extendedResultCode.rawValue)\(error.message.map { ": " + $0 } ?? ""))")
         }
     }
 
