@@ -9,6 +9,23 @@ import KompasDSL
         #expect(bundledLibrary.diagnostics.isEmpty, "\(rendered)")
     }
 
+    /// At run time a bundled file is parsed without validating it again (this suite validates it);
+    /// the cards must be the very same as those of a validated load.
+    @Test func bundledCardsLoadedLazilyAreTheValidatedOnes() {
+        let validated = ContentLibrary.load(ContentSource.bundled)
+        let lazy = ContentLibrary.standard()
+        let renderer = CardTextRenderer(style: .plain, library: validated)
+        #expect(lazy.cards.count == validated.cards.count)
+        for card in validated.cards {
+            let other = lazy.card(card.id)
+            #expect(other != nil, "\(card.id)")
+            if let other {
+                #expect(renderer.render(other).text == renderer.render(card).text, "\(card.id)")
+                #expect(other.parts.map(\.id) == card.parts.map(\.id), "\(card.id)")
+            }
+        }
+    }
+
     @Test func everyContentFileOnDiskIsBundled() throws {
         let enumerator = try #require(FileManager.default.enumerator(atPath: packageRoot.appending(path: "Content").path))
         let onDisk = Set(enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".kompas") })
