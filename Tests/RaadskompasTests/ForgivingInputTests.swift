@@ -37,6 +37,15 @@ import KompasDSL
         #expect(try db.snapshot().contains("ASD") == false, "nothing stored")
     }
 
+    @Test func aCalculationWithoutParenthesesIsShownWithThem() {
+        #expect(shell("schrijf 1+1").diagnostics.first?.hint == "zet de berekening tussen haakjes: `(1 + 1)`")
+        #expect(shell("laat a = 5\nschrijf $a * 2").diagnostics.first?.hint == "zet de berekening tussen haakjes: `($a * 2)`")
+        #expect(shell("schrijf (1 + 1)").output == "2\n")
+        // Right after the statement's name there is nothing to calculate: the usual hint.
+        #expect(shell("schrijf +").diagnostics.first?.hint == "bijvoorbeeld een tekst \"…\", een getal, een naam of een lijst [a, b]")
+        #expect(shell("schrijf (1) + 2").diagnostics.first?.hint?.contains("tussen haakjes") == true)
+    }
+
     @Test func aBarePathIsToldToGoBetweenQuotes() {
         for (line, path, column) in [("importeer metingen data/x.csv", "data/x.csv", 20), ("importeer metingen /tmp/cijfers.csv", "/tmp/cijfers.csv", 20),
                                      ("voorstel importeer ./stukken/rv.pdf id=rv-2", "./stukken/rv.pdf", 20),

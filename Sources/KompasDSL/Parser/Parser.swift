@@ -632,8 +632,23 @@ public struct Parser {
             error("een pad hoort tussen aanhalingstekens", hint: "zet het pad tussen aanhalingstekens: \"\(path.text)\"", at: path)
             return nil
         }
-        error("hier verwacht ik een waarde, niet \(describe(token))", hint: "bijvoorbeeld een tekst \"…\", een getal, een naam of een lijst [a, b]", at: span(token))
+        error("hier verwacht ik een waarde, niet \(describe(token))", hint: operatorHint(token) ?? "bijvoorbeeld een tekst \"…\", een getal, een naam of een lijst [a, b]", at: span(token))
         return nil
+    }
+
+    /// For an operator right after a value (`schrijf 1+1`, `schrijf $a * 2`): a calculation as an
+    /// argument needs parentheses; the hint shows it with the values typed, where they are simple.
+    private func operatorHint(_ token: Token) -> String? {
+        let operators: [Token.Kind] = [.plus, .minus, .star, .slash, .equalEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual]
+        let values: [Token.Kind] = [.number, .percent, .string, .variable, .identifier, .date]
+        // Not right after the statement's own name (`schrijf +`): there is nothing to calculate.
+        guard operators.contains(token.kind), index > 1, ![.newline, .semicolon, .leftBrace].contains(self.token(at: index - 2).kind) else { return nil }
+        let before = self.token(at: index - 1), after = self.token(at: index + 1)
+        guard values.contains(before.kind) || before.kind == .rightParen || before.kind == .rightBracket else { return nil }
+        guard values.contains(before.kind), values.contains(after.kind), before.end - before.start <= 40, after.end - after.start <= 40 else {
+            return "een berekening of vergelijking hoort tussen haakjes, bijvoorbeeld `schrijf ($a + 1)`"
+        }
+        return "zet de berekening tussen haakjes: `(\(span(before).text) \(span(token).text) \(span(after).text))`"
     }
 
     /// A file path typed without quotes (`data/x.csv`, `/tmp/x.csv`): the run of non-blank
