@@ -81,11 +81,8 @@ import Testing
         // without a point, accents and a wide character, a digit of another script.
         let pieces = ["woord", "é", "zorg", " ", " ", "  ", "\t", "\n", "\n\n", "\n \n", "- ", "• ", "* ", "1. ", "12.", "3,5", "a.", "١.", "½.",
                       "Wmo", "jeugdhulp", "ondersteuning", "中文", "—", "x", "1é.", "ë", "."]
-        var seed: UInt64 = 0x5EED
-        func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: seed >> 33)
-        }
+        var random = SeededGenerator(state: 0x5EED)
+        func next() -> Int { Int(truncatingIfNeeded: random.next() >> 33) }
         for _ in 0..<3000 {
             let text = (0..<(next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
             let width = 30 + next() % 40

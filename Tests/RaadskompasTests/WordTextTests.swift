@@ -74,11 +74,8 @@ import ZIPFoundation
         let pieces = ["<w:p>", "</w:p>", "<w:r>", "</w:r>", "<w:t>", "<w:t xml:space=\"preserve\">", "</w:t>", "<w:tab/>", "<w:br/>", "<w:cr/>",
                       "<w:p/>", "tekst", " ", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&#233;", "&#xE9;", "&#x1F600;", "\r\n", "\r", "\n",
                       "<!-- opmerking -->", "<![CDATA[a < b & c]]>", "<?w ok?>", "coöperatie", "<w:rPr><w:b/></w:rPr>", "<w:x a='1' b=\"2>3\"/>", "\t"]
-        var seed: UInt64 = 0xD0C5
-        func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: seed >> 33)
-        }
+        var random = SeededGenerator(state: 0xD0C5)
+        func next() -> Int { Int(truncatingIfNeeded: random.next() >> 33) }
         for _ in 0..<1500 {
             let body = (0..<(next() % 30)).map { _ in pieces[next() % pieces.count] }.joined()
             let xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document xmlns:w=\"x\"><w:body>\(body)</w:body></w:document>\n".utf8)
@@ -138,11 +135,8 @@ import ZIPFoundation
     /// `document.xml` (bytes flipped, cut off, repeated, inserted), each read in well under a second.
     @Test func mutatedDocumentsNeverCrashOrStall() throws {
         let original = try Self.documentXML("jeugdhulp.docx")
-        var seed: UInt64 = 0xBAD_D0C
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: seed >> 33) % max(bound, 1)
-        }
+        var random = SeededGenerator(state: 0xBAD_D0C)
+        func next(_ bound: Int) -> Int { Int(truncatingIfNeeded: random.next() >> 33) % max(bound, 1) }
         let inserts: [[UInt8]] = [Array("<".utf8), Array("&".utf8), Array("]]>".utf8), Array("<![CDATA[".utf8), Array("<!--".utf8), [0], [0xFF], [0xC3], Array("</w:p>".utf8)]
         var refused = 0
         for _ in 0..<3000 {
