@@ -40,12 +40,6 @@ import KompasDSL
         return s
     }
 
-    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
-        var output = ""
-        let result = s.run(text) { output += $0 }
-        return (output, result.diagnostics)
-    }
-
     /// A typo in one of two dates: uitgebracht before aangevraagd is refused, also when one date
     /// comes in a later correction; nothing is stored.
     @Test func issuedBeforeAskedIsRefused() throws {
@@ -108,12 +102,6 @@ import KompasDSL
 @Suite struct MeasurementImportTests {
     func session(_ folder: TemporaryFolder) -> Session {
         Session(library: bundledLibrary, database: (folder.path("m.sqlite"), false))
-    }
-
-    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
-        var output = ""
-        let result = s.run(text) { output += $0 }
-        return (output, result.diagnostics)
     }
 
     func file(_ folder: TemporaryFolder, _ name: String, _ text: String) throws -> String {

@@ -37,3 +37,10 @@ let validStaalkaart = """
       sectie rol-raad "Rol van de raad" { vraag "e?"; zie wmo.doelen }
     }
     """
+
+/// Runs statements in a session; its output and diagnostics.
+func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
+    var output = ""
+    let result = s.run(text) { output += $0 }
+    return (output, result.diagnostics)
+}

@@ -14,12 +14,6 @@ import KompasDSL
         return s
     }
 
-    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
-        var output = ""
-        let result = s.run(text) { output += $0 }
-        return (output, result.diagnostics)
-    }
-
     /// Text with every run of white space as one space: wrapped lines read as one.
     func flat(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 

@@ -149,12 +149,6 @@ final class ScriptedConversation: Conversation {
         Session(library: bundledLibrary, database: (folder.path("k.sqlite"), false))
     }
 
-    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
-        var output = ""
-        let result = s.run(text) { output += $0 }
-        return (output, result.diagnostics)
-    }
-
     static let werkblad = """
         werkblad "Visie" {
           stap waarden { zelf { waarde "Zelfbeschikking"; waarde "Solidariteit" } }

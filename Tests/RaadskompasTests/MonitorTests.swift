@@ -56,12 +56,6 @@ let monitorMeasurements = """
     /// Real gemeente codes, sorted: imports refuse codes CBS does not know.
     var gemeenteCodes: [String] { Gebieden(library: bundledLibrary).all.filter { $0.soort == .gemeente }.map(\.code).sorted() }
 
-    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
-        var output = ""
-        let result = s.run(text) { output += $0 }
-        return (output, result.diagnostics)
-    }
-
     func golden(_ name: String, _ text: String) throws {
         let actual = maskImportDates(text)
         let url = packageRoot.appending(path: "Tests/RaadskompasTests/Golden/\(name)")

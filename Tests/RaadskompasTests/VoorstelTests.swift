@@ -9,12 +9,6 @@ import KompasDSL
         Session(library: bundledLibrary, database: (folder.path("v.sqlite"), false))
     }
 
-    func run(_ s: Session, _ text: String) -> (output: String, diagnostics: [Diagnostic]) {
-        var output = ""
-        let result = s.run(text) { output += $0 }
-        return (output, result.diagnostics)
-    }
-
     func write(_ folder: TemporaryFolder, _ name: String, _ data: Data) throws -> String {
         let path = folder.path(name)
         try data.write(to: URL(fileURLWithPath: path))
