@@ -57,7 +57,11 @@ extension AnalysisRenderer {
                             .h3(.text("\(letter). \(criteria.first { $0.letter == letter }?.title ?? ""): "), .span(.class(item.oordeel.rawValue), .text(item.oordeel.rawValue))),
                             .p(.class("waarom"), .text(item.waarom)),
                             .ul(.forEach(item.bewijs.prefix(4)) { .li(cited($0.tekst, $0.regel)) },
-                                .forEach(item.afwezig.prefix(2)) { .li(.text("Het voorstel zegt zelf: "), cited($0.tekst, $0.regel)) },
+                                .forEach(item.afwezig.prefix(2)) {
+                                    $0.signaal.hasSuffix(Analyzer.emptyHeading)
+                                        ? .li(.text("Het kopje ‘\($0.tekst)’ (regel \($0.regel)) staat er, maar zonder tekst eronder."))
+                                        : .li(.text("Het voorstel zegt zelf: "), cited($0.tekst, $0.regel))
+                                },
                                 .forEach(item.ontbreekt) { .li(.text("Ontbreekt: \($0)")) })
                         )
                     },

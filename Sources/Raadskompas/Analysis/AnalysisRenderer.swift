@@ -21,11 +21,11 @@ public enum AnalysisRenderer {
             return out.joined(separator: "\n") + "\n"
         }
         let known = result.secties.filter { $0.sectie != nil }
-        var structure = "\(known.count) bekende \(known.count == 1 ? "kopje" : "kopjes")"
+        var structure = "\(known.count) \(known.count == 1 ? "bekend kopje" : "bekende kopjes")"
         let empty = known.filter(\.leeg)
         if !empty.isEmpty { structure += " (leeg of ‘geen’: " + empty.map { "\($0.kop), regel \($0.regel)" }.joined(separator: "; ") + ")" }
         structure += ", \(result.leeswijzer.besluit.count) \(result.leeswijzer.besluit.count == 1 ? "beslispunt" : "beslispunten"), \(result.woorden) woorden"
-        if result.herhaaldeRegels > 0 { structure += "; \(result.herhaaldeRegels) herhaalde kop- en voetregels overgeslagen" }
+        if result.herhaaldeRegels > 0 { structure += "; \(result.herhaaldeRegels) herhaalde kop- en voetregel\(result.herhaaldeRegels == 1 ? "" : "s") overgeslagen" }
         wrap(structure + ".", "Gelezen: ", "  ")
 
         out.append("")
@@ -50,7 +50,11 @@ public enum AnalysisRenderer {
                 out.append(style.dim("    (\(evidence.signaal))"))
             }
             for absent in item.afwezig.prefix(2) {
-                wrap("“\(absent.tekst)”", "  regel \(absent.regel), het voorstel zegt zelf: ", "    ")
+                if absent.signaal.hasSuffix(Analyzer.emptyHeading) {
+                    wrap("het kopje ‘\(absent.tekst)’ staat er, maar zonder tekst eronder", "  regel \(absent.regel): ", "    ")
+                } else {
+                    wrap("“\(absent.tekst)”", "  regel \(absent.regel), het voorstel zegt zelf: ", "    ")
+                }
             }
             for missing in item.ontbreekt { wrap(missing, "  ontbreekt: ", "    ") }
         }
@@ -180,7 +184,10 @@ public enum AnalysisRenderer {
             let title = criteria.first { $0.letter == letter }?.title ?? ""
             out += ["### \(letter). \(md(title)): \(item.oordeel.rawValue)", "", "*\(md(item.waarom))*", ""]
             out += item.bewijs.prefix(4).map { "- regel \($0.regel): “\(md($0.tekst))”" }
-            out += item.afwezig.prefix(2).map { "- regel \($0.regel), het voorstel zegt zelf: “\(md($0.tekst))”" }
+            out += item.afwezig.prefix(2).map {
+                $0.signaal.hasSuffix(Analyzer.emptyHeading) ? "- regel \($0.regel): het kopje ‘\(md($0.tekst))’ staat er, maar zonder tekst eronder"
+                    : "- regel \($0.regel), het voorstel zegt zelf: “\(md($0.tekst))”"
+            }
             out += item.ontbreekt.map { "- ontbreekt: \(md($0))" }
             out.append("")
         }

@@ -16,6 +16,17 @@ public struct Analyzer: Sendable {
         public let signaal: String
     }
 
+    /// The signal of a heading with no text under it.
+    static let emptyHeading = "kopje zonder tekst eronder"
+
+    /// How a reader is told where the voorstel says something is not there: its own words quoted
+    /// ("Alternatieven: Geen."), or the heading that has nothing under it.
+    public static func absence(_ evidence: Evidence) -> String {
+        evidence.signaal.hasSuffix(emptyHeading)
+            ? "onder het kopje ‘\(evidence.tekst)’ (regel \(evidence.regel)) staat geen tekst"
+            : "het voorstel zegt zelf “\(evidence.tekst)” (regel \(evidence.regel))"
+    }
+
     public struct CriterionResult: Sendable, Codable {
         public let oordeel: Judgement
         public let bewijs: [Evidence]
@@ -215,8 +226,10 @@ public struct Analyzer: Sendable {
             guard let index = part.section, let letter = rules.sections[index].criterion else { continue }
             weights[letter, default: 0] += rules.sections[index].absentWeight
             let body = part.sentences.dropFirst().map { sentences[$0].text }.joined(separator: " ")
-            absence[letter, default: []].append(Evidence(regel: part.line, tekst: Analyzer.quote(part.heading + ": " + (body.isEmpty ? "(leeg)" : body)),
-                                                         signaal: "sectie \(id): het voorstel zegt zelf dat het er niet is"))
+            // An empty heading is quoted as it stands, without inventing text the voorstel does not have.
+            absence[letter, default: []].append(body.isEmpty
+                ? Evidence(regel: part.line, tekst: Analyzer.quote(part.heading), signaal: "sectie \(id): \(Analyzer.emptyHeading)")
+                : Evidence(regel: part.line, tekst: Analyzer.quote(part.heading + ": " + body), signaal: "sectie \(id): het voorstel zegt zelf dat het er niet is"))
         }
 
         // Judgements.
@@ -253,13 +266,13 @@ public struct Analyzer: Sendable {
                 if judgement == .deels {
                     why = "deels: \(Analyzer.describe(found)) \(found.count == 1 ? "weegt" : "wegen samen") \(total); voor aanwezig is \(threshold.present) nodig"
                 } else if let first = denied.first {
-                    why = "ontbreekt: het voorstel zegt zelf “\(first.tekst)” (regel \(first.regel))"
+                    why = "ontbreekt: " + Analyzer.absence(first)
                 } else if found.isEmpty {
                     why = "ontbreekt: geen kopje en geen zin gevonden die erover gaat"
                 } else {
                     why = "ontbreekt: \(Analyzer.describe(found)) \(found.count == 1 ? "weegt" : "wegen samen") \(total); dat is te weinig"
                 }
-                if judgement == .deels, let first = denied.first { why += "; het voorstel zegt zelf “\(first.tekst)” (regel \(first.regel))" }
+                if judgement == .deels, let first = denied.first { why += "; " + Analyzer.absence(first) }
             }
             if letter == "F", judgement != .ontbreekt, let readability {
                 signals += readability.findings
@@ -290,6 +303,12 @@ public struct Analyzer: Sendable {
         if let warning = leeswijzer.rol.waarschuwing {
             signals.append(warning)
             questions.append("Het voorstel staat als ‘ter kennisname’ op de agenda, maar vraagt de raad om een besluit. Wat wordt er precies van de raad gevraagd?")
+        }
+        // A text copied from a web page or a transcription site often lost its line breaks: then
+        // headings and beslispunten cannot be told apart from running text, and the reader must know.
+        let lineCount = text.utf8.reduce(into: 1) { if $1 == 10 { $0 += 1 } }
+        if structure.wordCount >= 300, structure.wordCount / max(1, lineCount) >= 150 {
+            signals.insert("De tekst heeft bijna geen regeleinden (\(lineCount) \(lineCount == 1 ? "regel" : "regels") voor \(structure.wordCount) woorden). Kopjes en beslispunten zijn dan niet te herkennen, dus de analyse mist veel. Lees het voorstel liever in uit de PDF of het Word-bestand zelf.", at: 0)
         }
         let english = Analyzer.isEnglish(folded.bytes)
         if english {

@@ -121,8 +121,14 @@ public struct Leeswijzer: Sendable, Codable {
         }
 
         var participatie = partSentences("participatie", limit: 6)
+        // "Participatiewet" (the law on work and income) says nothing about participation of inwoners.
+        let participationWords = (Leeswijzer.words["participatie"] ?? []).map { String(decoding: ByteFolding.fold($0), as: UTF8.self) }
+        func aboutParticipation(_ index: Int) -> Bool {
+            let text = String(decoding: ByteFolding.fold(sentences[index].text), as: UTF8.self).replacingOccurrences(of: "participatiewet", with: "")
+            return participationWords.contains { text.has($0) }
+        }
         for index in sentencesWith("participatie") where participatie.count < 8 && !participatie.contains(index) && !sentences[index].isHeading
-            && !sentences[index].isField {
+            && !sentences[index].isField && aboutParticipation(index) {
             participatie.append(index)
         }
         self.participatie = participatie.sorted().map(cite)
@@ -343,7 +349,14 @@ public struct Leeswijzer: Sendable, Codable {
         case "ter kennisname"?: return Rol(soort: "ter kennisname", regel: nil, uitleg: "Volgens de kop neemt de raad kennis van informatie.", waarschuwing: warning)
         case "ter besluitvorming"?: return Rol(soort: "besluit", regel: nil, uitleg: "Volgens de kop neemt de raad een besluit; de beslispunten zijn niet gevonden.", waarschuwing: warning)
         case "ter bespreking"?: return Rol(soort: "ter bespreking", regel: nil, uitleg: "Volgens de kop bespreekt de raad het voorstel; er wordt nog niets besloten.", waarschuwing: warning)
-        default: return Rol(soort: "onbekend", regel: nil, uitleg: "Er zijn geen beslispunten gevonden, en de kop zegt niet wat de raad moet doen.", waarschuwing: warning)
+        default:
+            // Beslispunten without a verb that says what the raad does ("Het invoeren van …").
+            if let item = items.first?.item {
+                return Rol(soort: "onbekend", regel: item.regel,
+                           uitleg: "De beslispunten zeggen niet met een werkwoord als ‘vast te stellen’ of ‘kennis te nemen’ wat de raad doet, en de kop zegt het ook niet.",
+                           waarschuwing: warning)
+            }
+            return Rol(soort: "onbekend", regel: nil, uitleg: "Er zijn geen beslispunten gevonden, en de kop zegt niet wat de raad moet doen.", waarschuwing: warning)
         }
     }
 

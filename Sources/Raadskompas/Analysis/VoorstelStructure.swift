@@ -72,6 +72,7 @@ public struct VoorstelStructure: Sendable {
         let besluitSection = rules.sections.firstIndex { $0.role == "besluit" }
         var kinds: [Kind] = []
         kinds.reserveCapacity(lines.count)
+        var introducing: [Int] = []
         for (index, line) in lines.enumerated() {
             if line.isEmpty { kinds.append(.blank); continue }
             if noise.contains(index) { kinds.append(.noise); continue }
@@ -79,6 +80,7 @@ public struct VoorstelStructure: Sendable {
                 kinds.append(.heading(section: section, inline: inline))
             } else if let besluitSection, VoorstelStructure.introducesBeslispunten(line) {
                 kinds.append(.heading(section: besluitSection, inline: nil))
+                introducing.append(index)
             } else if VoorstelStructure.listMarker(line) != nil {
                 kinds.append(.item)
             } else if VoorstelStructure.isField(line) {
@@ -86,6 +88,20 @@ public struct VoorstelStructure: Sendable {
             } else {
                 kinds.append(.text)
             }
+        }
+        // "Wij stellen de raad voor om …:" as the first text under another heading (a samenvatting
+        // that sums up the besluit) is that heading's text when another besluit heading follows.
+        func isBesluitHeading(_ index: Int) -> Bool {
+            if case .heading(let section, _) = kinds[index], section != nil, section == besluitSection { return true }
+            return false
+        }
+        for index in introducing {
+            guard (index + 1 ..< lines.count).contains(where: isBesluitHeading) else { continue }
+            var previous = index - 1
+            while previous >= 0, case .blank = kinds[previous] { previous -= 1 }
+            while previous >= 0, case .noise = kinds[previous] { previous -= 1 }
+            guard previous >= 0, case .heading(let section?, let inline) = kinds[previous], section != besluitSection, inline == nil || inline!.isEmpty else { continue }
+            kinds[index] = .text
         }
         // A strong heading that is not in the rules ("3. KOSTEN EN BATEN") starts a part too, unless
         // it comes straight after a known heading (then it is a sub-heading) or sits in the beslispunten.
@@ -238,7 +254,7 @@ public struct VoorstelStructure: Sendable {
             // "Geen." or "Er zijn geen kanttekeningen." as the whole text, or as its first short sentence.
             let first = body.first.map { String(VoorstelStructure.dropNumbering(Substring($0))) } ?? ""
             parts[i].isAbsent = VoorstelStructure.saysAbsent(body.joined(separator: " "), words: count)
-                || !first.isEmpty && VoorstelStructure.words(in: first) <= 8 && VoorstelStructure.saysAbsent(first, words: VoorstelStructure.words(in: first))
+                || (1...8).contains(VoorstelStructure.words(in: first)) && VoorstelStructure.saysAbsent(first, words: VoorstelStructure.words(in: first))
         }
         wordCount = sentenceWords.reduce(0, +)
         self.sentences = sentences
@@ -443,8 +459,14 @@ public struct VoorstelStructure: Sendable {
     /// The list marker that starts a line: "1.", "1)", "a.", "a)", "-", "•", "*", "–", "I.".
     static func listMarker(_ line: Substring) -> Substring? {
         // Fast refusal on the first byte: a capital, a quote or a bracket starts no list item.
-        guard let byte = line.utf8.first, (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) || byte == 45 || byte == 42 || byte >= 0xC2 else { return nil }
+        guard let byte = line.utf8.first, (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 122) || byte == 45 || byte == 42 || byte == 124 || byte >= 0xC2 else { return nil }
         guard let first = line.first else { return nil }
+        // "|. Artikel 8 …": OCR read the "1." of a numbered list as a bar.
+        if first == "|" {
+            let rest = line.utf8.dropFirst()
+            guard let punctuation = rest.first, punctuation == 46 || punctuation == 41, let space = rest.dropFirst().first, space == 32 || space == 9 else { return nil }
+            return line.prefix(3)
+        }
         if "-•*–▪◦·".contains(first) {
             let next = line.dropFirst().first
             return next == " " || next == "\t" ? line.prefix(1) : nil
@@ -466,7 +488,7 @@ public struct VoorstelStructure: Sendable {
 
     static func markerKind(_ line: Substring) -> MarkerKind? {
         guard let marker = listMarker(line), let first = marker.first else { return nil }
-        if first.isNumber { return .number }
+        if first.isNumber || first == "|" { return .number }
         if first.isLetter { return .letter }
         return .bullet
     }
