@@ -42,16 +42,35 @@ extension Store {
             try copy.close()
             // rename(2) replaces an existing file in one step: there is never no copy, or half a copy.
             guard rename(temporary, target.path) == 0 else {
-                throw BackupFailure.failed(path, detail: String(cString: strerror(errno)))
+                throw BackupFailure.failed(path, detail: Store.describe(errno: errno))
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL {
             throw .full(path)
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH].contains(error.resultCode) {
+            throw .failed(path, detail: "in de map `\(folder)` mag Raadskompas geen bestand schrijven")
+        } catch let error as DatabaseError {
+            // SQLite's own words are English: the reader gets the Dutch description.
+            let translated = Store.translate(error, path: path)
+            throw .failed(path, detail: { if case .other(_, let detail) = translated { return detail } else { return translated.message } }())
         } catch let failure as BackupFailure {
             throw failure
         } catch {
-            throw .failed(path, detail: "\(error)")
+            throw .failed(path, detail: "onverwachte fout")
         }
         return (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
+    }
+
+    /// A system error number in Dutch words (strerror is English).
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: "geen schrijfrechten in die map"
+        case EROFS: "die schijf kan alleen gelezen worden"
+        case ENOSPC, EDQUOT: "de schijf is vol"
+        case EXDEV: "de kopie kon niet naar die schijf verplaatst worden"
+        case ENAMETOOLONG: "de naam is te lang"
+        case EISDIR: "er staat een map met die naam"
+        default: "het bestand kon niet op zijn plek gezet worden (systeemfout \(code))"
+        }
     }
 
     private static func sameFile(_ a: String, _ b: String) -> Bool {

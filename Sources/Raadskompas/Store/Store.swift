@@ -238,6 +238,8 @@ public final class Store: Sendable {
 
     static func translate(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
+        // A record updated after another shell deleted it.
+        if let error = error as? RecordError, case .recordNotFound = error { return .gone(path) }
         guard let error = error as? DatabaseError else { return .other(path, detail: "onverwachte fout") }
         switch error.resultCode {
         case .SQLITE_NOTADB: return .notADatabase(path)
@@ -249,6 +251,7 @@ public final class Store: Sendable {
         case .SQLITE_IOERR: return .other(path, detail: "de schijf gaf een lees- of schrijffout")
         case .SQLITE_NOMEM: return .other(path, detail: "er is niet genoeg geheugen")
         case .SQLITE_TOOBIG: return .other(path, detail: "een tekst of waarde is te groot voor de database")
+        case .SQLITE_CONSTRAINT where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY: return .gone(path)
         case .SQLITE_CONSTRAINT: return .other(path, detail: "de wijziging past niet bij wat er al staat")
         case .SQLITE_INTERRUPT: return .other(path, detail: "de opdracht is onderbroken")
         default: return .other(path, detail: "onverwachte databasefout (SQLite-code \(error.extendedResultCode.rawValue)\(error.message.map { ": " + $0 } ?? ""))")
@@ -283,6 +286,8 @@ public final class Store: Sendable {
                     try Journal.close(db, change)
                     return result
                 }
+            } catch let error as RecordError {
+                throw Store.translate(error, path: path)
             } catch let error as DatabaseError {
                 let translated = Store.translate(error, path: path)
                 guard translated == .locked(path), Date().timeIntervalSince(started) < patience else { throw translated }

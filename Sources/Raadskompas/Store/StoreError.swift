@@ -9,6 +9,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case readOnly(String)
     case locked(String)
     case corrupt(String)
+    /// The record a change is about was removed meanwhile (by another shell, or an `ongedaan`).
+    case gone(String)
     case other(String, detail: String)
 
     /// What happened, for the user.
@@ -32,6 +34,8 @@ public enum StoreError: Error, Sendable, Equatable {
             "de database `\(path)` is bezet door een ander programma"
         case .corrupt(let path):
             "de database `\(path)` is beschadigd"
+        case .gone:
+            "wat je wijzigt, bestaat niet meer: het is intussen verwijderd, misschien in een andere shell"
         case .other(let path, let detail):
             "fout in de database `\(path)`: \(detail)"
         }
@@ -56,6 +60,8 @@ public enum StoreError: Error, Sendable, Equatable {
             "wacht even en probeer het opnieuw, of sluit het andere programma"
         case .corrupt:
             "zet een reservekopie terug, of begin met een nieuwe database via --db PAD"
+        case .gone:
+            "kijk met `geschiedenis` wat er gebeurde; `ongedaan` of `herstel N` zet het terug"
         case .other:
             "probeer het opnieuw; blijft het misgaan, kies dan een andere database met --db PAD"
         }

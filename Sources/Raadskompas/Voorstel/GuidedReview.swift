@@ -92,7 +92,12 @@ public struct GuidedReview {
             }
             judgement.toelichting = toelichting ?? ""
             judgement.gewijzigd = Date()
-            if try store.judge(judgement) != .unchanged { conversation.say(style.dim("✓ toelichting bewaard") + "\n") }
+            // Only the toelichting: a score another shell gave meanwhile stays, and is named.
+            let (outcome, stored) = try store.explain(judgement)
+            if outcome != .unchanged { conversation.say(style.dim("✓ toelichting bewaard") + "\n") }
+            if stored.score != judgement.score || stored.nvt != judgement.nvt {
+                conversation.say("Let op: de score van \(criterion.letter) is intussen ergens anders veranderd in ‘\(stored.label)’ (misschien in een andere shell). Die score blijft staan; verander hem met `beoordeel \(voorstel.id) criterium=\(criterion.letter)`.\n")
+            }
         }
         conversation.say("\nKlaar. Zet de beoordelingen naast elkaar met `beoordelingen \(voorstel.id)`, of maak vragen aan het college met `vragen \(voorstel.id)`.\n")
     }

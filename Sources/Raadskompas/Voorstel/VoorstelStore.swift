@@ -19,7 +19,7 @@ public struct VoorstelStore: Sendable {
             switch error {
             case let failure as Failure: self = failure
             case let store as StoreError: self = .store(store)
-            default: self = .store(.other("", detail: "\(error)"))
+            default: self = .store(Store.translate(error, path: ""))
             }
         }
     }
@@ -180,6 +180,28 @@ public struct VoorstelStore: Sendable {
         record.gewijzigd = beoordeling.gewijzigd
         try record.update(db)
         return .changed
+    }
+
+    /// Stores only the toelichting of a judgement already stored (the guided flow's second
+    /// answer), so that a score another shell gave meanwhile is not written back over. Returns
+    /// what happened and the judgement as it now stands; `StoreError.gone` when the score was
+    /// removed meanwhile.
+    public func explain(_ beoordeling: Beoordeling) throws(Failure) -> (Outcome, Beoordeling) {
+        do {
+            return try store.write { db in
+                guard var record = try Beoordeling.filter(Column("voorstelId") == beoordeling.voorstelId && Column("beoordelaar") == beoordeling.beoordelaar
+                                                          && Column("criterium") == beoordeling.criterium).fetchOne(db) else {
+                    throw StoreError.gone(store.path)
+                }
+                guard record.toelichting != beoordeling.toelichting else { return (.unchanged, record) }
+                record.toelichting = beoordeling.toelichting
+                record.gewijzigd = beoordeling.gewijzigd
+                try record.update(db)
+                return (.changed, record)
+            }
+        } catch {
+            throw Failure(error)
+        }
     }
 
     /// The name under which `name` already judged (any voorstel), compared without regard to case;

@@ -249,7 +249,7 @@ extension WerkbladStore.Failure {
         switch error {
         case let failure as WerkbladStore.Failure: self = failure
         case let store as StoreError: self = .store(store)
-        default: self = .store(.other("", detail: "\(error)"))
+        default: self = .store(Store.translate(error, path: ""))
         }
     }
 }
