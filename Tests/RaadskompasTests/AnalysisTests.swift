@@ -198,3 +198,85 @@ import Testing
         #expect(plain.contains("→  aanwezig") && plain.contains("→  deels") && plain.contains("→  ontbreekt"))
     }
 }
+
+/// Shapes of real raadsvoorstellen (published texts, names replaced by X) that misled the analysis.
+@Suite struct RealVoorstelShapeTests {
+    let analyzer = Analyzer(library: bundledLibrary)!
+
+    /// A samenvatting that sums up the besluit ("Wij stellen de raad voor om …:" with a list) is the
+    /// samenvatting's text; the beslispunten are under "Gevraagd besluit", whose "1." OCR read as "|.".
+    @Test func aSamenvattingThatSumsUpTheBesluitIsNotEmpty() {
+        let text = """
+            Raadsvoorstel
+
+            Samenvatting
+
+            Wij stellen de raad voor om de Verordening maatschappelijke ondersteuning te wijzigen en hiermee de volgende wijziging door te voeren:
+
+            1. Het invoeren van de beoordeling van de eigen financiële mogelijkheden bij de maatwerkvoorziening 'hulp bij het huishouden'.
+
+            Gevraagd besluit De raad besluit:
+
+            |. Artikel 8 lid 2 onder a van de Verordening maatschappelijke ondersteuning in te trekken en daarvoor in de plaats te stellen:
+
+            Artikel 8.2 Een cliënt komt in aanmerking voor een (tijdelijke) maatwerkvoorziening:
+
+            a. ter ondersteuning en bevordering van zijn zelfredzaamheid, voor zover hij dit nog niet op eigen kracht kan.
+            """
+        let result = analyzer.analyze(text, name: "woerden")
+        #expect(result.secties.first { $0.sectie == "samenvatting" }?.leeg == false)
+        #expect(result.secties.filter(\.leeg).isEmpty, "\(result.secties)")
+        #expect(result.leeswijzer.besluit.map(\.regel) == [11])
+        #expect(result.leeswijzer.rol.soort == "besluit")
+        #expect(result.criteria["F"]?.oordeel != .ontbreekt)
+        // Nothing is quoted that the voorstel does not say.
+        let rendered = AnalysisRenderer.text(result, criteria: GuidedReview.criteria(from: bundledLibrary), style: .plain)
+        #expect(!rendered.contains("(leeg)"))
+    }
+
+    @Test func anEmptyHeadingIsNamedNotQuotedAsText() {
+        let text = """
+            Raadsvoorstel Armoedebeleid 2026
+
+            Beslispunten
+            1. Het armoedebeleid 2026 vast te stellen.
+
+            Samenvatting
+
+            Aanleiding
+            De armoede in de gemeente neemt toe, vooral onder gezinnen met kinderen en onder ouderen met een klein pensioen.
+            Het college wil de regelingen eenvoudiger maken en beter bekend maken, zodat meer inwoners er gebruik van maken.
+            De raad vroeg daar vorig jaar om in een motie, en de adviesraad sociaal domein gaf een advies over de aanpak.
+            """
+        let result = analyzer.analyze(text, name: "leeg")
+        let f = result.criteria["F"]
+        #expect(f?.waarom.contains("onder het kopje ‘Samenvatting’ (regel 6) staat geen tekst") == true, "\(f?.waarom ?? "")")
+        #expect(f?.waarom.contains("zegt zelf") == false)
+        let rendered = AnalysisRenderer.text(result, criteria: GuidedReview.criteria(from: bundledLibrary), style: .plain)
+        #expect(rendered.contains("het kopje ‘Samenvatting’ staat er, maar zonder tekst eronder"))
+        #expect(!rendered.contains("(leeg)"))
+    }
+
+    @Test func beslispuntenWithoutAVerbDoNotContradictTheList() {
+        let text = "Raadsvoorstel Huishoudelijke hulp\n\nBeslispunten\n1. Het invoeren van een eigen bijdrage voor de hulp bij het huishouden.\n\nAanleiding\nDe kosten stijgen sterk en de raad vroeg om een voorstel.\n"
+        let result = analyzer.analyze(text, name: "rol")
+        #expect(result.leeswijzer.besluit.count == 1)
+        #expect(!result.leeswijzer.rol.uitleg.contains("geen beslispunten gevonden"))
+    }
+
+    @Test func participatiewetIsNoParticipationOfInwoners() {
+        let text = "Raadsvoorstel Verordeningen Participatiewet\n\nBeslispunten\n1. De Re-integratieverordening Participatiewet vast te stellen.\n2. De Verordening tegenprestatie Participatiewet vast te stellen.\n\nAanleiding\nDe Participatiewet treedt op 1 januari 2015 in werking en vraagt om nieuwe verordeningen.\n"
+        let result = analyzer.analyze(text, name: "pw")
+        #expect(result.leeswijzer.participatie.isEmpty, "\(result.leeswijzer.participatie)")
+    }
+
+    @Test func aTextWithoutLineBreaksSaysSo() {
+        let sentence = "Het college stelt voor de verordening jeugdhulp vast te stellen omdat de Jeugdwet dat vraagt en de gemeente de regels voor jeugdigen en ouders wil vastleggen. "
+        let text = "Raadsvoorstel Verordening Jeugdhulp " + String(repeating: sentence, count: 14)
+        let result = analyzer.analyze(text, name: "een-regel")
+        #expect(result.signalen.first?.hasPrefix("De tekst heeft bijna geen regeleinden (1 regel voor") == true, "\(result.signalen)")
+        // A normal text does not get the warning.
+        let normal = analyzer.analyze(String(repeating: sentence + "\n", count: 14), name: "regels")
+        #expect(!normal.signalen.contains { $0.hasPrefix("De tekst heeft bijna geen regeleinden") })
+    }
+}

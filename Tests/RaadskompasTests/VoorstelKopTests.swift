@@ -27,6 +27,61 @@ import Testing
         }
     }
 
+    /// Shapes of real headers found in published raadsvoorstellen (names replaced by X): a table row
+    /// flattened into one line without separators, and a column of labels with fewer values than
+    /// labels (empty cells), where nothing may be guessed.
+    @Test func realHeaderShapes() {
+        let flattened = VoorstelKop.read("""
+            Vergadering: 20 januari 2009 Agendanummer: 9 Status: Bespreekstuk Portefeuillehouder: X Behandelend ambtenaar:X, 0595-750306 E-mail:
+            Aan de gemeenteraad, Onderwerp: Re-integratieverordening Winsum Voorgestelde besluit: De verordening vast te stellen.
+            """)
+        #expect(flattened.datum?.description == "2009-01-20")
+        #expect(flattened.portefeuille == "X")
+        #expect(flattened.onderwerp == "Re-integratieverordening Winsum")
+        let ridderkerk = VoorstelKop.read("""
+            Raadsvoorstel Onderwerp: Verordeningen Participatiewet Commissie: Samen leven d.d. 2 december 2014 Portefeuillehouder: X BBVnummer: 108066
+            Gemeenteraad Ridderkerk: 11 december 2014
+            Agendapunt: 5
+            """)
+        #expect(ridderkerk.datum?.description == "2014-12-11")
+        #expect(ridderkerk.portefeuille == "X")
+        #expect(ridderkerk.registratienummer == "108066")
+        #expect(ridderkerk.onderwerp == "Verordeningen Participatiewet")
+        let goeree = VoorstelKop.read("Gemeenteraad Postbus 1 *Z038C7E9AB1* Registratienummer : Z / 3645 Agendanummer : 13 Portefeuillehouder : Wethouder X Raadsvergadering : 30 oktober 2014 Behandelaar : X Onderwerp : Verordening Jeugdhulp 2015 Datum : 08 oktober 2014")
+        #expect(goeree.datum?.description == "2014-10-30")
+        #expect(goeree.portefeuille == "Wethouder X")
+        #expect(goeree.registratienummer == "Z / 3645")
+        // Eight labels, eight colons, five values: only the one date is certain.
+        let column = VoorstelKop.read("""
+            Agendapunt
+            Voorstelnummer
+            Raadsvergadering
+            Naam opsteller
+            Informatie op te vragen bij
+            Portefeuillehouder(s)
+            Zaaknummer
+            Registratienummer
+            :
+            :
+            :
+            :
+            :
+            :
+            :
+            :
+            25 september 2014
+            X
+            X
+            X
+            RAAD140135
+            Onderwerp: Vaststelling WMO-verordening
+            Aan de raad,
+            """)
+        #expect(column.datum?.description == "2014-09-25")
+        #expect(column.portefeuille == nil)
+        #expect(column.registratienummer == nil)
+    }
+
     @Test func datesInEveryFormAndNoneFromTheBody() {
         #expect(VoorstelKop.firstDate("donderdag 3 juli 2025 om 19.30 uur")?.description == "2025-07-03")
         #expect(VoorstelKop.firstDate("12/6/2025")?.description == "2025-06-12")

@@ -21,7 +21,7 @@ import KompasDSL
         let path = try write(folder, "rv.txt", Data("Raadsvoorstel Wmo-verordening 2026\n\nDe raad besluit …\n".utf8))
         let first = run(s, "voorstel importeer \"\(path)\" id=rv-2026-001 datum=2026-03-12 gemeente=\"Dommelrade\" wetten=[wmo]")
         #expect(first.diagnostics.isEmpty, "\(DiagnosticRenderer().render(first.diagnostics))")
-        #expect(first.output == "Voorstel rv-2026-001 ingelezen: ‘Raadsvoorstel Wmo-verordening 2026’ (2 regels).\n")
+        #expect(first.output == "Voorstel rv-2026-001 ingelezen: ‘Raadsvoorstel Wmo-verordening 2026’ (3 regels).\n")
         #expect(run(s, "voorstel importeer \"\(path)\" id=rv-2026-001").output == "Voorstel rv-2026-001 is al ingelezen; er is niets veranderd.\n")
         // Reproduction 4 of issue 11: a re-import that changes only fields says so.
         #expect(run(s, "voorstel importeer \"\(path)\" id=rv-2026-001 portefeuille=\"Zorg\"").output
@@ -36,6 +36,31 @@ import KompasDSL
         let shown = run(s, "voorstel toon rv-2026-001").output
         #expect(shown.contains("1 │ Iets anders"))
         #expect(shown.contains("datum 2026-03-12") && shown.contains("wetten wmo"), "metadata van de eerste import blijft als ze niet opnieuw is gegeven: \(shown)") 
+    }
+
+    /// A re-import follows the header of the new text for fields that came from the text, keeps a
+    /// field set by hand (and says what the text says now), and names scores only when there are.
+    @Test func reimportFollowsTheHeaderButKeepsWhatWasSetByHand() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        func text(_ datum: String, _ wethouder: String) -> Data {
+            Data("Raadsvoorstel Cliëntondersteuning\n\nDatum raadsvergadering: \(datum)\nPortefeuillehouder: \(wethouder)\nRegistratienummer: RV-2026-014\n\nBeslispunten\n1. In te stemmen met het plan.\n".utf8)
+        }
+        let path = try write(folder, "rv.txt", text("12 maart 2026", "wethouder Zorg"))
+        _ = run(s, "voorstel importeer \"\(path)\" id=rv-1")
+        try text("26 maart 2026", "wethouder Sociaal Domein").write(to: URL(fileURLWithPath: path))
+        let second = run(s, "voorstel importeer \"\(path)\" id=rv-1").output
+        #expect(second.contains("datum 26 maart 2026 (was 12 maart 2026), portefeuille ‘wethouder Sociaal Domein’ (was ‘wethouder Zorg’)"), "\(second)")
+        #expect(!second.contains("scores gingen") && !second.contains("beoordelingen"))
+        #expect(run(s, "voorstel toon rv-1").output.contains("datum 2026-03-26 · portefeuille wethouder Sociaal Domein"))
+        _ = run(s, "voorstel wijzig rv-1 portefeuille=\"Wethouder A\"")
+        _ = run(s, "beoordeling rv-1 door=\"Griffie\" { criterium A score=2 }")
+        try text("2 april 2026", "wethouder Jeugd").write(to: URL(fileURLWithPath: path))
+        let third = run(s, "voorstel importeer \"\(path)\" id=rv-1").output
+        #expect(third.contains("datum 2 april 2026 (was 26 maart 2026)"))
+        #expect(third.contains("De tekst noemt nu portefeuille ‘wethouder Jeugd’ (bewaard blijft ‘Wethouder A’)"), "\(third)")
+        #expect(third.contains("De 1 score ging over de vorige tekst"))
+        #expect(run(s, "voorstel toon rv-1").output.contains("portefeuille Wethouder A"))
     }
 
     @Test func windows1252EmptyMissingAndUnknownFiles() throws {

@@ -59,7 +59,9 @@ public struct VoorstelKop: Sendable, Equatable {
         ("programma", .programma), ("begrotingsprogramma", .programma), ("programma begroting", .programma),
         ("behandeling", .behandeling), ("soort voorstel", .behandeling), ("aard voorstel", .behandeling), ("type voorstel", .behandeling),
         ("voorstel", .behandeling), ("doel", .behandeling), ("status", .behandeling), ("team", .anders), ("afdeling", .anders), ("steller", .anders), ("commissie", .anders),
-        ("ambtelijk opdrachtgever", .anders), ("contactpersoon", .anders), ("uw kenmerk", .anders), ("gemeente", .anders), ("locatie", .anders),
+        ("ambtelijk opdrachtgever", .anders), ("contactpersoon", .anders), ("behandelend ambtenaar", .anders), ("behandelaar", .anders),
+        ("e-mail", .anders), ("telefoon", .anders), ("opsteller", .anders), ("naam opsteller", .anders), ("informatie bij", .anders),
+        ("inlichtingen bij", .anders), ("informatie op te vragen bij", .anders), ("voorgesteld besluit", .anders), ("voorgestelde besluit", .anders), ("uw kenmerk", .anders), ("gemeente", .anders), ("locatie", .anders),
     ]
 
     /// Reads the header of `text`.
@@ -104,15 +106,37 @@ public struct VoorstelKop: Sendable, Equatable {
             let parts = segmented[index]
             let next = index + 1 < lines.count ? segmented[index + 1] : []
             // A table flattened by column: several lines of labels, then as many lines of values.
+            // The run counts short unknown labels between known ones ("Naam opsteller") too, so that
+            // the values stay in line; it starts at its first label, never halfway.
+            func isBareLabel(_ i: Int) -> Bool { labelOf[i].map { $0.1.isEmpty } ?? false }
+            func looksLikeLabel(_ i: Int) -> Bool {
+                let words = lines[i].split(separator: " ")
+                return words.count <= 6 && !lines[i].contains(where: { $0.isNumber || $0 == ":" || $0 == "." }) && lines[i].first?.isUppercase == true
+            }
             var labelRun = 0
-            while index + labelRun < lines.count, let (_, value) = labelOf[index + labelRun], value.isEmpty { labelRun += 1 }
-            if labelRun >= 2, index + 2 * labelRun <= lines.count,
-               (0..<labelRun).allSatisfy({ labelOf[index + labelRun + $0] == nil }) {
-                for offset in 0..<labelRun {
-                    if let (kind, _) = labelOf[index + offset] { note(kind, lines[index + labelRun + offset]) }
-                    consumed.insert(index + offset)
-                    consumed.insert(index + labelRun + offset)
+            // A column of labels starts with two known ones; a label and its value take turns otherwise.
+            let startsColumn = index + 1 < lines.count && isBareLabel(index) && isBareLabel(index + 1)
+            while index + labelRun < lines.count,
+                  isBareLabel(index + labelRun) || startsColumn && labelRun > 0 && looksLikeLabel(index + labelRun) && index + labelRun + 1 < lines.count && isBareLabel(index + labelRun + 1) {
+                labelRun += 1
+            }
+            if labelRun >= 2, index == 0 || !isBareLabel(index - 1) {
+                var values: [Int] = []
+                var v = index + labelRun
+                while v < lines.count, values.count < labelRun, labelOf[v] == nil { values.append(v); v += 1 }
+                if values.count == labelRun {
+                    for offset in 0..<labelRun {
+                        if let (kind, _) = labelOf[index + offset] { note(kind, lines[values[offset]]) }
+                    }
+                } else {
+                    // Fewer values than labels (empty cells): only what cannot be mistaken is read,
+                    // a date when the run has one date label and the values one date.
+                    let dateLabels = (0..<labelRun).compactMap { labelOf[index + $0]?.0 }.filter { $0 == .raadsdatum || $0 == .voorsteldatum }
+                    let dateValues = values.filter { firstDate(lines[$0]) != nil }
+                    if dateLabels.count == 1, dateValues.count == 1 { note(dateLabels[0], lines[dateValues[0]]) }
                 }
+                for offset in 0..<labelRun { consumed.insert(index + offset) }
+                for value in values { consumed.insert(value) }
                 continue
             }
             // A letterhead date: "Dommelrade, 3 juni 2025".
@@ -208,9 +232,51 @@ public struct VoorstelKop: Sendable, Equatable {
             var s = piece.startIndex, e = piece.endIndex
             while s < e, piece[s] == 32 { s += 1 }
             while e > s, piece[e - 1] == 32 { e -= 1 }
-            if e > s { result.append(String(decoding: piece[s..<e], as: UTF8.self)) }
+            if e > s { result += splitAtLabels(String(decoding: piece[s..<e], as: UTF8.self)) }
         }
         return result
+    }
+
+    /// "Vergadering: 20 januari 2009 Agendanummer: 9 Portefeuillehouder: X": a table row flattened
+    /// into one line without separators, split before every known label that ends in a colon.
+    static func splitAtLabels(_ segment: String) -> [String] {
+        let bytes = Array(segment.utf8)
+        guard bytes.filter({ $0 == 58 }).count >= 2 else { return [segment] }
+        var cuts: [Int] = []
+        for (colon, byte) in bytes.enumerated() where byte == 58 && colon > 0 {
+            // The label: one to four words of letters right before the colon (a space before the colon allowed).
+            var end = colon
+            while end > 0, bytes[end - 1] == 32 { end -= 1 }
+            var wordStarts: [Int] = []
+            var i = end
+            while i > 0, wordStarts.count < 4 {
+                var j = i
+                while j > 0, bytes[j - 1] != 32 { j -= 1 }
+                guard j < i, bytes[j..<i].allSatisfy({ ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 >= 0x80 || $0 == 46 || $0 == 40 || $0 == 41 || $0 == 38 || $0 == 45 }) else { break }
+                wordStarts.append(j)
+                i = j
+                while i > 0, bytes[i - 1] == 32 { i -= 1 }
+            }
+            // The longest known label wins ("Datum raadsvergadering" over "raadsvergadering").
+            for start in wordStarts.reversed() where start > 0 {
+                let label = normalize(String(decoding: bytes[start..<end], as: UTF8.self))
+                if labelIndex[label] != nil || label.hasSuffix("nummer") && !label.contains(" ") {
+                    cuts.append(start)
+                    break
+                }
+            }
+        }
+        guard !cuts.isEmpty else { return [segment] }
+        var pieces: [String] = []
+        var from = 0
+        for cut in cuts where cut > from {
+            let piece = String(decoding: bytes[from..<cut], as: UTF8.self).trimmedFast()
+            if !piece.isEmpty { pieces.append(piece) }
+            from = cut
+        }
+        let last = String(decoding: bytes[from...], as: UTF8.self).trimmedFast()
+        if !last.isEmpty { pieces.append(last) }
+        return pieces
     }
 
     /// `Label: value` or a bare `Label` (value on the next line).
@@ -219,8 +285,15 @@ public struct VoorstelKop: Sendable, Equatable {
         if segment.utf8.count > 80, !segment.utf8.prefix(64).contains(58), !segment.utf8.prefix(64).contains(0xEF) { return nil }
         if let colon = segment.prefix(60).firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = normalize(String(segment[..<colon]))
-            guard let kind = labelIndex[label] ?? ocrKind(label) else { return nil }
-            return (kind, segment[segment.index(after: colon)...].trimmedFast())
+            let value = segment[segment.index(after: colon)...].trimmedFast()
+            guard let kind = labelIndex[label] ?? ocrKind(label) else {
+                // "BBVnummer: 108066", "Gemeenteraad Ridderkerk: 11 december 2014".
+                if !label.contains(" "), label.hasSuffix("nummer"), label.utf8.count <= 24, value.contains(where: \.isNumber) { return (.specifiekNummer, value) }
+                if let first = label.split(separator: " ").first, ["gemeenteraad", "raadsvergadering", "raad"].contains(String(first)),
+                   label.split(separator: " ").count == 2, firstDate(value) != nil { return (.raadsdatum, value) }
+                return nil
+            }
+            return (kind, value)
         }
         return kind(of: segment).map { ($0, "") }
     }

@@ -43,14 +43,35 @@ extension Command {
         // The title as the analysis reads it: the onderwerp across its line break, or the first line of substance.
         // A title the voorstel already has (perhaps set by hand with `voorstel wijzig`) stays.
         if given.titel == nil { given.titel = existing?.titel ?? Analyzer(library: context.library)?.title(of: imported.text).map { String($0.prefix(160)) } }
-        if given.datum == nil, existing?.datum == nil, let datum = kop.datum { given.datum = datum; read.append("datum \(datum.dutch)") }
-        if given.portefeuille == nil, existing?.portefeuille.isEmpty ?? true, let portefeuille = kop.portefeuille {
-            given.portefeuille = portefeuille
-            read.append("portefeuille ‘\(portefeuille)’")
+        // A field the earlier text gave follows the new text; a field set by hand (it differs from
+        // what the earlier text said) stays, and the reply names what the text says now.
+        let earlier = existing.map { VoorstelKop.read($0.tekst) }
+        var kept: [String] = []
+        if given.datum == nil, let datum = kop.datum {
+            // Stored as "2026-03-12" (DateValue's description).
+            let stored = existing?.datum
+            let storedDutch = stored.map { iso in earlier?.datum?.description == iso ? earlier!.datum!.dutch : iso } ?? ""
+            if stored == nil || stored == earlier?.datum?.description {
+                if stored != datum.description { given.datum = datum; read.append("datum \(datum.dutch)" + (stored == nil ? "" : " (was \(storedDutch))")) }
+            } else if stored != datum.description {
+                kept.append("datum \(datum.dutch) (bewaard blijft \(storedDutch))")
+            }
         }
-        if given.registratienummer == nil, existing?.registratienummer.isEmpty ?? true, let nummer = kop.registratienummer {
-            given.registratienummer = nummer
-            read.append("registratienummer \(nummer)")
+        if given.portefeuille == nil, let portefeuille = kop.portefeuille {
+            let stored = existing?.portefeuille ?? ""
+            if stored.isEmpty || stored == earlier?.portefeuille {
+                if stored != portefeuille { given.portefeuille = portefeuille; read.append("portefeuille ‘\(portefeuille)’" + (stored.isEmpty ? "" : " (was ‘\(stored)’)")) }
+            } else if stored != portefeuille {
+                kept.append("portefeuille ‘\(portefeuille)’ (bewaard blijft ‘\(stored)’)")
+            }
+        }
+        if given.registratienummer == nil, let nummer = kop.registratienummer {
+            let stored = existing?.registratienummer ?? ""
+            if stored.isEmpty || stored == earlier?.registratienummer {
+                if stored != nummer { given.registratienummer = nummer; read.append("registratienummer \(nummer)" + (stored.isEmpty ? "" : " (was \(stored))")) }
+            } else if stored != nummer {
+                kept.append("registratienummer \(nummer) (bewaard blijft \(stored))")
+            }
         }
         let voorstel = Voorstel.described(id: id, text: imported.text, source: path, by: given, keeping: existing)
         // The same id for another file is a mistake more often than an update.
@@ -61,17 +82,22 @@ extension Command {
         let change = try context.attempt(node) { try store.save(voorstel) }
         var out = imported.notes.map { "Let op: \($0).\n" }.joined()
         if !read.isEmpty { out += "Uit de tekst gehaald: " + read.joined(separator: ", ") + ". Klopt iets niet? `voorstel wijzig \(voorstel.id) …`\n" }
+        if !kept.isEmpty {
+            out += "De tekst noemt nu " + kept.joined(separator: ", ") + ": dat had je zelf ingevuld. Wil je wat de tekst zegt? `voorstel wijzig \(voorstel.id) …`\n"
+        }
         switch change {
         case .new:
-            let lines = voorstel.tekst.split(separator: "\n").count
+            // As `voorstel toon` numbers them: every line, blank ones too.
+            let lines = voorstel.tekst.split(separator: "\n", omittingEmptySubsequences: false).count - (voorstel.tekst.hasSuffix("\n") ? 1 : 0)
             out += "Voorstel \(voorstel.id) ingelezen: ‘\(voorstel.titel)’ (\(lines) \(lines == 1 ? "regel" : "regels")).\n"
         case .unchanged:
             out += "Voorstel \(voorstel.id) is al ingelezen; er is niets veranderd.\n"
         case .fieldsChanged(let fields):
             out += "Voorstel \(voorstel.id) is al ingelezen; de tekst is niet veranderd, wel: \(fields.joined(separator: ", ")).\n"
         case .changed(let previous):
-            out += "Voorstel \(voorstel.id) opnieuw ingelezen: de tekst is veranderd sinds \(DateValue(previous).dutch). "
-                + "Bestaande beoordelingen gingen over de vorige tekst; kijk ze na met `beoordelingen \(voorstel.id)`.\n"
+            out += "Voorstel \(voorstel.id) opnieuw ingelezen: de tekst is veranderd sinds \(DateValue(previous).dutch)."
+            let judged = (try? store.judgements(of: voorstel).count) ?? 0
+            out += judged > 0 ? " De \(judged) \(judged == 1 ? "score ging" : "scores gingen") over de vorige tekst; kijk ze na met `beoordelingen \(voorstel.id)`.\n" : "\n"
         }
         return out
     }
@@ -120,6 +146,19 @@ extension Command {
         if unchanged > 0 { counts.append("\(unchanged) ongewijzigd") }
         if !outcome.deleted.isEmpty { counts.append("\(outcome.deleted.count) verwijderd volgens de export") }
         var out = "Uit \(isFolder ? "de map" : "de export") \(path): " + (counts.isEmpty ? "niets ingelezen" : counts.joined(separator: ", ")) + ".\n"
+        // What the headers gave, so that a griffier knows what to check (and what to fill in).
+        let newIDs = Set(outcome.changes.filter { $0.change == .new }.map(\.id))
+        let fresh = voorstellen.filter { newIDs.contains($0.id) }
+        if isFolder, !fresh.isEmpty {
+            let withDate = fresh.filter { $0.datum != nil }.count
+            let withPortefeuille = fresh.filter { !$0.portefeuille.isEmpty }.count
+            let withNummer = fresh.filter { !$0.registratienummer.isEmpty }.count
+            out += "Uit de tekst gehaald, " + (fresh.count == 1 ? "bij het nieuwe voorstel" : "bij de \(fresh.count) nieuwe") + ": datum bij \(withDate), portefeuille bij \(withPortefeuille), registratienummer bij \(withNummer)."
+            if let missing = fresh.first(where: { $0.datum == nil }) {
+                out += " Zonder datum telt een voorstel niet mee in de APK; vul die in met `voorstel wijzig \(missing.id) datum=…`."
+            }
+            out += "\n"
+        }
         if !changed.isEmpty {
             out += "Beoordelingen van " + changed.prefix(10).map(\.id).joined(separator: ", ") + (changed.count > 10 ? " en nog \(changed.count - 10)" : "")
                 + " gingen over de vorige tekst; kijk ze na met `beoordelingen ID`.\n"
