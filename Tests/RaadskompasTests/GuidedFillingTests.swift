@@ -90,6 +90,27 @@ final class ScriptedConversation: Conversation {
         #expect(text.contains("resultaat \"Minder eenzame ouderen\" doel=70% richting=omlaag jaar=2030 indicator=eenzaamheid-75plus"), "\(text)")
     }
 
+    /// An own indicator counts in the guided flow as in `koppel resultaat`; removing it later leaves
+    /// the raadslid's streefwaarde standing and says what went.
+    @Test func ownIndicatorsCountInTheFlowAndTheirRemovalKeepsTheTarget() throws {
+        let folder = try TemporaryFolder()
+        let answers: [String?] = ["", "", "", "", "In 2030 kent de helft de cliëntondersteuning", "50%", "omhoog", "2030",
+                                  "?bekendheid", "bekendheid-clientondersteuning", "", "", "", "", ""]
+        let conversation = ScriptedConversation(answers)
+        let s = session(folder, conversation)
+        #expect(run(s, "indicator nieuw bekendheid-clientondersteuning naam=\"Bekendheid cliëntondersteuning\" eenheid=\"%\"").diagnostics.isEmpty)
+        _ = run(s, "werkblad nieuw \"Doelen\"")
+        _ = run(s, "werkblad invullen \"Doelen\"")
+        #expect(conversation.transcript.contains("bekendheid-clientondersteuning"), "zoeken vindt de eigen indicator")
+        #expect(!conversation.transcript.contains("Geen indicator"))
+        #expect(run(s, "werkblad toon \"Doelen\"").output.contains("bekendheid-clientondersteuning"))
+        let removed = run(s, "indicator verwijder bekendheid-clientondersteuning zeker=ja").output
+        #expect(removed.contains("1 resultaat in een werkblad meet niet meer met deze indicator; de streefwaarde blijft staan"), "\(removed)")
+        let shown = run(s, "werkblad toon \"Doelen\"").output
+        #expect(shown.contains("50%"), "\(shown)")
+        #expect(!shown.contains("bekendheid-clientondersteuning"))
+    }
+
     @Test func scriptsCannotAskQuestions() throws {
         let folder = try TemporaryFolder()
         let s = Session(library: bundledLibrary, database: (folder.path("g.sqlite"), false))

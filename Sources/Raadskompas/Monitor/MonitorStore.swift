@@ -45,13 +45,24 @@ public struct MonitorStore: Sendable {
         try store.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT gebied) FROM meting WHERE indicator = ?", arguments: [indicator]) ?? 0 }
     }
 
+    /// What removing an own indicator took with it.
+    public struct Removal: Sendable, Equatable {
+        public var metingen = 0, koppelingen = 0, duidingen = 0, resultaten = 0
+    }
+
     /// Removes an own indicator with its measurements, links and duidingen, and unlinks the
-    /// werkblad resultaten that targeted it.
-    public func deleteOwnIndicator(_ id: String) throws {
+    /// werkblad resultaten that targeted it: their streefwaarde (value, direction, year, gebied)
+    /// is the raadslid's own and stays.
+    @discardableResult
+    public func deleteOwnIndicator(_ id: String) throws -> Removal {
         try store.write { db in
-            for table in ["meting", "aanbevelingindicator", "duiding"] { try db.execute(sql: "DELETE FROM \(table) WHERE indicator = ?", arguments: [id]) }
-            try db.execute(sql: "UPDATE item SET indicator = NULL, doel = NULL, gebied = NULL WHERE indicator = ?", arguments: [id])
+            var removal = Removal()
+            try db.execute(sql: "DELETE FROM meting WHERE indicator = ?", arguments: [id]); removal.metingen = db.changesCount
+            try db.execute(sql: "DELETE FROM aanbevelingindicator WHERE indicator = ?", arguments: [id]); removal.koppelingen = db.changesCount
+            try db.execute(sql: "DELETE FROM duiding WHERE indicator = ?", arguments: [id]); removal.duidingen = db.changesCount
+            try db.execute(sql: "UPDATE item SET indicator = NULL WHERE indicator = ?", arguments: [id]); removal.resultaten = db.changesCount
             _ = try EigenIndicator.deleteOne(db, key: id)
+            return removal
         }
     }
 

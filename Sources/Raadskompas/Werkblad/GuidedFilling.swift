@@ -146,7 +146,9 @@ struct GuidedFilling {
             }
             conversation.say("Typ een jaartal tussen 2000 en 2100, of druk op Enter.\n")
         }
-        let indicators = library.cards(ofKind: "indicator")
+        // The catalogue and the database's own indicators, as `koppel resultaat … indicator=` accepts them.
+        let indicators = ((try? MonitorStore(store: store.store).catalog(library).entries) ?? IndicatorCatalog(library: library, own: []).entries)
+            .map { (id: $0.id, title: $0.naam) }
         while true {
             guard let raw = conversation.ask("  indicator (id uit `lijst indicatoren`, ? = zoeken, Enter = geen)> ") else { return false }
             let answer = raw.trimmingCharacters(in: .whitespaces)

@@ -66,7 +66,14 @@ extension Command {
         let measured = try context.attempt(node) { try monitor.measurementCount(of: id) }
         guard try context.confirmDeletion(node, question: "Indicator \(id) met \(measured) metingen, koppelingen en duidingen verwijderen?",
                                           script: "indicator verwijder \(id) zeker=ja") else { return "Niets verwijderd.\n" }
-        try context.attempt(node) { try monitor.deleteOwnIndicator(id) }
-        return "Indicator \(id) verwijderd, met \(measured) \(measured == 1 ? "meting" : "metingen").\n"
+        let removal = try context.attempt(node) { try monitor.deleteOwnIndicator(id) }
+        var parts = ["\(removal.metingen) \(removal.metingen == 1 ? "meting" : "metingen")"]
+        if removal.koppelingen > 0 { parts.append("\(removal.koppelingen) \(removal.koppelingen == 1 ? "koppeling aan een aanbeveling" : "koppelingen aan aanbevelingen")") }
+        if removal.duidingen > 0 { parts.append("\(removal.duidingen) \(removal.duidingen == 1 ? "duiding" : "duidingen")") }
+        var out = "Indicator \(id) verwijderd, met " + parts.joined(separator: ", ") + ".\n"
+        if removal.resultaten > 0 {
+            out += "\(removal.resultaten) \(removal.resultaten == 1 ? "resultaat in een werkblad meet" : "resultaten in werkbladen meten") niet meer met deze indicator; de streefwaarde blijft staan. Terugdraaien kan met `ongedaan`.\n"
+        }
+        return out
     }
 }
