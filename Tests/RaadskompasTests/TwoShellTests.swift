@@ -103,3 +103,22 @@ final class InterruptedConversation: Conversation {
         #expect(text.contains("mag Raadskompas geen bestand schrijven"))
     }
 }
+
+/// A name pasted from Word ("’s-Hertogenbosch") and the same name typed ("'s-Hertogenbosch") are
+/// one werkblad and one beoordelaar.
+@Suite struct ApostropheNameTests {
+    @Test func typedAndCurlyApostrophesAreOneName() throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("a.sqlite"), false))
+        #expect(run(s, "werkblad nieuw \"Visie ’s-Hertogenbosch\"").diagnostics.isEmpty)
+        #expect(run(s, "werkblad toon \"visie 's-hertogenbosch\"").diagnostics.isEmpty)
+        let again = run(s, "werkblad nieuw \"Visie 's-Hertogenbosch\"")
+        #expect(!again.diagnostics.isEmpty, "geen tweede werkblad met dezelfde naam")
+        #expect(run(s, "voorstel rv-1 { titel \"T\"; tekst \"x\" }").diagnostics.isEmpty)
+        _ = run(s, "beoordeling rv-1 door=\"Griffie ’s-Hertogenbosch\" { criterium A score=2 }")
+        _ = run(s, "beoordeling rv-1 door=\"griffie 's-hertogenbosch\" { criterium B score=1 }")
+        let list = run(s, "beoordelaar lijst").output
+        #expect(list.contains("Griffie ’s-Hertogenbosch") && list.contains("2 scores"), "\(list)")
+        #expect(!list.contains("Griffie 's-Hertogenbosch"))
+    }
+}

@@ -59,7 +59,7 @@ public struct HistoryStore: Sendable {
             if let matching, !matching.isEmpty {
                 var needles = [try String.fetchOne(db, sql: "SELECT quote(?)", arguments: [matching]) ?? ""]
                 // A werkblad is found by its name; its answers and links by its number.
-                if let werkblad = try Int64.fetchOne(db, sql: "SELECT id FROM werkblad WHERE naam = ? COLLATE NOCASE", arguments: [matching]) {
+                if let werkblad = try Int64.fetchOne(db, sql: "SELECT id FROM werkblad WHERE " + WerkbladStore.sameName, arguments: [Names.key(matching)]) {
                     needles.append("\"werkbladId\":\"\(werkblad)\"")
                     needles.append("\"id\":\"\(werkblad)\"}")
                 }

@@ -210,7 +210,7 @@ public struct VoorstelStore: Sendable {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         do {
             let known = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT beoordelaar FROM beoordeling ORDER BY beoordelaar") }
-            return known.first { $0.lowercased() == trimmed.lowercased() } ?? trimmed
+            return known.first { Names.key($0).lowercased() == Names.key(trimmed).lowercased() } ?? trimmed
         } catch {
             throw Failure(error)
         }

@@ -6,6 +6,10 @@ import KompasDSL
 public struct WerkbladStore: Sendable {
     public let store: Store
 
+    /// A werkblad name compared as people see it: without regard to case, and with a typed `'` the
+    /// same as Word's `’` (see `Names.key`).
+    static let sameName = "replace(replace(replace(naam, '’', ''''), '‘', ''''), '`', '''') = ? COLLATE NOCASE"
+
     public init(store: Store) {
         self.store = store
     }
@@ -29,7 +33,7 @@ public struct WerkbladStore: Sendable {
     public func find(_ name: String) throws(Failure) -> Werkblad {
         let found: Werkblad?
         do {
-            found = try store.read { db in try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [name]).fetchOne(db) }
+            found = try store.read { db in try Werkblad.filter(sql: WerkbladStore.sameName, arguments: [Names.key(name)]).fetchOne(db) }
         } catch {
             throw Failure(error)
         }
@@ -55,7 +59,7 @@ public struct WerkbladStore: Sendable {
         guard !name.isEmpty else { throw .emptyName }
         do {
             return try store.write { db in
-                if try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [name]).fetchCount(db) > 0 {
+                if try Werkblad.filter(sql: WerkbladStore.sameName, arguments: [Names.key(name)]).fetchCount(db) > 0 {
                     throw Failure.exists(name)
                 }
                 var record = werkblad
@@ -74,7 +78,7 @@ public struct WerkbladStore: Sendable {
         do {
             try store.write { db in
                 if name.lowercased() != werkblad.naam.lowercased(),
-                   try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [name]).fetchCount(db) > 0 {
+                   try Werkblad.filter(sql: WerkbladStore.sameName, arguments: [Names.key(name)]).fetchCount(db) > 0 {
                     throw Failure.exists(name)
                 }
                 try db.execute(sql: "UPDATE werkblad SET naam = ?, gewijzigd = ? WHERE id = ?", arguments: [name, Date(), werkblad.id])
@@ -178,7 +182,7 @@ public struct WerkbladStore: Sendable {
     public func merge(_ content: WerkbladInhoud) throws(Failure) -> (items: Int, koppelingen: Int) {
         do {
             return try store.write { db in
-                guard let existing = try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [content.werkblad.naam]).fetchOne(db),
+                guard let existing = try Werkblad.filter(sql: WerkbladStore.sameName, arguments: [Names.key(content.werkblad.naam)]).fetchOne(db),
                       let id = existing.id else { throw Failure.notFound(name: content.werkblad.naam, suggestion: nil) }
                 let items = try WerkbladItem.filter(Column("werkbladId") == id).fetchAll(db)
                 let links = try Koppeling.filter(Column("werkbladId") == id).fetchAll(db)
@@ -213,7 +217,7 @@ public struct WerkbladStore: Sendable {
         do {
             return try store.write { db in
                 var werkblad = content.werkblad
-                if let existing = try Werkblad.filter(sql: "naam = ? COLLATE NOCASE", arguments: [werkblad.naam]).fetchOne(db) {
+                if let existing = try Werkblad.filter(sql: WerkbladStore.sameName, arguments: [Names.key(werkblad.naam)]).fetchOne(db) {
                     werkblad.id = existing.id
                     werkblad.aangemaakt = existing.aangemaakt
                     werkblad.gewijzigd = Date()

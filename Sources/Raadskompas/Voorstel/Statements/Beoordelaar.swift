@@ -47,7 +47,7 @@ extension Command {
     private static func existingBeoordelaar(_ node: Node, _ context: CommandContext, _ store: VoorstelStore) throws(Diagnostic) -> (String, String?) {
         let known = try context.attempt(node) { try store.beoordelaars().map(\.naam) }
         let given = node.text(1)
-        guard let name = known.first(where: { $0.lowercased() == given.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+        guard let name = known.first(where: { Names.key($0).lowercased() == Names.key(given.trimmingCharacters(in: .whitespaces)).lowercased() }) else {
             throw .error("geen beoordelaar ‘\(given)’", hint: Suggestion.hint(for: given, in: known) ?? "beoordelaars: " + (known.isEmpty ? "(nog geen)" : known.joined(separator: ", ")),
                          at: node.arguments[1].span)
         }

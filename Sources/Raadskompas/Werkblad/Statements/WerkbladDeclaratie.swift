@@ -28,7 +28,7 @@ extension Command {
         let store = try context.werkbladen(node)
         if let als = node.optionalText("als") { content.werkblad.naam = als }
         let name = content.werkblad.naam
-        guard let existing = (try? store.find(name)).flatMap({ $0.naam.lowercased() == name.lowercased() ? $0 : nil }) else {
+        guard let existing = (try? store.find(name)).flatMap({ Names.key($0.naam).lowercased() == Names.key(name).lowercased() ? $0 : nil }) else {
             let saved = try context.attempt(node) { try store.replace(with: content) }
             return "Werkblad ‘\(saved.naam)’ opgeslagen: \(count(content.items.count, "antwoord", "antwoorden")), \(count(content.koppelingen.count, "koppeling", "koppelingen")).\n"
         }
@@ -64,7 +64,7 @@ extension Command {
         case "b":
             var free = "\(existing.naam) (\(content.werkblad.eigenaar.isEmpty ? "kopie" : content.werkblad.eigenaar))"
             var n = 2
-            while (try? store.find(free)).map({ $0.naam.lowercased() == free.lowercased() }) == true {
+            while (try? store.find(free)).map({ Names.key($0.naam).lowercased() == Names.key(free).lowercased() }) == true {
                 free = "\(existing.naam) (\(n))"
                 n += 1
             }
