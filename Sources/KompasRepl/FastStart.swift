@@ -32,8 +32,9 @@ enum FastStart {
             let argument = arguments[index]
             if argument.hasPrefix("-") {
                 if let found = value(argument, "-c") {
-                    guard commands == nil, let found, isPlain(found) else { return nil }
-                    commands = found
+                    guard let found, isPlain(found) else { return nil }
+                    // Every -c runs, in order (as swift-argument-parser collects them).
+                    commands = commands.map { $0 + "\n" + found } ?? found
                 } else if let found = value(argument, "--db") {
                     guard db == nil, let found, isPlain(found) else { return nil }
                     db = found

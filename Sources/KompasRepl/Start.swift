@@ -13,20 +13,21 @@ struct Start: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Voer deze opdrachten uit en stop.", valueName: "OPDRACHTEN"))
-    var commands: String?
+    @Option(name: .customShort("c"), help: ArgumentHelp("Voer deze opdrachten uit en stop (meer keren -c: na elkaar).", valueName: "OPDRACHTEN"))
+    var commands: [String] = []
 
     @Argument(help: ArgumentHelp("Een script (.kompas) om uit te voeren.", valueName: "SCRIPT"))
     var script: String?
 
     func validate() throws {
-        if commands != nil, script != nil {
+        if !commands.isEmpty, script != nil {
             throw ValidationError("Gebruik óf -c 'OPDRACHTEN' óf een script, niet allebei.")
         }
     }
 
     func run() throws {
-        try Launch(content: options.content, db: options.db, kleur: options.kleur, commands: commands, script: script).run()
+        // Every -c runs, in the order given, as one batch (as lines of one script).
+        try Launch(content: options.content, db: options.db, kleur: options.kleur, commands: commands.isEmpty ? nil : commands.joined(separator: "\n"), script: script).run()
     }
 }
 
