@@ -86,6 +86,14 @@ import KompasDSL
         #expect(ScriptCheck.check(program).map(\.summary) == ["onbekende variabele `$onbekend`", "onbekend veld `kleur` bij `werkblad`"])
     }
 
+    /// `check` finds a criterium that does not exist, as running does (found by a newcomer).
+    @Test func checkFindsAnUnknownCriterium() {
+        let program = Parser.parse(SourceFile(name: "s.kompas", text: "beoordeling rv-1 door=\"Griffie\" {\n  criterium F score=0 \"Geen.\"\n  criterium G score=2 \"bestaat niet\"\n}\n")).program
+        let found = ScriptCheck.check(program)
+        #expect(found.map(\.summary) == ["er is geen criterium G"])
+        #expect(found.first?.hint == "de criteria zijn A, B, C, D, E, F")
+    }
+
     /// 10. A score confirmed with Enter is stored before its toelichting is asked.
     @Test func aScoreCountsBeforeItsToelichting() throws {
         let db = try DatabaseSession()

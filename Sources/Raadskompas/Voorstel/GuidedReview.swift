@@ -23,6 +23,9 @@ public struct GuidedReview {
     }
 
     /// The criteria A–F of the content card, in order.
+    /// The letters A–F: A–E from the infographic, F for its sixth point (the summary for inwoners).
+    static let letters = ["A", "B", "C", "D", "E", "F"]
+
     static func criteria(from library: ContentLibrary) -> [Criterion] {
         guard let card = library.cards(ofKind: "criteria").first else { return [] }
         return card.blocks.compactMap {

@@ -32,6 +32,11 @@ extension Command {
         arguments: [Slot("letter", .letter, help: "A tot en met F"), .optional("toelichting", .text, help: "waarom deze score")],
         fields: [Slot("score", .any, help: "0 ontbreekt, 1 summier, 2 voldoende, 3 goed, of nvt")]
     ) { node, validation in
+        // The letters of the infographic's criteria (the card `criteria-raadsvoorstellen`): also
+        // `raadskompas check` finds a criterium that does not exist.
+        if let first = node.arguments.first, case .symbol(let letter) = first.value, !GuidedReview.letters.contains(letter) {
+            validation.error("er is geen criterium \(letter)", hint: "de criteria zijn " + GuidedReview.letters.joined(separator: ", "), at: first.span)
+        }
         guard let score = node.property("score") ?? node.children.first(where: { $0.name == "score" }).flatMap({ child in
             child.arguments.first.map { Node.Property(key: "score", keySpan: child.nameSpan, value: $0.value, valueSpan: $0.span) }
         }) else { return }
