@@ -39,6 +39,24 @@ import Testing
         #expect(Lexer.tokenize(SourceFile(name: "t", text: "2026-13-01")).diagnostics.first?.hint == "een maand ligt tussen 01 en 12")
     }
 
+    /// A month and a quarter, as `help importeer metingen` writes a periode, are texts; a date, a
+    /// month 13 and anything that clings on are not.
+    @Test func periodsAreTexts() {
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: "2024-05 2024-K1 2024-k4 2026-03-12")).tokens
+        #expect(tokens.map(\.kind).prefix(4) == [.string, .string, .string, .date])
+        let texts = tokens.prefix(3).map { token -> String in
+            if case .string(let parts) = token.payload, case .literal(let text)? = parts.first { return text }
+            return "?"
+        }
+        #expect(texts == ["2024-05", "2024-K1", "2024-K4"])
+        for wrong in ["2024-13", "2024-051", "2024-05x"] {
+            #expect(!Lexer.tokenize(SourceFile(name: "t", text: wrong)).diagnostics.isEmpty, "\(wrong)")
+        }
+        // Left to the parser (a number, a minus and a name), never a period.
+        #expect(kinds("2024-K5") == [.number, .minus, .identifier, .endOfFile])
+        #expect(!kinds("2024-K1-2").contains(.string))
+    }
+
     @Test func stringEscapes() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""a\"b\\c\nd\te\$f\u{20AC}""#)).tokens
         guard case .string(let parts) = tokens[0].payload, case .literal(let text) = parts[0] else {

@@ -304,6 +304,9 @@ public struct Lexer {
             return count
         }
         let intDigits = digits(&s)
+        if intDigits == 4, s.peek() == UInt8(ascii: "-"), let token = period(&s, start: start) {
+            return token
+        }
         if intDigits == 4, s.peek() == UInt8(ascii: "-"), isDigit(s.peek(1)) {
             return date(&s, start: start)
         }
@@ -331,6 +334,25 @@ public struct Lexer {
     }
 
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// A period as CBS and the help write it, a month `2024-05` or a quarter `2024-K1`: read as
+    /// the text "2024-05" (we are after the year, at `-`). Nil, with the scanner where it was,
+    /// for anything else (a date `2024-05-12`, a subtraction `2024-5`).
+    private func period(_ s: inout Scanner, start: Int) -> Token? {
+        let p = s.position
+        guard p + 2 < s.end else { return nil }
+        let first = s.bytes[p + 1], second = s.bytes[p + 2]
+        let isMonth = isDigit(first) && isDigit(second) && (1...12).contains(Int(first - 0x30) * 10 + Int(second - 0x30))
+        let isQuarter = (first == UInt8(ascii: "K") || first == UInt8(ascii: "k")) && second >= 0x31 && second <= 0x34
+        guard isMonth || isQuarter else { return nil }
+        let end = p + 3
+        // `2024-05-12` is a date, `2024-051` or `2024-K1x` no period.
+        if end < s.end, isIdentifierByte(s.bytes[end]) || s.bytes[end] == UInt8(ascii: "-") { return nil }
+        s.position = end
+        var text = String(decoding: s.bytes[start..<end], as: UTF8.self)
+        if isQuarter { text = String(text.dropLast(2)) + "K" + String(UnicodeScalar(second)) }
+        return Token(kind: .string, start: start, end: end, payload: .string([.literal(text)]))
+    }
 
     private mutating func date(_ s: inout Scanner, start: Int) -> Token {
         // We are after `dddd`, at `-`.
