@@ -57,6 +57,17 @@ import Testing
         #expect(!kinds("2024-K1-2").contains(.string))
     }
 
+    /// `datum=12/03/2026` is a date as people write it: the hint says how to write it, not "a path".
+    @Test func aDateWithSlashesGetsTheDateHint() {
+        for text in ["x datum=12/03/2026", "x datum=12.3.2026"] {
+            let diagnostics = Parser.parse(SourceFile(name: "t", text: text)).diagnostics
+            #expect(diagnostics.first?.summary == "schrijf een datum met streepjes", "\(text)")
+            #expect(diagnostics.first?.hint == "bijvoorbeeld 2026-03-12 (of 12-3-2026)")
+        }
+        #expect(Parser.parse(SourceFile(name: "t", text: "x pad=stukken/a.txt")).diagnostics.first?.summary == "een pad hoort tussen aanhalingstekens")
+        #expect(Parser.slashDate("31/02/2026") == nil)
+    }
+
     @Test func stringEscapes() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""a\"b\\c\nd\te\$f\u{20AC}""#)).tokens
         guard case .string(let parts) = tokens[0].payload, case .literal(let text) = parts[0] else {

@@ -628,6 +628,11 @@ public struct Parser {
         default:
             break
         }
+        if let path = barePath(around: token), let date = Parser.slashDate(path.text) {
+            // 12/03/2026 or 12.03.2026: a date as people write it, not a path.
+            error("schrijf een datum met streepjes", hint: "bijvoorbeeld \(date) (of \(date.split(separator: "-").reversed().map { String(Int($0) ?? 0) }.joined(separator: "-")))", at: path)
+            return nil
+        }
         if let path = barePath(around: token) {
             error("een pad hoort tussen aanhalingstekens", hint: "zet het pad tussen aanhalingstekens: \"\(path.text)\"", at: path)
             return nil
@@ -653,6 +658,16 @@ public struct Parser {
 
     /// A file path typed without quotes (`data/x.csv`, `/tmp/x.csv`): the run of non-blank
     /// characters around a `/` that cannot start a value. Nil for any other token.
+    /// `12/03/2026`, `12.3.2026`: the date as yyyy-mm-dd, or nil when the text is no date.
+    static func slashDate(_ text: String) -> String? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." })
+        guard parts.count == 3, parts.allSatisfy({ part in !part.isEmpty && part.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }),
+              parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+              let date = DateValue(year: year, month: month, day: day) else { return nil }
+        return date.description
+    }
+
     private func barePath(around token: Token) -> SourceSpan? {
         let bytes = file.bytes
         guard token.start < bytes.count, bytes[token.start] == UInt8(ascii: "/") || bytes[token.start] == UInt8(ascii: ".") else { return nil }
