@@ -94,6 +94,19 @@ import KompasDSL
         #expect(found.first?.hint == "de criteria zijn A, B, C, D, E, F")
     }
 
+    /// Found by a newcomer: `herstel #12` (as `geschiedenis` shows the number) and a score typed as
+    /// its word.
+    @Test func herstelWithHashAndScoresAsWords() throws {
+        let db = try DatabaseSession()
+        let hint = db.session.run("herstel #12") { _ in }.diagnostics.first?.hint
+        #expect(hint == "schrijf het nummer zonder #, bijvoorbeeld `herstel 12`: met # begint een opmerking")
+        #expect(GuidedReview.score("voldoende")! == (2, false))
+        #expect(GuidedReview.score("2 voldoende")! == (2, false))
+        #expect(GuidedReview.score("Goed")! == (3, false))
+        #expect(GuidedReview.score("n.v.t.")! == (nil, true))
+        #expect(GuidedReview.score("prima") == nil)
+    }
+
     /// 10. A score confirmed with Enter is stored before its toelichting is asked.
     @Test func aScoreCountsBeforeItsToelichting() throws {
         let db = try DatabaseSession()

@@ -173,7 +173,7 @@ import KompasDSL
         s.conversation = first
         #expect(run(s, "beoordeel rv-1 door=\"Griffie\"").diagnostics.isEmpty)
         #expect(first.transcript.contains("A. In lijn met eerder gemaakte beleidskeuzes"))
-        #expect(first.transcript.contains("Typ 0, 1, 2, 3 of nvt."))
+        #expect(first.transcript.contains("Typ 0, 1, 2, 3 of nvt (of het woord"))
         #expect(first.transcript.contains("Gestopt. De scores tot nu toe zijn bewaard"))
         let second = ScriptedConversation(["nvt", "", "3", "", "3", "", "0", "", "n.v.t.", ""])
         s.conversation = second

@@ -51,8 +51,12 @@ public struct Validation: Sendable {
         }
         if node.arguments.count < schema.arguments.count {
             for slot in schema.arguments[node.arguments.count...] where slot.required {
+                // `herstel #12`: the number as `geschiedenis` shows it, but `#` starts a comment.
+                let rest = node.span.file.bytes[node.span.end...].prefix { $0 != 10 }
+                let commentedNumber = rest.firstIndex(of: UInt8(ascii: "#")).map { rest[($0 + 1)...].first.map { $0 >= 48 && $0 <= 57 } ?? false } ?? false
                 error("`\(node.name)` mist \(slot.name == "id" ? "een id" : "het argument `\(slot.name)`")",
-                      hint: "gebruik: \(schema.usage(as: node.name))", at: node.nameSpan)
+                      hint: commentedNumber ? "schrijf het nummer zonder #, bijvoorbeeld `\(node.name) \(String(decoding: rest.drop { $0 != UInt8(ascii: "#") }.dropFirst().prefix { $0 >= 48 && $0 <= 57 }, as: UTF8.self))`: met # begint een opmerking"
+                          : "gebruik: \(schema.usage(as: node.name))", at: node.nameSpan)
                 break
             }
         }

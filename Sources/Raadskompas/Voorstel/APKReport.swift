@@ -127,7 +127,7 @@ public struct APKReport: Sendable {
         out.append(style.bold("Per portefeuille"))
         for group in portefeuilles {
             let weakest = letters.compactMap { l in average(l, in: group.rows).map { (l, $0) } }.min { $0.1 < $1.1 }
-            out += TextLayout.wrap("\(group.name): \(group.rows.count) voorstel(len)" + (weakest.map { ", zwakst \($0.0) (\(APKReport.format($0.1)))" } ?? ""),
+            out += TextLayout.wrap("\(group.name): \(group.rows.count) \(group.rows.count == 1 ? "voorstel" : "voorstellen")" + (weakest.map { ", zwakst \($0.0) (\(APKReport.format($0.1)))" } ?? ""),
                                    width: style.width, first: "  ", rest: "    ")
         }
         return out.joined(separator: "\n") + "\n"

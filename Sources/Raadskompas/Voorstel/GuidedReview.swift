@@ -38,6 +38,9 @@ public struct GuidedReview {
         let normalized = answer.lowercased().replacingOccurrences(of: ".", with: "").trimmingCharacters(in: .whitespaces)
         if normalized == "nvt" { return (nil, true) }
         if let n = Int(normalized), (0...3).contains(n) { return (n, false) }
+        // The words of the scale, as the prompt shows them: "voldoende", "2 voldoende".
+        if let (score, _) = Beoordeling.scale.first(where: { normalized == $0.label || normalized == "\($0.score) \($0.label)" }) { return (score, false) }
+        if normalized == "niet van toepassing" { return (nil, true) }
         return nil
     }
 
@@ -73,7 +76,7 @@ public struct GuidedReview {
                     conversation.say("0 = ontbreekt, 1 = summier, 2 = voldoende, 3 = goed, nvt = past niet bij dit voorstel. De vragen hierboven helpen bij het oordeel.\n")
                 } else {
                     parsed = GuidedReview.score(trimmed)
-                    if parsed == nil { conversation.say("Typ 0, 1, 2, 3 of nvt.\n") }
+                    if parsed == nil { conversation.say("Typ 0, 1, 2, 3 of nvt (of het woord: ontbreekt, summier, voldoende, goed).\n") }
                 }
             }
             var judgement = Beoordeling(voorstelId: voorstel.id, beoordelaar: beoordelaar, criterium: criterion.letter,
