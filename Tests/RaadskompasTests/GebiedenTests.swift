@@ -111,6 +111,12 @@ import KompasDSL
         // Mistakes: not a gemeente, merged away, unknown.
         #expect(run(s, "instelling gemeente=\"Flevoland\"").diagnostics.first?.summary.contains("geen gemeente maar een provincie") == true)
         #expect(run(s, "instelling gemeente=\"Haaren\"").diagnostics.first?.summary.contains("bestaat sinds 2021 niet meer") == true)
+        // The figures from before the merger can be looked at (found with real RIVM/CBS files).
+        let old = try file(folder, "oud.csv", "indicator;gebied;periode;waarde\nwerkloze-jongeren;GM0788;2019;1,5\n")
+        #expect(run(s, "importeer metingen \"\(old)\"").diagnostics.isEmpty)
+        let haaren = run(s, "metingen werkloze-jongeren gebied=\"Haaren\"")
+        #expect(haaren.diagnostics.isEmpty && haaren.output.contains("Haaren (GM0788)  1 meting"), "\(haaren)")
+        #expect(run(s, "ongedaan").diagnostics.isEmpty)
         #expect(run(s, "instelling gemeente=\"Almeer\"").diagnostics.first?.hint == "bedoelde je `Almere`?")
         #expect(run(s, "instelling vergelijk=[\"Nederland\", \"Flevoland\"]").output.contains("vergelijken met Nederland (NL01), Flevoland (PV24)."))
         // Recorded like any change, so it can be undone.

@@ -59,7 +59,7 @@ extension Command {
                          at: node.span(of: "periode"))
         }
         let typed = node.fieldText("gebied"), door = node.fieldText("door")
-        let gebied = typed.isEmpty ? "" : try context.gebied(typed, at: node.span(of: "gebied")).code
+        let gebied = typed.isEmpty ? "" : try context.gebied(typed, at: node.span(of: "gebied"), merged: true).code
         let existing = try context.attempt(node) { try monitor.duiding(indicator: indicator.id, gebied: gebied, periode: periode) }
         var duiding = existing ?? Duiding(indicator: indicator.id, gebied: gebied, periode: periode, a: "", b: "", c: "", d: "", door: door, gewijzigd: Date())
         if !door.isEmpty { duiding.door = door }

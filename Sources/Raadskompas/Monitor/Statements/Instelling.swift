@@ -40,11 +40,13 @@ public struct Instellingen: Sendable, Equatable {
 }
 
 extension CommandContext {
-    /// A gebied a user typed: a code or a name, one gemeente for one name.
-    func gebied(_ text: String, at span: SourceSpan?) throws(Diagnostic) -> Gebied {
+    /// A gebied a user typed: a code or a name, one gemeente for one name. A gemeente merged away
+    /// is refused where a gebied is chosen for now (`instelling`, a target), and accepted where
+    /// its figures from before are looked at (`merged`: `metingen`, `rapport`, `duid`).
+    func gebied(_ text: String, at span: SourceSpan?, merged: Bool = false) throws(Diagnostic) -> Gebied {
         switch gebieden.lookup(text) {
         case .found(let gebied):
-            if gebied.soort == .opgeheven, let opgeheven = gebied.opgeheven {
+            if !merged, gebied.soort == .opgeheven, let opgeheven = gebied.opgeheven {
                 let successors = opgeheven.in.map(gebieden.weergave).joined(separator: ", ")
                 throw .error("\(gebied.weergave) bestaat sinds \(opgeheven.jaar) niet meer; de gemeente is opgegaan in \(successors)",
                              hint: "kies de gemeente van nu", at: span)

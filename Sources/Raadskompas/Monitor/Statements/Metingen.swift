@@ -94,7 +94,7 @@ extension Command {
 
     private static func indicatorReport(_ node: Node, _ context: CommandContext) throws(Diagnostic) -> String {
         let indicator = try context.indicator(node.text(0), at: node.arguments[0].span, in: context.catalog(node))
-        let gebied = try node.optionalText("gebied").map { text throws(Diagnostic) in try context.gebied(text, at: node.span(of: "gebied")).code }
+        let gebied = try node.optionalText("gebied").map { text throws(Diagnostic) in try context.gebied(text, at: node.span(of: "gebied"), merged: true).code }
         let toFile = node.arguments.count > 1
         context.progress?("rapport van \(indicator.id) wordt gemaakt …")
         let report = try context.indicatorReport(node, indicator, gebied: gebied, full: toFile)
