@@ -105,3 +105,40 @@ import KompasDSL
         #expect(labels.1.isEmpty && labels.0.contains("opgeheven gemeenten"), "\(labels.0)")
     }
 }
+
+/// A period in two columns (`Jaar;Maand`, as CBS's conjunctuurklok downloads write it), and what
+/// the reply says when a file has no period at all while gebied= was given.
+@Suite struct TwoColumnPeriodTests {
+    func file(_ folder: TemporaryFolder, _ name: String, _ text: String) throws -> String {
+        let path = folder.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func yearAndMonthOrQuarterMakeOnePeriod() throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("p.sqlite"), false))
+        _ = run(s, "indicator nieuw cyclus naam=\"Cyclus\" eenheid=\"index\"")
+        let months = try file(folder, "klok.csv", "Jaar;Maand;Cyclus\n2001;januari;1,17\n2001;februari;1,13\n2002;augustus;-0,04\n2024*;2;0,5\n")
+        let imported = run(s, "importeer metingen \"\(months)\" indicator=cyclus gebied=\"Nederland\" kolom=\"Cyclus\"")
+        #expect(imported.diagnostics.isEmpty, "\(imported.diagnostics.map(\.summary))")
+        #expect(imported.output.contains("4 metingen gelezen"))
+        let stored = try Store(path: folder.path("p.sqlite")).read { db in
+            try Row.fetchAll(db, sql: "SELECT periode, waarde, voorlopig FROM meting ORDER BY periode").map { "\($0[0] as String) \($0[1] as Double) \($0[2] as Int)" }
+        }
+        #expect(stored == ["2001-01 1.17 0", "2001-02 1.13 0", "2002-08 -0.04 0", "2024-02 0.5 1"])
+        #expect(MeasurementFile.period(year: "2024", part: "1e kwartaal") == "2024-K1")
+        #expect(MeasurementFile.period(year: "2024", part: "K4") == "2024-K4")
+        #expect(MeasurementFile.period(year: "2024", part: "mei") == "2024-05")
+        #expect(MeasurementFile.period(year: "2024", part: "13") == nil)
+        let wrong = try file(folder, "fout.csv", "Jaar;Maand;Cyclus\n2001;januari;1\n2001;lente;2\n")
+        let refused = run(s, "importeer metingen \"\(wrong)\" indicator=cyclus gebied=\"Nederland\" kolom=\"Cyclus\"")
+        #expect(refused.diagnostics.first?.summary.contains("regel 3") == true && refused.diagnostics.first?.summary.contains("`lente` is geen maand of kwartaal") == true,
+                "\(refused.diagnostics.map(\.summary))")
+        // No period anywhere, gebied given: the reply names the period, not the gebied.
+        let noPeriod = try file(folder, "geen.csv", "Soort;Waarde\na;1\n")
+        let message = run(s, "importeer metingen \"\(noPeriod)\" indicator=cyclus gebied=\"Nederland\"").diagnostics.first?.summary ?? ""
+        #expect(message.contains("geen kolom met perioden") || message.contains("kopregel"), "\(message)")
+        #expect(!message.contains("geen kolom met gebieden"))
+    }
+}

@@ -232,6 +232,9 @@ public enum MeasurementFile {
         /// The long format `indicator;gebied;periode;waarde`: written by people, whose period without
         /// a star means definitief (a CBS code file cannot say either way).
         var isLong = false
+        /// A period written in two columns, `Jaar;Maand` or `Jaar;Kwartaal` (the conjunctuurklok):
+        /// the month or quarter column; `period` is then the year column.
+        var periodPart: Int?
 
         init(indicator: Int?, region: Int?, period: Int?, value: Int, valueAttribute: Int?, dimensions: [Int],
              periodColumns: [(index: Int, periode: String, status: Status)] = []) {
@@ -275,6 +278,7 @@ public enum MeasurementFile {
     static func looksLikeHeader(_ cells: [String]) -> Bool {
         let names = cells.map(normalizedHeader)
         return names.contains { regionNames.contains($0) || periodNames.contains($0) || $0.hasPrefix("regio") || $0.hasPrefix("wijkenenbuurten") || $0 == "indicator" }
+            || names.contains("jaar") && (names.contains("maand") || names.contains("kwartaal"))
     }
 
     /// Finds the roles. The long format is `indicator;gebied;periode;waarde`; a CBS file has a
@@ -300,7 +304,9 @@ public enum MeasurementFile {
             return regionNames.contains(n) || n.hasPrefix("regio") || n.hasPrefix("wijkenenbuurten")
         }
         let region = regionCandidates.first { names[$0].hasSuffix("code") || names[$0] == "regios" } ?? regionCandidates.first
-        let period = names.firstIndex { periodNames.contains($0) }
+        // A period in two columns: the year, and its month or quarter.
+        let periodPart = names.firstIndex { periodNames.contains($0) } == nil ? names.firstIndex { $0 == "maand" || $0 == "kwartaal" } : nil
+        let period = names.firstIndex { periodNames.contains($0) } ?? (periodPart != nil ? names.firstIndex(of: "jaar") : nil)
         // The table layout: no period column, but columns named after periods.
         if region != nil || fixedRegion, period == nil, !fixedPeriod {
             let periodColumns = header.indices.compactMap { i -> (index: Int, periode: String, status: Status)? in
@@ -318,9 +324,11 @@ public enum MeasurementFile {
             }
         }
         guard region != nil || fixedRegion, period != nil || fixedPeriod else {
-            let missing = region == nil ? "geen kolom met gebieden (zoals RegioS of Regio's)" : "geen kolom met perioden (zoals Perioden)"
+            // What is missing that was not given: with gebied= given, it is the period.
+            let noRegion = region == nil && !fixedRegion
+            let missing = noRegion ? "geen kolom met gebieden (zoals RegioS of Regio's)" : "geen kolom met perioden (zoals Perioden, of Jaar met Maand)"
             throw .init(line: line, message: "kolommen niet herkend: \(header.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")); er is \(missing)",
-                        hint: region == nil
+                        hint: noRegion
                             ? "gebruik indicator;gebied;periode;waarde, of een CBS-bestand met RegioS en Perioden; gaan alle cijfers over één gebied, geef dat dan met gebied=\"Nederland\""
                             : "geef de periode van alle cijfers op met periode=2024, of kies een bestand met een kolom Perioden")
         }
@@ -328,12 +336,14 @@ public enum MeasurementFile {
             throw .init(line: line, message: "in een CBS-bestand staat niet welke indicator het is",
                         hint: "geef die op: importeer metingen \"…\" indicator=ID (en kolom=\"Kolomnaam\" bij meer kolommen met cijfers)")
         }
-        let roles = Set([region, period].compactMap { $0 })
+        let roles = Set([region, period, period == nil ? nil : periodPart].compactMap { $0 })
         let valueAttribute = names.firstIndex(of: "valueattribute")
         // OData v4 observations: one `Value` column, the topic in `Measure`.
         if let v4 = names.firstIndex(of: "value"), valueColumn == nil || valueColumn.map(normalizedHeader) == "value" {
             let dimensions = names.indices.filter { !roles.contains($0) && $0 != v4 && $0 != valueAttribute && !ignoredNames.contains(names[$0]) }
-            return Layout(indicator: nil, region: region, period: period, value: v4, valueAttribute: valueAttribute, dimensions: dimensions)
+            let layout = Layout(indicator: nil, region: region, period: period, value: v4, valueAttribute: valueAttribute, dimensions: dimensions)
+            layout.periodPart = period == nil ? nil : periodPart
+            return layout
         }
         let last = roles.max() ?? 0
         let before = names.indices.filter { $0 < last && !roles.contains($0) && $0 != valueAttribute && !ignoredNames.contains(names[$0]) && !regionCandidates.contains($0) }
@@ -354,8 +364,25 @@ public enum MeasurementFile {
             }
             value = only
         }
-        return Layout(indicator: nil, region: region, period: period, value: value, valueAttribute: valueAttribute,
-                      dimensions: before.filter { $0 != value })
+        let layout = Layout(indicator: nil, region: region, period: period, value: value, valueAttribute: valueAttribute,
+                            dimensions: before.filter { $0 != value })
+        layout.periodPart = period == nil ? nil : periodPart
+        return layout
+    }
+
+    /// The period of a year and its month or quarter as CBS writes them in two columns: `2024` and
+    /// `mei`, `5`, `05`, `1e kwartaal`, `K1` or `kwartaal 1`. Nil when the part is none of those.
+    static func period(year: String, part: String) -> String? {
+        let text = part.trimmingCharacters(in: .whitespaces).lowercased()
+        if let month = DateValue.monthNames.firstIndex(of: text) ?? VoorstelKop.shortMonths.firstIndex(of: text.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+            ?? Int(text).flatMap({ (1...12).contains($0) ? $0 - 1 : nil }) {
+            return year + "-" + (month < 9 ? "0" : "") + String(month + 1)
+        }
+        let digits = text.filter(\.isNumber)
+        if text.contains("kwartaal") || text.hasPrefix("k") || text.hasPrefix("q"), digits.count == 1, let quarter = Int(digits), (1...4).contains(quarter) {
+            return year + "-K" + digits
+        }
+        return nil
     }
 
     /// OData v4 `ValueAttribute`: why a value is missing.

@@ -444,7 +444,16 @@ extension MeasurementImport {
                 }
                 if layout.periodColumns.isEmpty {
                     let periode: String, periodStatus: MeasurementFile.Status, statusKnown: Bool
-                    if let column = layout.period {
+                    if let column = layout.period, let part = layout.periodPart {
+                        // `Jaar;Maand`: the year (with its star) and the month or quarter beside it.
+                        let (year, status, known) = try periodOf(base, cells[column], line: number)
+                        let partText = String(decoding: UnsafeBufferPointer(rebasing: base[cells[part]]), as: UTF8.self)
+                        guard let composed = MeasurementFile.period(year: year, part: partText) else {
+                            throw Failure(line: number, message: "`\(partText.trimmingCharacters(in: .whitespaces))` is geen maand of kwartaal",
+                                          hint: "schrijf de maand als naam (mei) of getal (5), het kwartaal als 1e kwartaal of K1")
+                        }
+                        (periode, periodStatus, statusKnown) = (composed, status, known)
+                    } else if let column = layout.period {
                         (periode, periodStatus, statusKnown) = try periodOf(base, cells[column], line: number)
                     } else {
                         periode = request.periode ?? ""
