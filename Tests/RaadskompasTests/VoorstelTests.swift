@@ -63,6 +63,17 @@ import KompasDSL
         #expect(run(s, "voorstel toon rv-1").output.contains("portefeuille Wethouder A"))
     }
 
+    /// `voorstel ID titel="…"` without `{ }`, as `help voorstel` writes it.
+    @Test func aDeclarationWithoutBlockChangesWhatItNames() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        #expect(run(s, "voorstel rv-1 titel=\"Jeugdhulp\"").diagnostics.first?.summary == "voorstel rv-1 bestaat nog niet en heeft een tekst nodig")
+        _ = run(s, "voorstel rv-1 { titel \"Jeugdhulp\"; tekst \"x\" }")
+        #expect(run(s, "voorstel rv-1 titel=\"Jeugdhulp dichtbij\"").output == "Voorstel rv-1 bijgewerkt: titel.\n")
+        #expect(run(s, "voorstel wijzig rv-1 portefeuille=\"A\"").output == "Voorstel rv-1 bijgewerkt: portefeuille.\n")
+        #expect(run(s, "voorstel toon rv-1").output.contains("Jeugdhulp dichtbij"))
+    }
+
     @Test func windows1252EmptyMissingAndUnknownFiles() throws {
         let folder = try TemporaryFolder()
         let s = session(folder)

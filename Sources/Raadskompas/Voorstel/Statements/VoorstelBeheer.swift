@@ -216,7 +216,11 @@ extension Command {
         schema: NodeSchema("voorstel", summary: "Een raadsvoorstel met zijn tekst; maakt het voorstel, of verandert bij een bestaand voorstel alleen wat je noemt.",
                            arguments: [Slot("id", .identifier, help: "de id van het voorstel, bijvoorbeeld rv-2026-014", completes: .voorstellen)],
                            fields: voorstelMetadata + [.optional("tekst", .text, help: "de tekst van het voorstel (een tekstblok; nodig bij een nieuw voorstel)")]),
-        accepts: \.hasBlock
+        // `voorstel rv-1 titel="…"` without `{ }` too, as `help voorstel` writes it (not an action word).
+        accepts: { node in
+            node.hasBlock || !node.properties.isEmpty
+                && !["importeer", "lijst", "toon", "wijzig", "verwijder"].contains(node.arguments.first?.value.stringValue ?? "")
+        }
     ) { node, context throws(Diagnostic) in
         let id = node.text(0)
         let actions = Registry.forms(of: "voorstel").compactMap(\.action)
