@@ -122,3 +122,21 @@ final class InterruptedConversation: Conversation {
         #expect(!list.contains("Griffie 's-Hertogenbosch"))
     }
 }
+
+@Suite struct RemovedReferenceTests {
+    /// An advies whose voorstel was removed says so, instead of naming it as if it were there.
+    @Test func anAdviesNamesItsRemovedVoorstel() throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("r.sqlite"), false))
+        #expect(run(s, """
+            voorstel rv-1 { titel "J"; tekst "x" }
+            adviesraad asd naam="Adviesraad" gemeente="Almere" reactietermijn=6
+            advies adv-1 raad=asd soort=gevraagd onderwerp="Jeugdhulp" voorstel=rv-1
+            """).diagnostics.isEmpty)
+        #expect(!run(s, "advies toon adv-1").output.contains("bestaat niet meer"))
+        _ = run(s, "voorstel verwijder rv-1 zeker=ja")
+        #expect(run(s, "advies toon adv-1").output.contains("⚑ voorstel rv-1 bestaat niet meer (verwijderd)"))
+        _ = run(s, "ongedaan")
+        #expect(!run(s, "advies toon adv-1").output.contains("bestaat niet meer"))
+    }
+}

@@ -39,9 +39,12 @@ struct AdviesTextRenderer {
     }
 
     /// `advies toon`: the dates, the termijn, every aanbeveling with its reactie and linked indicators.
-    func show(_ advies: Advies, raad: Adviesraad?, aanbevelingen: [Aanbeveling], effects: [Effect]) -> String {
+    func show(_ advies: Advies, raad: Adviesraad?, aanbevelingen: [Aanbeveling], effects: [Effect], voorstelGone: Bool = false) -> String {
         var out = [style.heading(advies.onderwerp) + "  " + style.dim("[\(advies.id)]")]
         out.append(style.dim("\(advies.soort) advies van \(raad?.naam ?? advies.raad)" + (advies.voorstel.map { " · bij voorstel \($0)" } ?? "")))
+        if voorstelGone, let id = advies.voorstel {
+            out.append("  ⚑ voorstel \(id) bestaat niet meer (verwijderd); `geschiedenis \(id)` laat zien wanneer, `ongedaan` of `herstel N` zet het terug")
+        }
         for (label, value) in [("aangevraagd", advies.aangevraagd), ("uitgebracht", advies.uitgebracht),
                                ("reactie ontvangen", advies.reactieOntvangen), ("bij de raadsstukken", advies.bijRaadsstukken)] {
             if let value, let date = Termijn.parse(value) { out.append("  \(label): \(date.dutch)") }

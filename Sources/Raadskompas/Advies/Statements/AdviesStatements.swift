@@ -42,8 +42,12 @@ extension Command {
                 effects.append(.init(link: link, indicator: entry, lines: report.effect(IndicatorReport.Link(advies: advies, aanbeveling: aanbeveling, koppeling: link))))
             }
         }
+        // A voorstel removed since (perhaps in another shell) is named as such, not as if it were there.
+        let voorstelGone = try advies.voorstel.map { id throws(Diagnostic) in
+            try context.attempt(node) { try store.store.read { db in try Voorstel.fetchOne(db, key: id) == nil } }
+        } ?? false
         return AdviesTextRenderer(style: context.style, today: context.today())
-            .show(advies, raad: raden.first { $0.id == advies.raad }, aanbevelingen: aanbevelingen, effects: effects)
+            .show(advies, raad: raden.first { $0.id == advies.raad }, aanbevelingen: aanbevelingen, effects: effects, voorstelGone: voorstelGone)
     }
 
     static let adviesNieuw = Command(
