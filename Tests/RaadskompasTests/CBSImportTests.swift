@@ -142,3 +142,48 @@ import KompasDSL
         #expect(!message.contains("geen kolom met gebieden"))
     }
 }
+
+/// Metadata as the OData API and `cbsodata` write it: one CSV per section, without a line naming
+/// the section (`83781ENG_Periods.csv`, `…_DataProperties.csv`), alone or joined into one file.
+@Suite struct ODataMetadataTests {
+    func file(_ folder: TemporaryFolder, _ name: String, _ text: String) throws -> String {
+        let path = folder.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let data = "ID,HouseholdCharacteristics,Periods,MedianDevelopmentPurchasingPower_1\n0,T009002,2021JJ00,    -1.1\n1,T009002,2022JJ00,     2.3\n2,1050010,2021JJ00,     0.5\n"
+    static let periods = "Key,Title,Description,Status\n2021JJ00,2021,,Definitief\n2022JJ00,2022,,Voorlopig\n"
+    static let properties = """
+        odata.type,ID,Position,ParentID,Type,Key,Title,Description,ReleasePolicy,Datatype,Unit,Decimals,Default
+        Cbs.OData.Dimension,0,0.0,,Dimension,HouseholdCharacteristics,Household characteristics,,,,,,
+        Cbs.OData.TimeDimension,1,1.0,,TimeDimension,Periods,Periods,,True,,,,
+        Cbs.OData.Topic,2,2.0,,Topic,MedianDevelopmentPurchasingPower_1,Median development purchasing power,,,Double,%,1,Impossible
+
+        """
+
+    @Test(arguments: ["periods", "joined"])
+    func sectionFilesGiveTitlesAndStatus(_ shape: String) throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("o.sqlite"), false))
+        _ = run(s, "indicator nieuw koop naam=\"Koopkracht\" eenheid=\"index\"")
+        let data = try file(folder, "83781ENG_UntypedDataSet.csv", ODataMetadataTests.data)
+        let metadata = shape == "periods" ? try file(folder, "83781ENG_Periods.csv", ODataMetadataTests.periods)
+            : try file(folder, "83781ENG_metadata.csv", ODataMetadataTests.properties + ODataMetadataTests.periods)
+        let result = run(s, "importeer metingen \"\(data)\" indicator=koop gebied=\"Nederland\" kolom=\"MedianDevelopmentPurchasingPower_1\" metadata=\"\(metadata)\" waar HouseholdCharacteristics=T009002")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.summary))")
+        #expect(result.output.contains("2 metingen gelezen") && result.output.contains("1 voorlopig"), "\(result.output)")
+        let status = try Store(path: folder.path("o.sqlite")).read { db in try Int.fetchAll(db, sql: "SELECT voorlopig FROM meting ORDER BY periode") }
+        #expect(status == [0, 1])
+    }
+
+    @Test func aSectionOfAnotherTableIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let s = Session(library: bundledLibrary, database: (folder.path("o.sqlite"), false))
+        _ = run(s, "indicator nieuw koop naam=\"Koopkracht\" eenheid=\"index\"")
+        let data = try file(folder, "83781ENG_UntypedDataSet.csv", ODataMetadataTests.data)
+        let other = try file(folder, "99999NED_Geslacht.csv", "Key,Title,Description\nT001038,Totaal mannen en vrouwen,\n")
+        let result = run(s, "importeer metingen \"\(data)\" indicator=koop gebied=\"Nederland\" kolom=\"MedianDevelopmentPurchasingPower_1\" metadata=\"\(other)\" waar HouseholdCharacteristics=T009002")
+        #expect(result.diagnostics.first?.summary.contains("de metadata hoort niet bij dit bestand") == true, "\(result.diagnostics.map(\.summary))")
+    }
+}

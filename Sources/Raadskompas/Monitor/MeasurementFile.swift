@@ -410,6 +410,9 @@ public enum MeasurementFile {
         public var tableTitle: String?
         /// `DataProperties`: the keys of the table's topics and dimensions, with their titles.
         public var topics: [String: String] = [:]
+        /// One section on its own (`…_Periods.csv` of the OData API), without `DataProperties`: it
+        /// describes some columns of the table, not all.
+        public var partial = false
 
         /// The key of a value column whose title is `title` (`kolom="Cliënten per 10 000 inwoners"`).
         public func topicKey(title: String) -> String? {
@@ -442,17 +445,49 @@ public enum MeasurementFile {
         let text = String(decoding: bytes, as: UTF8.self)
         var result = Metadata()
         var section: String?, header: [String] = []
+        // The OData API and cbsodata write each section as its own CSV (`83781NED_Periods.csv`,
+        // `…_DataProperties.csv`), without a line naming it: a header with Key and Title starts one,
+        // named after what it holds (its keys are periods, or its file name says it).
+        let unnamed = "\u{1}onbenoemd"
+        var unnamedCount = 0
+        var timeDimension: String?
+        let fileSection = (((path as NSString).lastPathComponent as NSString).deletingPathExtension).split(separator: "_").last.map { normalizedHeader(String($0)) }
+        func nameUnnamed() {
+            guard let keys = result.keys[unnamed] else { return }
+            let titles = result.titles[unnamed] ?? [:]
+            result.keys[unnamed] = nil
+            result.titles[unnamed] = nil
+            let periods = keys.allSatisfy { Periode.normalize($0) != nil }
+            var names = Set<String>()
+            if periods { names.formUnion(["perioden", timeDimension ?? "periods"]) }
+            if let fileSection, !["metadata", "dataproperties"].contains(fileSection), unnamedCount == 1 || !periods { names.insert(fileSection) }
+            for name in names {
+                result.keys[name, default: []] += keys
+                result.titles[name, default: [:]].merge(titles) { a, _ in a }
+            }
+        }
         for values in records(text) {
-            if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { section = nil; header = []; continue }
+            if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { nameUnnamed(); section = nil; header = []; continue }
             // A section starts with a line holding only its name.
             if values.count == 1 {
+                nameUnnamed()
                 section = normalizedHeader(values[0])
                 header = []
                 continue
             }
+            let names = values.map(normalizedHeader)
+            if names.contains("key"), names.contains("title"), section == nil || !header.isEmpty && section == unnamed || section == "dataproperties" && header != names && !header.isEmpty {
+                nameUnnamed()
+                section = names.contains("odata.type") || names.contains("type") && names.contains("position") ? "dataproperties" : unnamed
+                if section == unnamed { unnamedCount += 1 }
+                header = names
+                continue
+            }
             guard let current = section else { continue }
-            if header.isEmpty { header = values.map(normalizedHeader); continue }
+            if header.isEmpty { header = names; continue }
             func column(_ name: String) -> String? { header.firstIndex(of: name).flatMap { $0 < values.count ? values[$0] : nil } }
+            if current == "dataproperties", column("type")?.trimmingCharacters(in: .whitespaces) == "TimeDimension",
+               let key = column("key")?.trimmingCharacters(in: .whitespaces), !key.isEmpty { timeDimension = normalizedHeader(key) }
             if current == "tableinfos", result.tableTitle == nil { result.tableTitle = column("title") }
             guard current != "tableinfos", let key = column("key")?.trimmingCharacters(in: .whitespaces), !key.isEmpty else { continue }
             if current == "dataproperties" {
@@ -466,7 +501,9 @@ public enum MeasurementFile {
                 if status.contains("nader") { result.periodStatus[key] = .naderVoorlopig } else if status.contains("voorlopig") { result.periodStatus[key] = .voorlopig }
             }
         }
-        guard !result.titles.isEmpty else {
+        nameUnnamed()
+        result.partial = unnamedCount > 0 && result.topics.isEmpty
+        guard !result.titles.isEmpty || !result.topics.isEmpty else {
             throw .init(line: nil, message: "`\(path)` is geen metadatabestand van CBS: er staan geen secties met Key en Title in",
                         hint: "download bij de tabel ook de metadata (CSV), of laat metadata= weg")
         }

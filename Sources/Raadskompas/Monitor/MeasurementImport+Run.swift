@@ -525,7 +525,9 @@ extension MeasurementImport {
                     if let metadata = request.metadata {
                         let described = Set(metadata.keys.keys).union(metadata.topics.keys.map(MeasurementFile.normalizedHeader))
                         let columns = found.dimensions + [found.region, found.period].compactMap { $0 } + (found.value >= 0 ? [found.value] : [])
-                        if !described.isEmpty, let missing = columns.first(where: { !described.contains(MeasurementFile.normalizedHeader(header[$0])) }) {
+                        // A section on its own describes some columns: at least one must be the file's.
+                        let notDescribed = columns.filter { !described.contains(MeasurementFile.normalizedHeader(header[$0])) }
+                        if !described.isEmpty, let missing = notDescribed.first, !metadata.partial || notDescribed.count == columns.count {
                             throw Failure(line: number, message: "de metadata hoort niet bij dit bestand: kolom \(header[missing]) staat er niet in" + (metadata.tableTitle.map { " (de metadata is van ‘\($0)’)" } ?? ""),
                                           hint: "download de metadata van dezelfde tabel, of laat metadata= weg")
                         }
