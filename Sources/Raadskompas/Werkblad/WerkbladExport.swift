@@ -29,7 +29,9 @@ public enum WerkbladExport {
     public static func kompas(_ content: WerkbladInhoud, ownIndicators: [EigenIndicator] = []) -> String {
         let w = content.werkblad
         var out = "# Visie-werkblad, geëxporteerd door Raadskompas. Inlezen: raadskompas dit-bestand.kompas\n"
-        out += "# Bestaat er al een werkblad met deze naam, dan vraagt Raadskompas wat je wilt (vervangen, samenvoegen of naast elkaar).\n"
+        // What really happens: a script stops (nothing changed), the shell asks.
+        out += "# Bestaat er al een werkblad met deze naam, dan stopt Raadskompas met een melding en verandert het niets.\n"
+        out += "# Zet dan vervang=ja of samenvoegen=ja achter export=ja hieronder, of plak de tekst in de shell: die vraagt wat je wilt.\n"
         let used = Set(content.items.compactMap(\.indicator))
         for indicator in ownIndicators where used.contains(indicator.id) {
             var line = "indicator nieuw \(indicator.id) naam=\(Value.quote(indicator.naam)) eenheid=\(Value.quote(indicator.eenheid))"
