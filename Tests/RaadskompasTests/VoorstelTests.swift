@@ -74,6 +74,21 @@ import KompasDSL
         #expect(run(s, "voorstel toon rv-1").output.contains("Jeugdhulp dichtbij"))
     }
 
+    /// The same voorstel under a second id (a renamed file, a second download) is named.
+    @Test func theSameVoorstelUnderAnotherIdIsNamed() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        let text = Data("Raadsvoorstel Jeugdhulp\n\nRegistratienummer: RV-2026-021\n\nBeslispunten\n1. In te stemmen.\n".utf8)
+        let first = try write(folder, "a.txt", text)
+        _ = run(s, "voorstel importeer \"\(first)\" id=rv-a")
+        let second = try write(folder, "b.txt", text)
+        #expect(run(s, "voorstel importeer \"\(second)\" id=rv-b").output.contains("Let op: dezelfde tekst staat al bij voorstel rv-a."))
+        let third = try write(folder, "c.txt", Data("Raadsvoorstel Jeugdhulp (versie 2)\n\nRegistratienummer: rv-2026-021\n".utf8))
+        #expect(run(s, "voorstel importeer \"\(third)\" id=rv-c").output.contains("hetzelfde registratienummer rv-2026-021 staat al bij voorstel rv-"))
+        let other = try write(folder, "d.txt", Data("Raadsvoorstel Wmo\n\nRegistratienummer: RV-2026-022\n".utf8))
+        #expect(!run(s, "voorstel importeer \"\(other)\" id=rv-d").output.contains("Let op"))
+    }
+
     @Test func windows1252EmptyMissingAndUnknownFiles() throws {
         let folder = try TemporaryFolder()
         let s = session(folder)

@@ -90,6 +90,12 @@ extension Command {
             // As `voorstel toon` numbers them: every line, blank ones too.
             let lines = voorstel.tekst.split(separator: "\n", omittingEmptySubsequences: false).count - (voorstel.tekst.hasSuffix("\n") ? 1 : 0)
             out += "Voorstel \(voorstel.id) ingelezen: ‘\(voorstel.titel)’ (\(lines) \(lines == 1 ? "regel" : "regels")).\n"
+            // The same voorstel under another id (a renamed file, a second download) is named.
+            if let twin = try? store.all().first(where: { $0.id != voorstel.id && ($0.hash == voorstel.hash
+                || !voorstel.registratienummer.isEmpty && $0.registratienummer.lowercased() == voorstel.registratienummer.lowercased()) }) {
+                out += "Let op: \(twin.hash == voorstel.hash ? "dezelfde tekst staat al" : "hetzelfde registratienummer \(voorstel.registratienummer) staat al") bij voorstel \(twin.id). "
+                    + "Is het hetzelfde voorstel, haal er dan een weg met `voorstel verwijder \(voorstel.id)`.\n"
+            }
         case .unchanged:
             out += "Voorstel \(voorstel.id) is al ingelezen; er is niets veranderd.\n"
         case .fieldsChanged(let fields):
@@ -158,6 +164,17 @@ extension Command {
                 out += " Zonder datum telt een voorstel niet mee in de APK; vul die in met `voorstel wijzig \(missing.id) datum=…`."
             }
             out += "\n"
+        }
+        if !fresh.isEmpty, let everything = try? store.all() {
+            // The same voorstel twice (a renamed file next to the old one): named, not merged.
+            let twins = fresh.compactMap { new -> String? in
+                everything.first { $0.id != new.id && ($0.hash == new.hash || !new.registratienummer.isEmpty
+                    && $0.registratienummer.lowercased() == new.registratienummer.lowercased()) }.map { "\(new.id) = \($0.id)" }
+            }
+            if !twins.isEmpty {
+                out += "Let op: \(twins.count) \(twins.count == 1 ? "nieuw voorstel lijkt" : "nieuwe voorstellen lijken") op een voorstel dat er al was (zelfde tekst of registratienummer): "
+                    + twins.prefix(8).joined(separator: ", ") + (twins.count > 8 ? " en nog \(twins.count - 8)" : "") + ". Haal wat dubbel is weg met `voorstel verwijder ID`.\n"
+            }
         }
         if !changed.isEmpty {
             out += "Beoordelingen van " + changed.prefix(10).map(\.id).joined(separator: ", ") + (changed.count > 10 ? " en nog \(changed.count - 10)" : "")
