@@ -57,21 +57,25 @@ extension Command {
                 kept.append("datum \(datum.dutch) (bewaard blijft \(storedDutch))")
             }
         }
-        if given.portefeuille == nil, let portefeuille = kop.portefeuille {
-            let stored = existing?.portefeuille ?? ""
-            if stored.isEmpty || stored == earlier?.portefeuille {
-                if stored != portefeuille { given.portefeuille = portefeuille; read.append("portefeuille ‘\(portefeuille)’" + (stored.isEmpty ? "" : " (was ‘\(stored)’)")) }
-            } else if stored != portefeuille {
-                kept.append("portefeuille ‘\(portefeuille)’ (bewaard blijft ‘\(stored)’)")
+        /// A text field: the new text's value when the stored one came from the earlier text (or is
+        /// empty); otherwise the stored one stays and is named. Returns the value to store, if any.
+        func follow(_ name: String, new value: String?, stored: String, earlier: String?, quoted: Bool) -> String? {
+            guard let value else { return nil }
+            func shown(_ text: String) -> String { quoted ? "‘\(text)’" : text }
+            if stored.isEmpty || stored == earlier {
+                guard stored != value else { return nil }
+                read.append("\(name) \(shown(value))" + (stored.isEmpty ? "" : " (was \(shown(stored)))"))
+                return value
             }
+            if stored != value { kept.append("\(name) \(shown(value)) (bewaard blijft \(shown(stored)))") }
+            return nil
         }
-        if given.registratienummer == nil, let nummer = kop.registratienummer {
-            let stored = existing?.registratienummer ?? ""
-            if stored.isEmpty || stored == earlier?.registratienummer {
-                if stored != nummer { given.registratienummer = nummer; read.append("registratienummer \(nummer)" + (stored.isEmpty ? "" : " (was \(stored))")) }
-            } else if stored != nummer {
-                kept.append("registratienummer \(nummer) (bewaard blijft \(stored))")
-            }
+        if given.portefeuille == nil, let value = follow("portefeuille", new: kop.portefeuille, stored: existing?.portefeuille ?? "", earlier: earlier?.portefeuille, quoted: true) {
+            given.portefeuille = value
+        }
+        if given.registratienummer == nil,
+           let value = follow("registratienummer", new: kop.registratienummer, stored: existing?.registratienummer ?? "", earlier: earlier?.registratienummer, quoted: false) {
+            given.registratienummer = value
         }
         let voorstel = Voorstel.described(id: id, text: imported.text, source: path, by: given, keeping: existing)
         // The same id for another file is a mistake more often than an update.
