@@ -43,7 +43,7 @@ final class ScriptedConversation: Conversation {
         #expect(first.transcript.contains("Stap 1 van 4: Maatschappelijke waarden — zelf"))
         #expect(first.transcript.contains("✎ Noteer: Welke drie maatschappelijke waarden"))
         #expect(first.transcript.contains("Ede"), "? toont de tips en voorbeelden")
-        #expect(first.transcript.contains("Gestopt. Alles is bewaard"))
+        #expect(first.transcript.contains("Gestopt. Elk antwoord waarop je Enter gaf, is bewaard"))
         #expect(first.prompts.first == "waarde> ")
 
         // Everything typed before `stop` is stored, trimmed, in order.

@@ -96,6 +96,23 @@ final class DatabaseSession {
         let werkblad = db.run("geschiedenis \"visie\"")
         #expect(werkblad.contains("werkblad Visie: nieuw") && werkblad.contains("antwoord"), "\(werkblad)")
         #expect(db.run("geschiedenis onbekend").contains("Er is geen geschiedenis van ‘onbekend’"))
+        // The total is of what is asked for, not of the whole database (found by a newcomer).
+        let count = advies.components(separatedBy: "\n#").count - 1
+        #expect(advies.contains("(nieuwste eerst; \(count) in totaal)"), "\(advies)")
+    }
+
+    /// A voorstel's datum is user data (only an import run's date is bookkeeping), and a long text
+    /// is shown where it changed, on one line.
+    @Test func historyShowsADatumAndWhereALongTextChanged() throws {
+        let db = try DatabaseSession()
+        db.run("voorstel rv-1 { titel \"T\"; tekst \"Raadsvoorstel Cliëntondersteuning voor iedereen in de gemeente\\nBeslispunten: in te stemmen met het plan.\" }")
+        db.run("voorstel wijzig rv-1 datum=2026-05-01")
+        db.run("voorstel rv-1 { tekst \"Raadsvoorstel Cliëntondersteuning voor iedereen in de gemeente\\nBeslispunten: in te stemmen met het nieuwe plan.\" }")
+        let shown = db.run("geschiedenis rv-1")
+        #expect(shown.contains("datum ‘leeg’ → ‘2026-05-01’"), "\(shown)")
+        #expect(shown.contains("met het plan.") && shown.contains("met het nieuwe plan."), "\(shown)")
+        let undone = db.run("ongedaan")
+        #expect(!undone.contains("Raadsvoorstel\nCliënt") && !undone.contains("gemeente\nBeslis"), "\(undone)")
     }
 
     /// Found by an hour of fuzzing: `geschiedenis` read every row of a herstel of thousands of

@@ -23,7 +23,12 @@ struct HistoryRenderer {
     ]
 
     /// Columns that change with every edit and say nothing to the user.
-    static let bookkeeping: Set<String> = ["gewijzigd", "geimporteerd", "hash", "positie", "aangemaakt", "regels", "datum"]
+    static let bookkeeping: Set<String> = ["gewijzigd", "geimporteerd", "hash", "positie", "aangemaakt", "regels"]
+
+    /// Whether a column is bookkeeping in `table`: the date of an import run is, a voorstel's datum is not.
+    static func isBookkeeping(_ column: String, in table: String) -> Bool {
+        bookkeeping.contains(column) || table == "metingimport" && column == "datum"
+    }
 
     func render(_ changes: [HistoryStore.Change], total: Int, matching: String?) -> String {
         guard !changes.isEmpty else {
@@ -70,16 +75,35 @@ struct HistoryRenderer {
         case (nil, _): return subject + (undone ? ": weer weg" : ": nieuw")
         case (_, nil): return subject + (undone ? ": weer terug" : ": weg")
         case (let before?, let after?):
-            let changed = before.keys.sorted().filter { before[$0] != after[$0] && !HistoryRenderer.bookkeeping.contains($0) }
+            let changed = before.keys.sorted().filter { before[$0] != after[$0] && !HistoryRenderer.isBookkeeping($0, in: entry.tabel) }
             guard !changed.isEmpty else { return subject + (undone ? ": zoals het was" : ": bijgewerkt") }
-            return subject + ": " + changed.map { undone ? "\($0) weer \(short(before[$0]))" : "\($0) \(short(before[$0])) → \(short(after[$0]))" }
-                .joined(separator: ", ")
+            return subject + ": " + changed.map { column in
+                let (old, new) = HistoryRenderer.difference(before[column], after[column])
+                return undone ? "\(column) weer \(old)" : "\(column) \(old) → \(new)"
+            }.joined(separator: ", ")
         }
     }
 
     private func short(_ literal: String?) -> String {
-        let text = literal.map(HistoryStore.display) ?? "leeg"
-        return text.count > 40 ? "‘" + text.prefix(37) + "…’" : "‘\(text)’"
+        HistoryRenderer.quoted(literal.map(HistoryStore.display) ?? "leeg")
+    }
+
+    /// A text on one line, shortened to 40 characters.
+    static func quoted(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ")
+        return line.count > 40 ? "‘" + line.prefix(37) + "…’" : "‘\(line)’"
+    }
+
+    /// Before and after of one column, shown where they differ: two long texts that start alike
+    /// (a voorstel's tekst) are shown from a little before their first difference.
+    static func difference(_ before: String?, _ after: String?) -> (String, String) {
+        let old = before.map(HistoryStore.display) ?? "leeg", new = after.map(HistoryStore.display) ?? "leeg"
+        let a = Array(old), b = Array(new)
+        var first = 0
+        while first < a.count, first < b.count, a[first] == b[first] { first += 1 }
+        guard a.count > 40 || b.count > 40, first >= 30, a != b else { return (quoted(old), quoted(new)) }
+        let start = first - 10
+        return ("…" + quoted(String(a[start...])), "…" + quoted(String(b[start...])))
     }
 
     private func moment(_ date: Date) -> String {

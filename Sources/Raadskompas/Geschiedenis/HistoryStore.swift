@@ -55,6 +55,18 @@ public struct HistoryStore: Sendable {
     /// name (a voorstel, advies, werkblad, …).
     public func changes(limit: Int = 50, matching: String? = nil) throws -> [Change] {
         try store.read { db in
+            // A listing shows a few rows per change: a herstel of thousands is not read whole.
+            try HistoryStore.ids(limit: limit, matching: matching, db).compactMap { try HistoryStore.change($0, db, rowLimit: 8) }
+        }
+    }
+
+    /// How many changes are about `matching` (an id or a werkblad name).
+    public func count(matching: String) throws -> Int {
+        try store.read { db in try HistoryStore.ids(limit: -1, matching: matching, db).count }
+    }
+
+    /// The numbers of the changes (newest first), all or those about `matching`; `limit` -1 is all.
+    static func ids(limit: Int, matching: String?, _ db: Database) throws -> [Int64] {
             var ids: [Int64]
             if let matching, !matching.isEmpty {
                 var needles = [try String.fetchOne(db, sql: "SELECT quote(?)", arguments: [matching]) ?? ""]
@@ -70,9 +82,7 @@ public struct HistoryStore: Sendable {
             } else {
                 ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE open = 0 ORDER BY id DESC LIMIT ?", arguments: [limit])
             }
-            // A listing shows a few rows per change: a herstel of thousands is not read whole.
-            return try ids.compactMap { try HistoryStore.change($0, db, rowLimit: 8) }
-        }
+            return ids
     }
 
     /// How many changes there are in all.

@@ -39,7 +39,7 @@ struct GuidedFilling {
             let (stap, kant) = order[index]
             try store.setPosition(werkblad, "\(stap.rawValue)/\(kant.rawValue)")
             guard try fill(werkblad, stap, kant) else {
-                conversation.say("Gestopt. Alles is bewaard; ga later verder met `werkblad invullen \(Value.quote(werkblad.naam))`.\n")
+                conversation.say("Gestopt. Elk antwoord waarop je Enter gaf, is bewaard; ga later verder met `werkblad invullen \(Value.quote(werkblad.naam))`.\n")
                 return .stopped
             }
         }

@@ -12,7 +12,10 @@ extension Command {
         let history = try context.history(node)
         let matching = node.arguments.first.map { _ in node.text(0) }
         let limit = max(1, min(10_000, node.wholeNumber("aantal") ?? 20))
-        let (changes, total) = try context.attempt(node) { (try history.changes(limit: limit, matching: matching), try history.count()) }
+        // The total of what is listed: of this record when one is named, else of the database.
+        let (changes, total) = try context.attempt(node) {
+            (try history.changes(limit: limit, matching: matching), try matching.map { try history.count(matching: $0) } ?? history.count())
+        }
         return HistoryRenderer(style: context.style).render(changes, total: total, matching: matching)
     }
 
