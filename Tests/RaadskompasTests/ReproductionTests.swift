@@ -107,6 +107,15 @@ import KompasDSL
         #expect(GuidedReview.score("prima") == nil)
     }
 
+    /// An id typed with capitals and accents gets the id it could be.
+    @Test func anInvalidIdGetsASuggestion() throws {
+        let db = try DatabaseSession()
+        let hint = db.fail("indicator nieuw Bekendheid-Cliëntondersteuning naam=\"B\" eenheid=\"%\"")?.hint
+        #expect(hint?.hasSuffix("bijvoorbeeld `bekendheid-clientondersteuning`") == true, "\(hint ?? "")")
+        #expect(Validation.identifier(from: "12 ±") == nil)
+        #expect(Validation.identifier(from: "Wmo 2026!") == "wmo-2026")
+    }
+
     /// 10. A score confirmed with Enter is stored before its toelichting is asked.
     @Test func aScoreCountsBeforeItsToelichting() throws {
         let db = try DatabaseSession()

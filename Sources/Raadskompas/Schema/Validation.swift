@@ -205,7 +205,9 @@ public struct Validation: Sendable {
             // A text works too, so scripts can make ids: kaart "k-${nummer}" { … }
             guard let s = value.stringValue else { return mismatch() }
             if !Validation.isIdentifier(s) {
-                error("ongeldige id `\(s)`", hint: "een id bestaat uit kleine letters, cijfers en `-`, en begint met een letter", at: span)
+                let suggestion = Validation.identifier(from: s)
+                error("ongeldige id `\(s)`", hint: "een id bestaat uit kleine letters, cijfers en `-`, en begint met een letter"
+                          + (suggestion.map { ", bijvoorbeeld `\($0)`" } ?? ""), at: span)
             }
         case .letter:
             guard case .symbol(let s) = value else { return mismatch() }
@@ -288,7 +290,20 @@ public struct Validation: Sendable {
         return true
     }
 
-    public static func isIdentifier(_ s: String) -> Bool {
+    public /// An id made from what was typed: lowercase, without accents, other characters as `-`
+    /// (`Bekendheid-Cliëntondersteuning` → `bekendheid-clientondersteuning`); nil when none can be made.
+    static func identifier(from text: String) -> String? {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var out = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) { out.unicodeScalars.append(scalar) } else if !out.hasSuffix("-"), !out.isEmpty { out += "-" }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        while let first = out.first, !first.isLetter { out.removeFirst() }
+        return !out.isEmpty && isIdentifier(out) ? out : nil
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
