@@ -270,6 +270,15 @@ import Testing
         #expect(result.leeswijzer.participatie.isEmpty, "\(result.leeswijzer.participatie)")
     }
 
+    /// "Samenvatting: …" with a whole paragraph on the same line (a real Invoeringswet voorstel).
+    @Test func aLabelWithAParagraphAfterItIsAHeading() {
+        let paragraph = String(repeating: "Op 1 januari 2015 treedt de Participatiewet in werking en verandert er veel voor inwoners met een uitkering. ", count: 5)
+        let text = "Raadsvoorstel Invoeringswet Participatiewet\n\nBeslispunten\n1. De verordening vast te stellen.\n\nSamenvatting: " + paragraph + "\n"
+        let result = analyzer.analyze(text, name: "samenvatting")
+        #expect(result.secties.contains { $0.sectie == "samenvatting" && !$0.leeg }, "\(result.secties)")
+        #expect(result.criteria["F"]?.oordeel != .ontbreekt)
+    }
+
     @Test func aTextWithoutLineBreaksSaysSo() {
         let sentence = "Het college stelt voor de verordening jeugdhulp vast te stellen omdat de Jeugdwet dat vraagt en de gemeente de regels voor jeugdigen en ouders wil vastleggen. "
         let text = "Raadsvoorstel Verordening Jeugdhulp " + String(repeating: sentence, count: 14)

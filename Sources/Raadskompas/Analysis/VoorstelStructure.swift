@@ -362,8 +362,9 @@ public struct VoorstelStructure: Sendable {
             }
         }
         let bare = dropNumbering(line)
-        guard !bare.isEmpty, bare.utf8.count <= 400 else { return nil }
-        // "Label: tekst", "Label:" or "Label<tab>tekst" (a table row).
+        guard !bare.isEmpty else { return nil }
+        // "Label: tekst", "Label:" or "Label<tab>tekst" (a table row); the text after a known label
+        // may be a whole paragraph ("Samenvatting: Op 1 januari 2015 treden …").
         if let colon = bare.utf8.prefix(64).firstIndex(where: { $0 == 58 || $0 == 9 }) {
             let label = bare[..<colon]
             guard label.utf8.reduce(0, { $0 + ($1 == 32 ? 1 : 0) }) <= 7 else { return nil }
@@ -372,6 +373,7 @@ public struct VoorstelStructure: Sendable {
             }
             return nil
         }
+        guard bare.utf8.count <= 400 else { return nil }
         // A heading on its own line (one OCR slip allowed when it does not end like a sentence).
         if bare.utf8.count <= 90, bare.last != "," && bare.last != ";", bare.utf8.reduce(0, { $0 + ($1 == 32 ? 1 : 0) }) <= 8 {
             let key = AnalysisRules.headingKey(bare)
