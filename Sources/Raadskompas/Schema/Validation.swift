@@ -290,7 +290,7 @@ public struct Validation: Sendable {
         return true
     }
 
-    public /// An id made from what was typed: lowercase, without accents, other characters as `-`
+    /// An id made from what was typed: lowercase, without accents, other characters as `-`
     /// (`Bekendheid-Cliëntondersteuning` → `bekendheid-clientondersteuning`); nil when none can be made.
     static func identifier(from text: String) -> String? {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
@@ -303,7 +303,7 @@ public struct Validation: Sendable {
         return !out.isEmpty && isIdentifier(out) ? out : nil
     }
 
-    static func isIdentifier(_ s: String) -> Bool {
+    public static func isIdentifier(_ s: String) -> Bool {
         guard let first = s.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

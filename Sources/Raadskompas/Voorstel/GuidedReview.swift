@@ -22,10 +22,10 @@ public struct GuidedReview {
         public let questions: [String]
     }
 
-    /// The criteria A–F of the content card, in order.
     /// The letters A–F: A–E from the infographic, F for its sixth point (the summary for inwoners).
     static let letters = ["A", "B", "C", "D", "E", "F"]
 
+    /// The criteria A–F of the content card, in order.
     static func criteria(from library: ContentLibrary) -> [Criterion] {
         guard let card = library.cards(ofKind: "criteria").first else { return [] }
         return card.blocks.compactMap {
