@@ -104,3 +104,28 @@ import Testing
         #expect(!db.run("voorstel importeer \"\(other)\" id=rv-15 datum=2025-07-11").contains("datum 10 juli"))
     }
 }
+
+/// Headers and texts made of the pieces real ones are made of (labels, colons, dates, lone colon
+/// lines, OCR bars, long lines): the reader and the analysis never crash, and stay quick.
+@Suite struct GeneratedVoorstelTextTests {
+    @Test func generatedHeadersAndTextsNeverCrash() {
+        var generator = SeededGenerator(state: 0x5EED_2026)
+        let pieces = ["Onderwerp:", "Portefeuillehouder", ": ", ":", "Registratienummer :", "Vergadering: 20 januari 2009", "BBVnummer: 108066",
+                      "Gemeenteraad Ridderkerk: 11 december 2014", "Agendapunt", "Naam opsteller", "X", "RAAD140135", "25 september 2014",
+                      "Samenvatting", "Samenvatting: ", "Wij stellen de raad voor om:", "|. Artikel 8", "1.", "a.", "’s-Hertogenbosch", "é",
+                      "Gevraagd besluit De raad besluit:", "Participatiewet", "\t", "  ", "12/03/2026", "2024-05", "Beslispunten", "…", "\u{0C}"]
+        let analyzer = Analyzer(library: bundledLibrary)!
+        let started = Date()
+        for _ in 0..<800 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...60, using: &generator) {
+                text += pieces.randomElement(using: &generator)!
+                text += ["", " ", "\n", "\n\n", String(repeating: "woord ", count: Int.random(in: 0...90, using: &generator))].randomElement(using: &generator)!
+            }
+            let kop = VoorstelKop.read(text)
+            #expect((kop.portefeuille?.count ?? 0) <= 160 && (kop.registratienummer?.count ?? 0) <= 80)
+            _ = analyzer.analyze(text, name: "gegenereerd")
+        }
+        #expect(Date().timeIntervalSince(started) < 60)
+    }
+}
