@@ -129,11 +129,15 @@ final class Shell: Conversation {
         }
     }
 
-    /// `?`, `? advies nieuw` and `hulp` mean `help`; any other line is returned as typed.
+    /// `?`, `? advies nieuw`, `?beoordeel`, `beoordeel?` and `hulp` mean `help`; any other line is returned as typed.
     static func helpAlias(_ line: String) -> String {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed == "?" || trimmed == "hulp" { return "help" }
         if trimmed.hasPrefix("? ") { return "help " + trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+        // `?beoordeel`: the question mark against the statement's name.
+        if trimmed.hasPrefix("?"), let word = trimmed.dropFirst().split(separator: " ").first, Registry.words.contains(String(word)) {
+            return "help " + trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+        }
         if trimmed.hasSuffix("?"), !trimmed.contains("\""), Registry.words.contains(String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces)) {
             return "help " + trimmed.dropLast().trimmingCharacters(in: .whitespaces)
         }

@@ -259,3 +259,18 @@ import Testing
         #expect(none.stderr == "\(empty.path): fout: er staan geen voorstellen in deze map\n  = hint: Raadskompas leest .txt, .md, .pdf en .docx\n")
     }
 }
+
+@Suite struct HelpAliasTests {
+    /// Every way a newcomer asks for help in the shell becomes `help …`.
+    @Test func questionMarksAndHulp() {
+        #expect(Shell.helpAlias("?") == "help")
+        #expect(Shell.helpAlias("hulp") == "help")
+        #expect(Shell.helpAlias("? advies nieuw") == "help advies nieuw")
+        #expect(Shell.helpAlias("?beoordeel") == "help beoordeel")
+        #expect(Shell.helpAlias("?advies nieuw") == "help advies nieuw")
+        #expect(Shell.helpAlias("beoordeel?") == "help beoordeel")
+        // Not a statement's name: left as typed (the parser explains).
+        #expect(Shell.helpAlias("?onzin") == "?onzin")
+        #expect(Shell.helpAlias("schrijf \"wat?\"") == "schrijf \"wat?\"")
+    }
+}
