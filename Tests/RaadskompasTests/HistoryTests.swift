@@ -101,6 +101,29 @@ final class DatabaseSession {
         #expect(advies.contains("(nieuwste eerst; \(count) in totaal)"), "\(advies)")
     }
 
+    /// An edit records what it changed and what names the row, not the whole row: a new datum of a
+    /// voorstel with a long text does not copy that text; undo and `geschiedenis ID` still work,
+    /// also for an answer found through its werkblad.
+    @Test func anEditRecordsOnlyWhatChanged() throws {
+        let db = try DatabaseSession()
+        let tekst = String(repeating: "Het college stelt voor de Wmo-verordening te wijzigen. ", count: 400)
+        db.run("voorstel rv-1 { titel \"Wmo\"; datum 2026-02-01; tekst \"\(tekst)\" }")
+        db.run("werkblad \"Visie\" { stap waarden { zelf { waarde \"Zelfbeschikking\" } } }")
+        let before = try db.snapshot()
+        db.run("voorstel wijzig rv-1 datum=2026-03-12")
+        db.run("werkblad wijzig \"Visie\" waarden.zelf.1 \"Eigen regie\"")
+        let images = try DatabaseQueue(path: db.path).read { db in
+            try String.fetchAll(db, sql: "SELECT beelden FROM wijziging ORDER BY id DESC LIMIT 2")
+        }
+        #expect(images.allSatisfy { $0.utf8.count < 600 }, "\(images)")
+        #expect(images[1].contains("'2026-03-12'") && !images[1].contains("Wmo-verordening"))
+        #expect(db.run("geschiedenis rv-1").contains("datum ‘2026-02-01’ → ‘2026-03-12’"))
+        #expect(db.run("geschiedenis \"visie\"").contains("tekst ‘Zelfbeschikking’ → ‘Eigen regie’"))
+        db.run("ongedaan")
+        db.run("ongedaan")
+        #expect(try db.snapshot() == before)
+    }
+
     /// A voorstel's datum is user data (only an import run's date is bookkeeping), and a long text
     /// is shown where it changed, on one line.
     @Test func historyShowsADatumAndWhereALongTextChanged() throws {
@@ -136,6 +159,58 @@ final class DatabaseSession {
         #expect(try db.snapshot().contains("versie 1499"))
         // Generous for a debug build on a busy machine; the release build takes a fraction of it.
         #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    /// A database from before v11 (one `journaal` row per record, persistent triggers) keeps its
+    /// history: listed, undone and restored as before, and new changes are recorded after it.
+    @Test func historyFromBeforeOneRowPerChangeIsKept() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("oud.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(queue, upTo: "v10 gebieden")
+        // Two changes as the old version recorded them: an open wijziging row, the triggers copy.
+        for (statement, sql) in [("instelling a", "INSERT INTO instelling (sleutel, waarde) VALUES ('gemeente', 'Breda')"),
+                                 ("instelling b", "UPDATE instelling SET waarde = 'O''Brien-stad ë' WHERE sleutel = 'gemeente'")] {
+            try queue.write { db in
+                try db.execute(sql: "INSERT INTO wijziging (tijd, opdracht, open) VALUES ('2026-01-02 10:00:00.000', ?, 1)", arguments: [statement])
+                try db.execute(sql: sql)
+                try db.execute(sql: "UPDATE wijziging SET open = 0")
+            }
+        }
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM journaal") } == 2)
+        try queue.close()
+
+        let store = try Store(path: path)
+        let history = HistoryStore(store: store)
+        let changes = try history.changes()
+        #expect(changes.map(\.id) == [2, 1])
+        #expect(changes.map(\.opdracht) == ["instelling b", "instelling a"])
+        #expect(changes[0].rows.first?.voor?["waarde"] == "'Breda'")
+        #expect(changes[0].rows.first?.na?["waarde"] == "'O''Brien-stad ë'")
+        #expect(changes[1].rows.first?.voor == nil)
+        #expect(try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' OR name = 'journaal'")
+        } == 0)
+        func waarde() throws -> String? {
+            try store.read { db in try String.fetchOne(db, sql: "SELECT waarde FROM instelling WHERE sleutel = 'gemeente'") }
+        }
+        let undo = try history.undoLast()
+        #expect(undo.undone.id == 2 && undo.undo == 3)
+        #expect(try waarde() == "Breda")
+        // A new change is recorded after the old ones, and undone in turn.
+        try store.write { db in try db.execute(sql: "UPDATE instelling SET waarde = 'Tilburg' WHERE sleutel = 'gemeente'") }
+        let newest = try history.changes(limit: 1)
+        #expect(newest.map(\.id) == [4])
+        #expect(newest.first?.rows.first?.na?["waarde"] == "'Tilburg'")
+        #expect(try history.changes(limit: 10).first { $0.id == 3 }?.herstelt == 2)
+        _ = try history.restore(before: 1)
+        #expect(try waarde() == nil)
+        #expect(try history.count() == 5)
+        // Another program that changes the file (without Raadskompas's function) is not stopped.
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in try db.execute(sql: "INSERT INTO instelling (sleutel, waarde) VALUES ('x', 'y')") }
+        try other.close()
+        #expect(try history.count() == 5)
     }
 
     @Test func badInputLeavesTheDatabaseUnchanged() throws {

@@ -73,11 +73,11 @@ public struct HistoryStore: Sendable {
                 // A werkblad is found by its name; its answers and links by its number.
                 if let werkblad = try Int64.fetchOne(db, sql: "SELECT id FROM werkblad WHERE " + WerkbladStore.sameName, arguments: [Names.key(matching)]) {
                     needles.append("\"werkbladId\":\"\(werkblad)\"")
-                    needles.append("\"id\":\"\(werkblad)\"}")
+                    needles.append("{\"t\":\"werkblad\",\"s\":{\"id\":\"\(werkblad)\"}")
                 }
                 let lowered = needles.map { $0.lowercased() }
-                let condition = lowered.map { _ in "instr(lower(sleutel || coalesce(voor, '') || coalesce(na, '')), ?) > 0" }.joined(separator: " OR ")
-                ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT wijziging FROM journaal WHERE \(condition) ORDER BY wijziging DESC LIMIT ?",
+                let condition = lowered.map { _ in "instr(lower(beelden), ?) > 0" }.joined(separator: " OR ")
+                ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE \(condition) ORDER BY id DESC LIMIT ?",
                                          arguments: StatementArguments(lowered) + [limit])
             } else {
                 ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE open = 0 ORDER BY id DESC LIMIT ?", arguments: [limit])
@@ -93,23 +93,24 @@ public struct HistoryStore: Sendable {
     /// Change `id` with all its rows, or with the first `rowLimit`.
     static func change(_ id: Int64, _ db: Database, rowLimit: Int? = nil) throws -> Change? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM wijziging WHERE id = ?"), arguments: [id]) else { return nil }
-        let entries = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM journaal WHERE wijziging = ? ORDER BY volgnummer LIMIT ?"),
-                                       arguments: [id, rowLimit ?? -1]).map { row in
-            Entry(volgnummer: row["volgnummer"], tabel: row["tabel"], sleutel: try image(row["sleutel"], change: id) ?? [:],
-                  voor: try image(row["voor"], change: id), na: try image(row["na"], change: id))
+        // `beelden`: a JSON array of {"t": table, "s": key, "v": before, "n": after} (see `Journal`).
+        let text: String = row["beelden"] ?? "[]"
+        guard let images = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { throw Failure.damaged(id) }
+        let entries = try images.prefix(rowLimit ?? images.count).enumerated().map { index, image -> Entry in
+            guard let tabel = image["t"] as? String, let sleutel = try HistoryStore.image(image["s"], change: id) else { throw Failure.damaged(id) }
+            return Entry(volgnummer: Int64(index + 1), tabel: tabel, sleutel: sleutel,
+                         voor: try HistoryStore.image(image["v"], change: id), na: try HistoryStore.image(image["n"], change: id))
         }
         let metingen = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM metingvoor WHERE wijziging = ?"), arguments: [id]) ?? 0
-        let rowCount = rowLimit.map { limit in entries.count < limit ? entries.count
-            : (try? Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM journaal WHERE wijziging = ?"), arguments: [id])) ?? entries.count } ?? entries.count
         return Change(id: id, tijd: row["tijd"], opdracht: row["opdracht"], soort: row["soort"], herstelt: row["herstelt"],
-                      ongedaanDoor: row["ongedaanDoor"], rows: entries, rowCount: rowCount, metingen: metingen)
+                      ongedaanDoor: row["ongedaanDoor"], rows: entries, rowCount: images.count, metingen: metingen)
     }
 
-    /// A JSON object of SQL literals, each checked to be one (the file could have been edited).
-    static func image(_ json: String?, change: Int64) throws -> [String: String]? {
-        guard let json else { return nil }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String],
-              object.values.allSatisfy(isLiteral) else { throw Failure.damaged(change) }
+    /// A JSON object of SQL literals, each checked to be one (the file could have been edited);
+    /// nil for JSON null (no row) or no value.
+    static func image(_ value: Any?, change: Int64) throws -> [String: String]? {
+        guard let value, !(value is NSNull) else { return nil }
+        guard let object = value as? [String: String], object.values.allSatisfy(isLiteral) else { throw Failure.damaged(change) }
         return object
     }
 
@@ -153,9 +154,9 @@ public struct HistoryStore: Sendable {
                 guard let target = try Int64.fetchOne(db, sql: """
                     SELECT id FROM wijziging WHERE open = 0 AND ongedaanDoor IS NULL AND soort != 'ongedaan' ORDER BY id DESC LIMIT 1
                     """), let change = try HistoryStore.change(target, db) else { throw Failure.nothingToUndo }
-                let undo = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1") ?? 0
+                let undo = try Journal.upcoming(db)
                 try HistoryStore.revert(change, db)
-                try db.execute(sql: "UPDATE wijziging SET herstelt = ? WHERE id = ?", arguments: [target, undo])
+                store.recorder?.restores(target)
                 try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = ? WHERE id = ?", arguments: [undo, target])
                 // Undoing a herstel brings back what it had reverted.
                 try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = NULL WHERE ongedaanDoor = ?", arguments: [target])
@@ -178,7 +179,7 @@ public struct HistoryStore: Sendable {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM wijziging WHERE id = ? AND open = 0", arguments: [number]) == true else {
                     throw Failure.noSuchChange(number, newest: newest)
                 }
-                let herstel = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1") ?? 0
+                let herstel = try Journal.upcoming(db)
                 let ids = try Int64.fetchAll(db, sql: "SELECT id FROM wijziging WHERE id >= ? AND open = 0 ORDER BY id DESC", arguments: [number])
                 var reverted: [Change] = []
                 for id in ids {

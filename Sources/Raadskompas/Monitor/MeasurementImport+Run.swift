@@ -671,7 +671,8 @@ extension MeasurementImport {
                               hint: "kies de kolom of indicator die bij deze cijfers hoort; kloppen ze toch, lees dan in met toch=ja")
             }
             // Values that came from another choice (kolom, waar) of an earlier import are not replaced unnoticed.
-            if !request.toch, let change = try Int64.fetchOne(db, sql: "SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1") {
+            if !request.toch {
+                let change = try Journal.upcoming(db)
                 let replaced = try Row.fetchAll(db, sql: """
                     SELECT i.selectie AS selectie, i.pad AS pad, count(*) AS n FROM metingvoor v JOIN metingimport i ON i.id = v.import
                     WHERE v.wijziging = ? AND i.selectie != ? GROUP BY i.id ORDER BY n DESC

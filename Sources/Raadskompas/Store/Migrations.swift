@@ -180,7 +180,7 @@ extension Store {
         migrator.registerMigration("v7 geschiedenis") { db in
             // Every change to user data is recorded, in the same transaction: see `Journal`.
             try Journal.createTables(db)
-            try Journal.installTriggers(db)
+            try Journal.installLegacyTriggers(db)
         }
         migrator.registerMigration("v8 registratienummer") { db in
             // The voorstel's own number (registratie-, zaak- or voorstelnummer), read from its header.
@@ -188,7 +188,7 @@ extension Store {
                 t.add(column: "registratienummer", .text).notNull().defaults(to: "")
             }
             // A table of user data changed: the history triggers name its columns.
-            try Journal.installTriggers(db)
+            try Journal.installLegacyTriggers(db)
         }
         migrator.registerMigration("v9 doel") { db in
             // One kind of target for a resultaat: value, unit and direction next to year,
@@ -199,7 +199,7 @@ extension Store {
             }
             try db.execute(sql: "UPDATE item SET doel = percentage, eenheid = '%' WHERE percentage IS NOT NULL AND doel IS NULL")
             try db.execute(sql: "UPDATE item SET percentage = NULL WHERE percentage IS NOT NULL")
-            try Journal.installTriggers(db)
+            try Journal.installLegacyTriggers(db)
         }
         migrator.registerMigration("v10 gebieden") { db in
             // Why a value is missing: `onbekend` (CBS writes "."), `nvt` (an empty cell: cannot occur),
@@ -212,7 +212,11 @@ extension Store {
                 ALTER TABLE aanbevelingindicator ADD COLUMN gebied TEXT;
                 CREATE TABLE instelling (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL);
                 """)
-            try Journal.installTriggers(db)
+            try Journal.installLegacyTriggers(db)
+        }
+        migrator.registerMigration("v11 geschiedenis per wijziging") { db in
+            // One row per change instead of one per changed record; TEMP triggers (see `Journal`).
+            try Journal.migrateToOneRowPerChange(db)
         }
         return migrator
     }()
