@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// The history of every change to user data, kept in the database with the change.
@@ -40,8 +41,8 @@ enum Journal {
             var statement: String
             var kind: String
             var restores: Int64?
-            /// The images so far, joined by commas (without the brackets of the array).
-            var images = ""
+            /// The images so far (UTF-8), joined by commas (without the brackets of the array).
+            var images: [UInt8] = []
             var count = 0
             /// Whether earlier values of measurements were kept (`metingvoor`).
             var metingen = false
@@ -68,30 +69,50 @@ enum Journal {
 
         var isOpen: Bool { state.withLock { $0 != nil } }
 
-        /// `raadskompas_beeld(json)`: one row's image; `raadskompas_beeld(NULL)`: a measurement's earlier
-        /// value was kept. Returns whether a change is open (what the triggers' WHEN asks).
-        var function: DatabaseFunction {
-            DatabaseFunction("raadskompas_beeld", argumentCount: 1, pure: false) { [self] values in
-                state.withLock { open -> Bool in
-                    guard open != nil else { return false }
-                    switch values[0].storage {
-                    case .string(let image):
-                        if open!.count > 0 { open!.images.append(",") }
-                        open!.images.append(image)
-                        open!.count += 1
-                    case .null:
-                        open!.metingen = true
-                    default:
-                        break
-                    }
-                    return true
-                }
+        /// Adds one row's image (UTF-8 JSON); false when no change is open.
+        func append(_ image: UnsafeBufferPointer<UInt8>) -> Bool {
+            state.withLock { open in
+                guard open != nil else { return false }
+                if open!.count > 0 { open!.images.append(UInt8(ascii: ",")) }
+                open!.images.append(contentsOf: image)
+                open!.count += 1
+                return true
             }
         }
 
-        /// `raadskompas_open()`: whether a change is open.
-        var openFunction: DatabaseFunction {
-            DatabaseFunction("raadskompas_open", argumentCount: 0, pure: false) { [self] _ in isOpen }
+        /// Notes that earlier values of measurements were kept; false when no change is open.
+        func keptMeasurements() -> Bool {
+            state.withLock { open in
+                guard open != nil else { return false }
+                open!.metingen = true
+                return true
+            }
+        }
+
+        /// Registers on the connection `raadskompas_beeld(json)` (one row's image; NULL: a
+        /// measurement's earlier value was kept) and `raadskompas_open()`, each returning whether a
+        /// change is open. Plain C functions: GRDB's wrapper would first copy every argument into
+        /// an array of values, at every changed row. The store that owns this recorder also owns
+        /// the connection, so the recorder outlives every call.
+        func register(on db: Database) {
+            let context = Unmanaged.passUnretained(self).toOpaque()
+            sqlite3_create_function_v2(db.sqliteConnection, "raadskompas_beeld", 1, SQLITE_UTF8, context, { call, _, arguments in
+                guard let call, let value = arguments?[0], let context = sqlite3_user_data(call) else { return }
+                let recorder = Unmanaged<Recorder>.fromOpaque(context).takeUnretainedValue()
+                let recorded: Bool
+                if sqlite3_value_type(value) == SQLITE_NULL {
+                    recorded = recorder.keptMeasurements()
+                } else if let text = sqlite3_value_text(value) {
+                    recorded = recorder.append(UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value))))
+                } else {
+                    recorded = recorder.isOpen
+                }
+                sqlite3_result_int(call, recorded ? 1 : 0)
+            }, nil, nil, nil)
+            sqlite3_create_function_v2(db.sqliteConnection, "raadskompas_open", 0, SQLITE_UTF8, context, { call, _, _ in
+                guard let call, let context = sqlite3_user_data(call) else { return }
+                sqlite3_result_int(call, Unmanaged<Recorder>.fromOpaque(context).takeUnretainedValue().isOpen ? 1 : 0)
+            }, nil, nil, nil)
         }
     }
 
@@ -243,11 +264,11 @@ enum Journal {
                 }.joined(separator: ", ") + "))"
             }
             try db.execute(sql: """
-                CREATE TEMP TRIGGER IF NOT EXISTS journaal_\(table)_insert AFTER INSERT ON main.\(table) WHEN raadskompas_open()
+                CREATE TEMP TRIGGER IF NOT EXISTS journaal_\(table)_insert AFTER INSERT ON main.\(table)
                 BEGIN \(record(key: "NEW", voor: "NULL", na: image("NEW", names))) END;
-                CREATE TEMP TRIGGER IF NOT EXISTS journaal_\(table)_update AFTER UPDATE ON main.\(table) WHEN (\(changed)) AND raadskompas_open()
+                CREATE TEMP TRIGGER IF NOT EXISTS journaal_\(table)_update AFTER UPDATE ON main.\(table) WHEN \(changed)
                 BEGIN \(record(key: "OLD", voor: changes("OLD"), na: changes("NEW"))) END;
-                CREATE TEMP TRIGGER IF NOT EXISTS journaal_\(table)_delete AFTER DELETE ON main.\(table) WHEN raadskompas_open()
+                CREATE TEMP TRIGGER IF NOT EXISTS journaal_\(table)_delete AFTER DELETE ON main.\(table)
                 BEGIN \(record(key: "OLD", voor: image("OLD", names), na: "NULL")) END;
                 """)
         }
@@ -270,13 +291,15 @@ enum Journal {
 
     /// Closes the open change: writes its row when it recorded something (an undo or a herstel
     /// always, so that what it undid can name it). One statement: every answer typed goes here.
+    /// Its number is the next after the highest (an INTEGER PRIMARY KEY without AUTOINCREMENT),
+    /// the number `upcoming` gave and `metingvoor` used.
     static func close(_ db: Database, _ recorder: Recorder) throws {
         guard let open = recorder.take(), open.count > 0 || open.metingen || open.kind != "wijziging" else { return }
         // The time in SQLite's own format, as GRDB reads a Date (formatting one in Swift costs
         // more than the change itself).
         try db.cachedStatement(sql: """
-            INSERT INTO wijziging (id, tijd, opdracht, open, soort, herstelt, beelden)
-                VALUES ((SELECT coalesce(max(id), 0) + 1 FROM wijziging), strftime('%Y-%m-%d %H:%M:%f', 'now'), ?, 0, ?, ?, ?)
-            """).execute(arguments: [open.statement, open.kind, open.restores, "[" + open.images + "]"])
+            INSERT INTO wijziging (tijd, opdracht, open, soort, herstelt, beelden)
+                VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), ?, 0, ?, ?, ?)
+            """).execute(arguments: [open.statement, open.kind, open.restores, "[" + String(decoding: open.images, as: UTF8.self) + "]"])
     }
 }

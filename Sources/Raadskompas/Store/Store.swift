@@ -83,10 +83,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA recursive_triggers = ON")
             // What GRDB's WAL set-up does besides its write: fewer syncs, as safe in WAL mode.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if let recorder {
-                db.add(function: recorder.function)
-                db.add(function: recorder.openFunction)
-            }
+            recorder?.register(on: db)
         }
         do {
             let queue = try Store.openQueue(path: path, configuration: configuration)
