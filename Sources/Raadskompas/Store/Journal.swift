@@ -9,7 +9,8 @@ import Synchronization
 /// start of its transaction and closes it at the end. While it is open, triggers on every table of
 /// user data hand each inserted, updated or deleted row to the connection's `Recorder`: the table,
 /// the key, and the row before and after, as JSON objects of SQL literals (`quote()`), so that every
-/// value, a REAL included, comes back exactly. Closing the change writes one `wijziging` row that
+/// value, a REAL included, comes back exactly; an update keeps only the columns it changed and
+/// those that identify the row. Closing the change writes one `wijziging` row that
 /// holds them all (`beelden`, a JSON array, oldest first), in the same transaction as the change:
 /// a change and its history are committed together or not at all, from any process.
 ///
@@ -149,6 +150,18 @@ enum Journal {
             """)
     }
 
+    /// A table's columns, and its primary key (`rowid` when it has none).
+    private static func columnsAndKey(of table: String, _ db: Database) throws -> (names: [String], key: [String]) {
+        let columns = try db.columns(in: table)
+        let key = columns.filter { $0.primaryKeyIndex > 0 }.sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }.map(\.name)
+        return (columns.map(\.name), key.isEmpty ? ["rowid"] : key)
+    }
+
+    /// A row's `columns` as a JSON object of SQL literals; `row` is OLD or NEW.
+    private static func image(_ row: String, _ columns: [String]) -> String {
+        "json_object(" + columns.map { "'\($0)', quote(\(row).\"\($0)\")" }.joined(separator: ", ") + ")"
+    }
+
     /// The triggers of migrations v7 to v10, which wrote one `journaal` row per changed record.
     /// Kept as they were, because a migration must do today what it did then; v11 removes them.
     static func installLegacyTriggers(_ db: Database) throws {
@@ -157,13 +170,7 @@ enum Journal {
         let open = "(SELECT id FROM wijziging WHERE id = (SELECT max(id) FROM wijziging) AND open = 1)"
         // A table that a later migration adds gets its triggers from that migration.
         for table in tables where try db.tableExists(table) {
-            let columns = try db.columns(in: table)
-            let names = columns.map(\.name)
-            var key = columns.filter { $0.primaryKeyIndex > 0 }.sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }.map(\.name)
-            if key.isEmpty { key = ["rowid"] }
-            func image(_ row: String, _ columns: [String]) -> String {
-                "json_object(" + columns.map { "'\($0)', quote(\(row).\"\($0)\")" }.joined(separator: ", ") + ")"
-            }
+            let (names, key) = try columnsAndKey(of: table, db)
             let changed = names.map { "OLD.\"\($0)\" IS NOT NEW.\"\($0)\"" }.joined(separator: " OR ")
             for event in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS journaal_\(table)_\(event)") }
             try db.execute(sql: """
@@ -236,17 +243,11 @@ enum Journal {
     }
 
     /// Makes this connection's TEMP triggers, from the tables' current columns: each hands the
-    /// images of a changed row to `Recorder.function` while a change is open. Made once per
+    /// images of a changed row to the `Recorder` (`raadskompas_beeld`) while a change is open. Made once per
     /// connection, before its first change (not at opening: a read needs none of them).
     static func installTriggers(_ db: Database) throws {
         for table in tables {
-            let columns = try db.columns(in: table)
-            let names = columns.map(\.name)
-            var key = columns.filter { $0.primaryKeyIndex > 0 }.sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }.map(\.name)
-            if key.isEmpty { key = ["rowid"] }
-            func image(_ row: String, _ columns: [String]) -> String {
-                "json_object(" + columns.map { "'\($0)', quote(\(row).\"\($0)\")" }.joined(separator: ", ") + ")"
-            }
+            let (names, key) = try columnsAndKey(of: table, db)
             func record(key row: String, voor: String, na: String) -> String {
                 "SELECT raadskompas_beeld(json_object('t', '\(table)', 's', \(image(row, key)), 'v', \(voor), 'n', \(na)));"
             }
