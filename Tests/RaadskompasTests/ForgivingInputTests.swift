@@ -49,7 +49,12 @@ import KompasDSL
     @Test func aBarePathIsToldToGoBetweenQuotes() {
         for (line, path, column) in [("importeer metingen data/x.csv", "data/x.csv", 20), ("importeer metingen /tmp/cijfers.csv", "/tmp/cijfers.csv", 20),
                                      ("voorstel importeer ./stukken/rv.pdf id=rv-2", "./stukken/rv.pdf", 20),
-                                     ("voorstel importeer ~/stukken/rv.pdf id=rv-2", "~/stukken/rv.pdf", 20)] {
+                                     ("voorstel importeer ~/stukken/rv.pdf id=rv-2", "~/stukken/rv.pdf", 20),
+                                     // A path with spaces: the hint quotes all of it, up to the file's extension.
+                                     ("importeer metingen /tmp/mijn cijfers.csv", "/tmp/mijn cijfers.csv", 20),
+                                     ("importeer metingen data/Mijn Documenten/cbs 2024.csv kolom=Waarde", "data/Mijn Documenten/cbs 2024.csv", 20),
+                                     ("voorstel importeer ~/Raad stukken/rv 12.pdf id=rv-2", "~/Raad stukken/rv 12.pdf", 20),
+                                     ("voorstel importeer ./stukken/rv.pdf rv-2", "./stukken/rv.pdf", 20)] {
             let diagnostics = shell(line).diagnostics
             #expect(diagnostics.count == 1, "\(line): \(diagnostics.map(\.summary))")
             #expect(diagnostics.first?.summary == "een pad hoort tussen aanhalingstekens")

@@ -186,6 +186,7 @@ public struct Lexer {
         // `~/stukken/rv.pdf` typed without quotes: one error for the whole path, saying what to do.
         if b == UInt8(ascii: "~"), s.peek(1) == UInt8(ascii: "/") {
             while !s.atEnd, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\"")].contains(s.bytes[s.position]) { s.position += 1 }
+            s.position = min(Parser.pathEnd(s.bytes, start: start, end: s.position), s.end)
             let path = String(decoding: s.bytes[start..<s.position], as: UTF8.self)
             report("een pad hoort tussen aanhalingstekens", hint: "zet het pad tussen aanhalingstekens: \"\(path)\"", start, s.position)
             return Token(kind: .invalid, start: start, end: s.position, payload: .none)

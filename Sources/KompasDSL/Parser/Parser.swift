@@ -678,7 +678,35 @@ public struct Parser {
         while end < bytes.count, !isBlank(bytes[end]) { end += 1 }
         // A path has a name after the slash: `a / b` in an expression is not one.
         guard end > token.end, bytes[start..<end].contains(UInt8(ascii: "/")) || bytes[start..<end].contains(UInt8(ascii: ".")) else { return nil }
-        return span(from: start, to: end)
+        return span(from: start, to: Parser.pathEnd(bytes, start: start, end: end))
+    }
+
+    /// Where a path typed without quotes ends, when it has spaces (`/tmp/mijn cijfers.csv`): while
+    /// its last part has no extension yet, the next word on the line belongs to it, unless that
+    /// word is a property (`id=…`), a block, a comment or a text. `end` is where the first word ends.
+    static func pathEnd<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, start: Int, end: Int) -> Int where Bytes.Index == Int {
+        var end = end
+        func lastPartHasExtension() -> Bool {
+            var index = end - 1
+            while index >= start, bytes[index] != UInt8(ascii: "/") {
+                if bytes[index] == UInt8(ascii: "."), index > start, bytes[index - 1] != UInt8(ascii: "/") { return true }
+                index -= 1
+            }
+            return false
+        }
+        while end < bytes.endIndex, bytes[end] == 0x20, !lastPartHasExtension() {
+            var next = end + 1
+            guard next < bytes.endIndex, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: ";"), UInt8(ascii: "#")].contains(bytes[next]) else { break }
+            var word = false
+            while next < bytes.endIndex, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\"")].contains(bytes[next]) {
+                if bytes[next] == UInt8(ascii: "=") || bytes[next] == UInt8(ascii: "{") || bytes[next] == UInt8(ascii: ";") { word = false; break }
+                word = true
+                next += 1
+            }
+            guard word, next == bytes.endIndex || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) else { break }
+            end = next
+        }
+        return end
     }
 
     /// Inside `( … )` and `[ … ]` line breaks do not end a statement.
