@@ -458,4 +458,19 @@ let monitorMeasurements = """
         let unknown = run(other, "werkblad \"Y\" { stap resultaten { zelf { resultaat \"r\" indicator=eigen-y } } }").diagnostics.first
         #expect(unknown?.summary == "onbekende indicator `eigen-y`" && unknown?.hint == "bedoelde je `eigen-x`?")
     }
+
+    /// A file read in again on the same day is named once, with how often it was read (found by a
+    /// newcomer: "cijfers.csv …; cijfers.csv …").
+    @Test func aFileReadInTwiceIsNamedOnce() throws {
+        let db = try DatabaseSession()
+        let file = db.folder.path("cijfers.csv")
+        try "indicator;gebied;periode;waarde\nwerkloze-jongeren;GM0363;2023;4,5\nwerkloze-jongeren;GM0363;2024;5,1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        db.run("importeer metingen \"\(file)\"")
+        try "indicator;gebied;periode;waarde\nwerkloze-jongeren;GM0363;2024;5,3\nwerkloze-jongeren;GM0363;2025;6\n".write(toFile: file, atomically: true, encoding: .utf8)
+        db.run("importeer metingen \"\(file)\"")
+        let report = db.run("rapport werkloze-jongeren")
+        let line = try #require(report.split(separator: "\n").first { $0.contains("Cijfers ingelezen uit") })
+        #expect(line.components(separatedBy: "cijfers.csv").count == 2, "\(line)")
+        #expect(line.contains("2 keer ingelezen): 3 metingen"), "\(line)")
+    }
 }

@@ -39,11 +39,14 @@ public struct IndicatorReport: Sendable {
         public let naam: String
         public let datum: DateValue?
         public let selectie: String
-        public let metingen: Int
+        public var metingen: Int
+        /// How many imports of this file, on this day and with this choice, the line stands for.
+        public var keer = 1
 
-        /// `jeugdhulp.csv (30 november 2026; Geslacht=T001038): 120 metingen`.
+        /// `jeugdhulp.csv (30 november 2026; Geslacht=T001038): 120 metingen`; a file read in
+        /// twice on one day: `cijfers.csv (30 november 2026; 2 keer ingelezen): 12 metingen`.
         public var beschrijving: String {
-            let details = [datum?.dutch, selectie.isEmpty ? nil : selectie].compactMap { $0 }
+            let details = [datum?.dutch, selectie.isEmpty ? nil : selectie, keer > 1 ? "\(keer) keer ingelezen" : nil].compactMap { $0 }
             return naam + (details.isEmpty ? "" : " (" + details.joined(separator: "; ") + ")") + ": \(metingen.grouped) \(metingen == 1 ? "meting" : "metingen")"
         }
     }
@@ -147,6 +150,17 @@ public struct IndicatorReport: Sendable {
             let date: Date? = row["datum"]
             let day = date.map { calendar.dateComponents(in: TimeZone.current, from: $0) }.flatMap { DateValue(year: $0.year ?? 0, month: $0.month ?? 0, day: $0.day ?? 0) }
             return Bestand(naam: URL(fileURLWithPath: row["pad"] as String).lastPathComponent, datum: day, selectie: row["selectie"] ?? "", metingen: row["n"])
+        }.reduce(into: []) { (merged: inout [Bestand], file) in
+            // The same file read in again on the same day with the same choice is one line, not
+            // the same name twice; it takes the place of the later import.
+            if let earlier = merged.firstIndex(where: { $0.naam == file.naam && $0.datum == file.datum && $0.selectie == file.selectie }) {
+                var both = merged.remove(at: earlier)
+                both.metingen += file.metingen
+                both.keer += 1
+                merged.append(both)
+            } else {
+                merged.append(file)
+            }
         }
         return report
     }
