@@ -281,6 +281,10 @@ final class DatabaseSession {
         #expect(db.fail("backup naar \"\(db.path)\"")?.summary == "`\(db.path)` is de database zelf")
         #expect(db.fail("reservekopie naar \"/bestaat/niet/kopie.sqlite\"")?.summary == "de map `/bestaat/niet` bestaat niet")
         #expect(db.fail("reservekopie naar \"/dev/full\"")?.summary == "`/dev/full` is geen gewoon bestand")
+        #expect(db.fail("reservekopie naar \"\(copy)\"")?.hint == "kies een andere naam, of zet `overschrijf=ja` om het te vervangen")
+        // `overschrijf=ja`, as for exports; `vervang=ja`, its first name, still works.
+        db.run("reservekopie naar \"\(copy)\" overschrijf=ja")
+        #expect(DatabaseSession.snapshot(of: copy) == original)
         db.run("reservekopie naar \"\(copy)\" vervang=ja")
         #expect(DatabaseSession.snapshot(of: copy) == original)
     }

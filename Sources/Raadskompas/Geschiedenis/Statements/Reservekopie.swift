@@ -7,12 +7,15 @@ extension Command {
             word, task: .gegevens,
             schema: NodeSchema(word, summary: "Schrijft een volledige kopie van de database naar een bestand, ook als er andere shells open zijn.",
                                arguments: [Slot("naar", .choice(["naar"]), help: "het woord `naar`"), Slot("pad", .text, help: "het bestand, bijvoorbeeld \"kopie-2026-11-30.sqlite\"")],
-                               fields: [.optional("vervang", .bool, help: "vervang=ja: een bestaand bestand met die naam wordt vervangen")])
+                               // `overschrijf=ja`, as for every file Raadskompas writes (exports); `vervang=ja` was
+                               // its first name here and still works.
+                               fields: [ExportTarget.overschrijf,
+                                        .optional("vervang", .bool, help: "vervang=ja: hetzelfde als overschrijf=ja")])
         ) { node, context throws(Diagnostic) in
             let store = try context.store(for: node)
             // `~/kopie.sqlite` is in the home folder, as for exports.
             let path = ExportTarget.expand(node.text(1))
-            let size = try context.attempt(at: node.arguments[1].span) { try store.backup(to: path, replace: node.flag("vervang")) }
+            let size = try context.attempt(at: node.arguments[1].span) { try store.backup(to: path, replace: node.flag("overschrijf") || node.flag("vervang")) }
             return "Reservekopie geschreven naar \(path) (\(max(1, size / 1024).grouped) kB). Open haar met: raadskompas --db \(Value.quote(path))\n"
         }
     }
@@ -27,7 +30,7 @@ extension Store.BackupFailure: ReportableFailure {
         case .missingFolder(let folder):
             .error("de map `\(folder)` bestaat niet", hint: "maak de map eerst, of kies een andere plek", at: span)
         case .exists(let path):
-            .error("`\(path)` bestaat al", hint: "kies een andere naam, of zet `vervang=ja` om het te vervangen", at: span)
+            .error("`\(path)` bestaat al", hint: "kies een andere naam, of zet `overschrijf=ja` om het te vervangen", at: span)
         case .notAFile(let path):
             .error("`\(path)` is geen gewoon bestand", hint: "kies een bestandsnaam, bijvoorbeeld \"kopie.sqlite\"", at: span)
         case .sameAsDatabase(let path):
