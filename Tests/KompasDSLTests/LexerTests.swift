@@ -57,6 +57,19 @@ import Testing
         #expect(!kinds("2024-K1-2").contains(.string))
     }
 
+    /// `12-3-26`: a date with a two-digit year is one error with the date written out, not a sum.
+    @Test func aTwoDigitYearIsWrittenOut() {
+        let diagnostics = Parser.parse(SourceFile(name: "t", text: "x datum=12-3-26")).diagnostics
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.summary == "schrijf het jaar van de datum 12-3-26 voluit")
+        #expect(diagnostics.first?.hint == "bijvoorbeeld 12-3-2026 of 2026-03-12")
+        #expect(Parser.parse(SourceFile(name: "t", text: "x datum=31-2-26")).diagnostics.first?.summary == "schrijf het jaar van de datum 31-2-26 voluit")
+        // Four digits stay a date; spaces or brackets stay a sum.
+        #expect(kinds("12-3-2026") == [.date, .endOfFile])
+        #expect(kinds("12 - 3 - 26") == [.number, .minus, .number, .minus, .number, .endOfFile])
+        #expect(!kinds("12-3-26.5").contains(.invalid))
+    }
+
     /// `datum=12/03/2026` is a date as people write it: the hint says how to write it, not "a path".
     @Test func aDateWithSlashesGetsTheDateHint() {
         for text in ["x datum=12/03/2026", "x datum=12.3.2026"] {

@@ -402,9 +402,20 @@ public struct Lexer {
         let monthEnd = digitRun(probe + 1)
         guard (1...2).contains(monthEnd - probe - 1), monthEnd < s.end, s.bytes[monthEnd] == UInt8(ascii: "-") else { return nil }
         let yearEnd = digitRun(monthEnd + 1)
+        func number(_ from: Int, _ to: Int) -> Int { Int(String(decoding: s.bytes[from..<to], as: UTF8.self)) ?? 0 }
+        // `12-3-26`: a date with the year in two digits. One error that says how to write it,
+        // rather than a sum (12 - 3 - 26) that no one meant.
+        if yearEnd - monthEnd - 1 == 2, yearEnd >= s.end || !isIdentifierByte(s.bytes[yearEnd]) && s.bytes[yearEnd] != UInt8(ascii: ".") {
+            let day = number(start, probe), month = number(probe + 1, monthEnd), year = 2000 + number(monthEnd + 1, yearEnd)
+            s.position = yearEnd
+            let written = String(decoding: s.bytes[start..<yearEnd], as: UTF8.self)
+            let hint = DateValue(year: year, month: month, day: day).map { "bijvoorbeeld \(day)-\(month)-\(year) of \($0)" }
+                ?? "bijvoorbeeld 12-3-2026 of 2026-03-12"
+            report("schrijf het jaar van de datum \(written) voluit", hint: hint, start, yearEnd)
+            return Token(kind: .invalid, start: start, end: yearEnd, payload: .none)
+        }
         guard yearEnd - monthEnd - 1 == 4 else { return nil }
         if yearEnd < s.end, isIdentifierByte(s.bytes[yearEnd]) { return nil }
-        func number(_ from: Int, _ to: Int) -> Int { Int(String(decoding: s.bytes[from..<to], as: UTF8.self)) ?? 0 }
         let day = number(start, probe), month = number(probe + 1, monthEnd), year = number(monthEnd + 1, yearEnd)
         probe = yearEnd
         s.position = probe
