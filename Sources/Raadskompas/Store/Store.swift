@@ -59,10 +59,13 @@ public final class Store: Sendable {
         #endif
     }()
 
-    private init(path: String, createDirectory: Bool, recordsHistory: Bool) throws(StoreError) {
+    /// `preUpdateHook`: record through SQLite's pre-update hook where this SQLite has it (tests
+    /// also try the TEMP triggers that replace it elsewhere).
+    init(path: String, createDirectory: Bool, recordsHistory: Bool,
+         preUpdateHook: Bool = Journal.PreUpdate.available != nil) throws(StoreError) {
         Store.steadyHeap
         self.path = path
-        let recorder = recordsHistory ? Journal.Recorder() : nil
+        let recorder = recordsHistory ? Journal.Recorder(usesHook: preUpdateHook) : nil
         self.recorder = recorder
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory) {
@@ -307,7 +310,7 @@ public final class Store: Sendable {
             do {
                 if recorder != nil, !triggersInstalled.withLock({ $0 }) {
                     // Outside the change's transaction: a rolled-back change must not take them along.
-                    try writer.writeWithoutTransaction { db in try Journal.installTriggers(db) }
+                    try writer.writeWithoutTransaction { db in try Journal.installTriggers(db, recorder: recorder!) }
                     triggersInstalled.withLock { $0 = true }
                 }
                 return try writer.write { db in
