@@ -65,6 +65,27 @@ import KompasDSL
         #expect(shell("schrijf (6 / 2)").output == "3\n")
     }
 
+    /// A path copied from Windows Explorer: one error, not one per backslash, and a path that a
+    /// text can hold (a `\` in a text starts an escape such as `\n`).
+    @Test func aWindowsPathIsOneErrorWithSlashes() {
+        for (line, path, column) in [(#"voorstel importeer C:\Users\anna\Documents\raadsvoorstel jeugd.docx id=rv-1"#, "C:/Users/anna/Documents/raadsvoorstel jeugd.docx", 20),
+                                     (#"importeer metingen stukken\cbs\wmo.csv"#, "stukken/cbs/wmo.csv", 20),
+                                     (#"importeer metingen D:/cijfers/wmo.csv"#, "D:/cijfers/wmo.csv", 20)] {
+            let diagnostics = shell(line).diagnostics
+            #expect(diagnostics.count == 1, "\(line): \(diagnostics.map(\.summary))")
+            #expect(diagnostics.first?.summary == "een pad hoort tussen aanhalingstekens")
+            #expect(diagnostics.first?.hint == "zet het pad tussen aanhalingstekens, met / in plaats van \\: \"\(path)\"")
+            #expect(diagnostics.first?.span?.location == SourceLocation(line: 1, column: column))
+        }
+        let quoted = shell(#"voorstel importeer "C:\Users\anna\Documents\rv.docx" id=rv-1"#).diagnostics
+        #expect(quoted.count == 1, "\(quoted.map(\.summary))")
+        #expect(quoted.first?.summary == "onbekende ontsnapping `\\U`: in een tekst begint `\\` een speciaal teken")
+        #expect(quoted.first?.hint == "schrijf in een pad / in plaats van \\: \"C:/Users/anna/Documents/rv.docx\"")
+        // Other texts keep the general hint; a time of day is no drive.
+        #expect(shell(#"schrijf "a \q b""#).diagnostics.first?.hint?.hasPrefix("bekend zijn") == true)
+        #expect(shell("schrijf \"12:30\"").output == "12:30\n")
+    }
+
     @Test func curlyQuotesFromAWordProcessorAreQuotes() throws {
         #expect(shell("schrijf “Visie ë”").output == "Visie ë\n")
         #expect(shell("schrijf „Zorg dichtbij”").output == "Zorg dichtbij\n")

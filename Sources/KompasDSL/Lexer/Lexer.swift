@@ -191,6 +191,20 @@ public struct Lexer {
             report("een pad hoort tussen aanhalingstekens", hint: "zet het pad tussen aanhalingstekens: \"\(path)\"", start, s.position)
             return Token(kind: .invalid, start: start, end: s.position, payload: .none)
         }
+        // `C:\Users\anna\rv.docx` or `stukken\rv.docx` typed without quotes: one error for the
+        // whole path, shown as it works in a text (with `/`; a `\` there starts an escape).
+        let drive = b == UInt8(ascii: ":") && start >= 1 && isASCIILetter(s.bytes[start - 1])
+            && (start == 1 || [0x20, 0x09, UInt8(ascii: "=")].contains(s.bytes[start - 2]))
+            && (s.peek(1) == UInt8(ascii: "\\") || s.peek(1) == UInt8(ascii: "/"))
+        if drive || b == UInt8(ascii: "\\") {
+            var pathStart = start
+            while pathStart > 0, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\""), UInt8(ascii: "=")].contains(s.bytes[pathStart - 1]) { pathStart -= 1 }
+            while !s.atEnd, ![0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "\"")].contains(s.bytes[s.position]) { s.position += 1 }
+            s.position = min(Parser.pathEnd(s.bytes, start: pathStart, end: s.position), s.end)
+            let path = String(decoding: s.bytes[pathStart..<s.position].map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
+            report("een pad hoort tussen aanhalingstekens", hint: "zet het pad tussen aanhalingstekens, met / in plaats van \\: \"\(path)\"", pathStart, s.position)
+            return Token(kind: .invalid, start: start, end: s.position, payload: .none)
+        }
         if b == 0 {
             s.position += 1
             reportByte("NUL-teken (byte 0) in de tekst", hint: "dit lijkt geen tekstbestand; sla het op als UTF-8-tekst", at: start, length: 1)
@@ -443,6 +457,7 @@ public struct Lexer {
             return Token(kind: .string, start: start, end: s.position, payload: .string(text.isEmpty ? [] : [.literal(text)]))
         }
         var builder = StringBuilder()
+        builder.quoteStart = start
         builder.bytes.append(contentsOf: s.bytes[runStart..<s.position])
         return stringBody(&s, start: start, into: &builder, plainRuns: true,
                           unterminated: "zet een `\"` aan het eind van de tekst, of gebruik `\"\"\"` voor tekst over meerdere regels") { s in
@@ -579,9 +594,31 @@ public struct Lexer {
             let length = max(1, utf8Length(s, at: start + 1))
             s.position = start + 1 + length
             let shown = String(decoding: s.bytes[(start + 1)..<s.position], as: UTF8.self)
-            report("onbekende ontsnapping `\\\(shown)`", hint: "bekend zijn \\\" \\\\ \\n \\t \\$ en \\u{…}; schrijf `\\\\` voor een backslash", start, s.position)
+            guard !builder.unknownEscapeReported else { return }
+            builder.unknownEscapeReported = true
+            if let path = windowsPath(s, quoteStart: builder.quoteStart) {
+                report("onbekende ontsnapping `\\\(shown)`: in een tekst begint `\\` een speciaal teken",
+                       hint: "schrijf in een pad / in plaats van \\: \"\(path)\"", start, s.position)
+            } else {
+                report("onbekende ontsnapping `\\\(shown)`", hint: "bekend zijn \\\" \\\\ \\n \\t \\$ en \\u{…}; schrijf `\\\\` voor een backslash", start, s.position)
+            }
         }
     }
+
+    /// The text of a quoted string that holds a Windows path (`"C:\Users\anna\rv.docx"`, or any
+    /// text with two or more `\` and no spaces around them), with `/` for `\`; nil otherwise.
+    private func windowsPath(_ s: Scanner, quoteStart: Int?) -> String? {
+        guard let quoteStart else { return nil }
+        var end = quoteStart + 1
+        while end < s.end, ![UInt8(ascii: "\""), 0x0A, 0x0D].contains(s.bytes[end]) { end += 1 }
+        let body = s.bytes[(quoteStart + 1)..<end]
+        let drive = body.count >= 3 && isASCIILetter(body[body.startIndex]) && body[body.startIndex + 1] == UInt8(ascii: ":")
+            && body[body.startIndex + 2] == UInt8(ascii: "\\")
+        guard drive || body.filter({ $0 == UInt8(ascii: "\\") }).count >= 2 else { return nil }
+        return String(decoding: body.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
+    }
+
+    private func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
 
     private mutating func interpolation(_ s: inout Scanner, into builder: inout StringBuilder) {
         let start = s.position
@@ -735,6 +772,10 @@ public struct Lexer {
 struct StringBuilder {
     var bytes: [UInt8] = []
     var parts: [StringPart] = []
+    /// Where the text's opening `"` is (nil for a text block): to show a Windows path with `/`.
+    var quoteStart: Int?
+    /// A text with one unknown escape usually has more (`"C:\Users\anna"`): only the first is reported.
+    var unknownEscapeReported = false
 
     mutating func flush() {
         if !bytes.isEmpty {

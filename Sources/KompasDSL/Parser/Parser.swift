@@ -688,8 +688,8 @@ public struct Parser {
         var end = end
         func lastPartHasExtension() -> Bool {
             var index = end - 1
-            while index >= start, bytes[index] != UInt8(ascii: "/") {
-                if bytes[index] == UInt8(ascii: "."), index > start, bytes[index - 1] != UInt8(ascii: "/") { return true }
+            while index >= start, bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: "\\") {
+                if bytes[index] == UInt8(ascii: "."), index > start, bytes[index - 1] != UInt8(ascii: "/"), bytes[index - 1] != UInt8(ascii: "\\") { return true }
                 index -= 1
             }
             return false
