@@ -45,7 +45,7 @@ import Testing
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: "2024-05 2024-K1 2024-k4 2026-03-12")).tokens
         #expect(tokens.map(\.kind).prefix(4) == [.string, .string, .string, .date])
         let texts = tokens.prefix(3).map { token -> String in
-            if case .string(let parts) = token.payload, case .literal(let text)? = parts.first { return text }
+            if let parts = token.payload.stringParts, case .literal(let text)? = parts.first { return text }
             return "?"
         }
         #expect(texts == ["2024-05", "2024-K1", "2024-K4"])
@@ -83,7 +83,7 @@ import Testing
 
     @Test func stringEscapes() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""a\"b\\c\nd\te\$f\u{20AC}""#)).tokens
-        guard case .string(let parts) = tokens[0].payload, case .literal(let text) = parts[0] else {
+        guard let parts = tokens[0].payload.stringParts, case .literal(let text) = parts[0] else {
             Issue.record("no string")
             return
         }
@@ -98,7 +98,7 @@ import Testing
 
     @Test func interpolationParts() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""Hallo $naam, ${1 + 2} $k.titel.""#)).tokens
-        guard case .string(let parts) = tokens[0].payload else {
+        guard let parts = tokens[0].payload.stringParts else {
             Issue.record("no string")
             return
         }
@@ -120,7 +120,7 @@ import Testing
     @Test func textBlockStripsCommonIndentation() {
         let source = "tekst \"\"\"\n    eerste regel\n      ingesprongen\n\n    laatste\n    \"\"\"\n"
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: source)).tokens
-        guard case .string(let parts) = tokens[1].payload, case .literal(let text) = parts[0] else {
+        guard let parts = tokens[1].payload.stringParts, case .literal(let text) = parts[0] else {
             Issue.record("no text block")
             return
         }

@@ -366,7 +366,7 @@ public struct Lexer {
         s.position = end
         var text = String(decoding: s.bytes[start..<end], as: UTF8.self)
         if isQuarter { text = String(text.dropLast(2)) + "K" + String(UnicodeScalar(second)) }
-        return Token(kind: .string, start: start, end: end, payload: .string([.literal(text)]))
+        return Token(kind: .string, start: start, end: end, payload: .plainString(text))
     }
 
     private mutating func date(_ s: inout Scanner, start: Int) -> Token {
@@ -454,7 +454,7 @@ public struct Lexer {
         if s.peek() == UInt8(ascii: "\""), s.position < s.end {
             let text = String(decoding: s.bytes[runStart..<s.position], as: UTF8.self)
             s.position += 1
-            return Token(kind: .string, start: start, end: s.position, payload: .string(text.isEmpty ? [] : [.literal(text)]))
+            return Token(kind: .string, start: start, end: s.position, payload: .plainString(text))
         }
         var builder = StringBuilder()
         builder.quoteStart = start
@@ -494,7 +494,7 @@ public struct Lexer {
             }
             stringCharacter(&s, into: &builder, plainRuns: plainRuns)
         }
-        return Token(kind: .string, start: start, end: s.position, payload: .string(builder.finish()))
+        return Token(kind: .string, start: start, end: s.position, payload: builder.payload())
     }
 
     /// Skips bytes that stand for themselves in a string: everything but `"`, `\\`, `$`, line breaks,
@@ -729,7 +729,7 @@ public struct Lexer {
                 stringCharacter(&sub, into: &builder)
             }
         }
-        return Token(kind: .string, start: start, end: end, payload: .string(builder.finish()))
+        return Token(kind: .string, start: start, end: end, payload: builder.payload())
     }
 
     // MARK: - UTF-8
@@ -787,5 +787,11 @@ struct StringBuilder {
     mutating func finish() -> [StringPart] {
         flush()
         return parts
+    }
+
+    /// The token payload: one literal without an array, as most texts are.
+    mutating func payload() -> Token.Payload {
+        if parts.isEmpty { return .plainString(String(decoding: bytes, as: UTF8.self)) }
+        return .string(finish())
     }
 }

@@ -22,7 +22,19 @@ public struct Token: Sendable {
         case text(String)
         case number(Double)
         case date(DateValue)
+        /// A text with escapes or interpolations, in parts.
         case string([StringPart])
+        /// A text that is one literal (most texts): no array to allocate per text.
+        case plainString(String)
+
+        /// The parts of a text token: `plainString` as one literal part (none when empty).
+        public var stringParts: [StringPart]? {
+            switch self {
+            case .string(let parts): parts
+            case .plainString(let text): text.isEmpty ? [] : [.literal(text)]
+            default: nil
+            }
+        }
     }
 
     public let kind: Kind

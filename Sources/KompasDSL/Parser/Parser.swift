@@ -349,7 +349,10 @@ public struct Parser {
 
     private mutating func parseNode() -> NodeSyntax? {
         let nameToken = advance()
-        var arguments: [Expression] = []
+        // Literal arguments go straight into the shape a constant node keeps (one array, not two
+        // per node); `arguments` is made only when one is not a literal.
+        var literalArguments: [Node.Argument] = []
+        var expressions: [Expression]?
         var properties: [PropertySyntax] = []
         var children: [Statement]?
         var constantChildren: [Node]? = []
@@ -376,12 +379,17 @@ public struct Parser {
                 return nil
             default:
                 guard let value = parseArgument() else { return nil }
-                arguments.append(value)
+                if expressions == nil, case .literal(let literal, let literalSpan) = value {
+                    literalArguments.append(Node.Argument(value: literal, span: literalSpan))
+                } else {
+                    if expressions == nil { expressions = literalArguments.map { .literal($0.value, $0.span) } }
+                    expressions!.append(value)
+                }
             }
         }
         let nodeSpan = span(from: nameToken.start, to: previousEnd)
-        if let constantChildren,
-           let constant = constantNode(name: nameToken, arguments: arguments, properties: properties,
+        if let constantChildren, expressions == nil,
+           let constant = constantNode(name: nameToken, arguments: literalArguments, properties: properties,
                                        children: constantChildren, hasBlock: children != nil, span: nodeSpan) {
             return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: [], properties: [], children: children == nil ? nil : [],
                               span: nodeSpan, constant: constant)
@@ -390,20 +398,15 @@ public struct Parser {
         if children != nil, let constantChildren, !constantChildren.isEmpty {
             children = constantChildren.map { .node(NodeSyntax(constant: $0)) }
         }
-        return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: arguments, properties: properties,
+        return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken),
+                          arguments: expressions ?? literalArguments.map { .literal($0.value, $0.span) }, properties: properties,
                           children: children, span: nodeSpan, constant: nil)
     }
 
     /// The evaluated node, when every argument and property is a literal and every child is itself
     /// constant; nil otherwise. Duplicate properties are left to the interpreter to report.
-    private func constantNode(name: Token, arguments: [Expression], properties: [PropertySyntax], children: [Node],
+    private func constantNode(name: Token, arguments values: [Node.Argument], properties: [PropertySyntax], children: [Node],
                               hasBlock: Bool, span nodeSpan: SourceSpan) -> Node? {
-        var values: [Node.Argument] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments {
-            guard case .literal(let value, let valueSpan) = argument else { return nil }
-            values.append(Node.Argument(value: value, span: valueSpan))
-        }
         var props: [Node.Property] = []
         for property in properties {
             guard case .literal(let value, let valueSpan) = property.value, !props.contains(where: { $0.key == property.key }) else { return nil }
@@ -781,6 +784,7 @@ public struct Parser {
     }
 
     private mutating func stringExpression(_ token: Token) -> Expression {
+        if case .plainString(let text) = token.payload { return .literal(.text(text), span(token)) }
         guard case .string(let parts) = token.payload else { return .literal(.text(""), span(token)) }
         if parts.isEmpty { return .literal(.text(""), span(token)) }
         if parts.count == 1, case .literal(let text) = parts[0] { return .literal(.text(text), span(token)) }

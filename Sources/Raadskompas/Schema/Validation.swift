@@ -87,51 +87,59 @@ public struct Validation: Sendable {
             error("`\(node.name)` heeft geen blok `{ … }`", hint: "gebruik: \(schema.usage(as: node.name))", at: blockStart)
             return
         }
-        var seenFields = [SourceSpan?](repeating: nil, count: schema.fields.count)
-        for property in node.properties {
-            if let position = schema.fieldPosition(property.key) { seenFields[position] = property.keySpan }
-        }
-        var counts = [Int](repeating: 0, count: schema.children.count)
-        for child in node.children {
-            if let position = schema.fieldPosition(child.name) {
-                let slot = schema.fields[position]
-                if let first = seenFields[position] {
-                    error("veld `\(child.name)` staat er twee keer", hint: "laat er één staan", at: child.nameSpan,
-                          notes: [.init("eerder gegeven", span: first)])
+        // Which fields were given (and where) and how often each child rule occurred, in one
+        // buffer on the stack: every node of a content file passes here.
+        let fieldCount = schema.fields.count, ruleCount = schema.children.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: fieldCount + ruleCount) { buffer in
+            // A field's entry: `unseen`, a child's index, or -1 - a property's index.
+            let unseen = Int.min
+            buffer.initialize(repeating: 0)
+            for position in 0..<fieldCount { buffer[position] = unseen }
+            func givenAt(_ entry: Int) -> SourceSpan { entry >= 0 ? node.children[entry].nameSpan : node.properties[-1 - entry].keySpan }
+            for (index, property) in node.properties.enumerated() {
+                if let position = schema.fieldPosition(property.key) { buffer[position] = -1 - index }
+            }
+            for (index, child) in node.children.enumerated() {
+                if let position = schema.fieldPosition(child.name) {
+                    let slot = schema.fields[position]
+                    if buffer[position] != unseen {
+                        error("veld `\(child.name)` staat er twee keer", hint: "laat er één staan", at: child.nameSpan,
+                              notes: [.init("eerder gegeven", span: givenAt(buffer[position]))])
+                        continue
+                    }
+                    buffer[position] = index
+                    guard child.arguments.count == 1, child.properties.isEmpty, !child.hasBlock else {
+                        error("veld `\(child.name)` heeft precies één waarde", hint: "schrijf `\(child.name) \(slot.type.placeholder("…"))`",
+                              at: child.arguments.count > 1 ? child.arguments[1].span : child.span)
+                        continue
+                    }
+                    checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: slot, owner: node.name)
                     continue
                 }
-                seenFields[position] = child.nameSpan
-                guard child.arguments.count == 1, child.properties.isEmpty, !child.hasBlock else {
-                    error("veld `\(child.name)` heeft precies één waarde", hint: "schrijf `\(child.name) \(slot.type.placeholder("…"))`",
-                          at: child.arguments.count > 1 ? child.arguments[1].span : child.span)
+                guard let position = schema.childPosition(child.name) else {
+                    let known = schema.fields.map(\.name) + schema.children.map(\.name)
+                    let hint = Suggestion.hint(for: child.name, in: known)
+                        ?? (known.isEmpty ? "`\(node.name)` heeft geen onderdelen" : "hier kan: " + known.joined(separator: ", "))
+                    let what = schema.children.isEmpty ? "veld" : "onderdeel"
+                    error("onbekend \(what) `\(child.name)` in `\(node.name)`", hint: hint, at: child.nameSpan)
                     continue
                 }
-                checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: slot, owner: node.name)
-                continue
+                let rule = schema.children[position]
+                buffer[fieldCount + position] += 1
+                if let maximum = rule.maximum, buffer[fieldCount + position] > maximum {
+                    error(maximum == 1 ? "`\(child.name)` mag maar één keer in `\(node.name)`" : "te veel `\(child.name)` in `\(node.name)` (hoogstens \(maximum))",
+                          hint: "voeg ze samen of haal er een weg", at: child.nameSpan)
+                }
+                validate(child, against: rule.schema)
             }
-            guard let position = schema.childPosition(child.name) else {
-                let known = schema.fields.map(\.name) + schema.children.map(\.name)
-                let hint = Suggestion.hint(for: child.name, in: known)
-                    ?? (known.isEmpty ? "`\(node.name)` heeft geen onderdelen" : "hier kan: " + known.joined(separator: ", "))
-                let what = schema.children.isEmpty ? "veld" : "onderdeel"
-                error("onbekend \(what) `\(child.name)` in `\(node.name)`", hint: hint, at: child.nameSpan)
-                continue
+            for (position, slot) in schema.fields.enumerated() where slot.required && buffer[position] == unseen {
+                error("`\(describe(node))` mist het veld `\(slot.name)`", hint: "voeg toe: \(slot.name) \(slot.type.placeholder("…")) — \(slot.help)", at: node.nameSpan)
             }
-            let rule = schema.children[position]
-            counts[position] += 1
-            if let maximum = rule.maximum, counts[position] > maximum {
-                error(maximum == 1 ? "`\(child.name)` mag maar één keer in `\(node.name)`" : "te veel `\(child.name)` in `\(node.name)` (hoogstens \(maximum))",
-                      hint: "voeg ze samen of haal er een weg", at: child.nameSpan)
+            for (position, rule) in schema.children.enumerated() where rule.minimum > buffer[fieldCount + position] {
+                let usage = rule.schema.usage
+                error(rule.minimum == 1 ? "`\(describe(node))` mist een `\(rule.name)`" : "`\(describe(node))` heeft minstens \(rule.minimum) keer `\(rule.name)` nodig",
+                      hint: "voeg toe: \(usage)", at: node.nameSpan)
             }
-            validate(child, against: rule.schema)
-        }
-        for (position, slot) in schema.fields.enumerated() where slot.required && seenFields[position] == nil {
-            error("`\(describe(node))` mist het veld `\(slot.name)`", hint: "voeg toe: \(slot.name) \(slot.type.placeholder("…")) — \(slot.help)", at: node.nameSpan)
-        }
-        for (position, rule) in schema.children.enumerated() where rule.minimum > counts[position] {
-            let usage = rule.schema.usage
-            error(rule.minimum == 1 ? "`\(describe(node))` mist een `\(rule.name)`" : "`\(describe(node))` heeft minstens \(rule.minimum) keer `\(rule.name)` nodig",
-                  hint: "voeg toe: \(usage)", at: node.nameSpan)
         }
     }
 
