@@ -81,6 +81,33 @@ import Testing
         #expect(Parser.slashDate("31/02/2026") == nil)
     }
 
+    /// Texts are read eight bytes at a time between escapes and non-ASCII letters: every piece at
+    /// every offset must still come out exactly.
+    @Test func textsOfEveryShapeComeOutExactly() {
+        let pieces: [(source: String, text: String)] = [("a", "a"), ("Raad ", "Raad "), ("ë", "ë"), ("é€", "é€"), (#"\""#, "\""),
+                                                       (#"\\"#, "\\"), (#"\$"#, "$"), (#"\n"#, "\n"), ("abcdefgh", "abcdefgh"), ("0123456789abcdef", "0123456789abcdef")]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var source = "", expected = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                let piece = pieces.randomElement(using: &generator)!
+                source += piece.source
+                expected += piece.text
+            }
+            let tokens = Lexer.tokenize(SourceFile(name: "t", text: "schrijf \"\(source)\" 1")).tokens
+            guard tokens.count >= 3, let parts = tokens[1].payload.stringParts else {
+                Issue.record("no text for \(source)")
+                return
+            }
+            let text = parts.map { part -> String in
+                if case .literal(let literal) = part { return literal }
+                return "?"
+            }.joined()
+            #expect(text == expected, "\(source)")
+            #expect(tokens[2].kind == .number)
+        }
+    }
+
     @Test func stringEscapes() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""a\"b\\c\nd\te\$f\u{20AC}""#)).tokens
         guard let parts = tokens[0].payload.stringParts, case .literal(let text) = parts[0] else {

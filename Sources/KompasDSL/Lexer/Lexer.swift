@@ -505,6 +505,15 @@ public struct Lexer {
         let bytes = s.bytes
         let stops = Lexer.stopsString
         while i < end {
+            // Eight bytes at a time while none of them is a stop or outside ASCII (most text).
+            if let base = bytes.baseAddress {
+                while i + 8 <= end {
+                    let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 || Lexer.holdsStop(word) { break }
+                    i += 8
+                }
+                if i >= end { break }
+            }
             let b = bytes[i]
             if b < 0x80 {
                 if stops[Int(b)] { break }
@@ -516,6 +525,14 @@ public struct Lexer {
             }
         }
         s.position = i
+    }
+
+    /// Whether any of the eight bytes of `word` is a stop of `stopsString` (each test finds a zero
+    /// byte in `word` with that stop subtracted out, exactly).
+    @inline(__always) private static func holdsStop(_ word: UInt64) -> Bool {
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 }
+        @inline(__always) func has(_ byte: UInt64) -> Bool { hasZero(word ^ (0x0101_0101_0101_0101 &* byte)) }
+        return hasZero(word) || has(0x22) || has(0x5C) || has(0x24) || has(0x0A) || has(0x0D)
     }
 
     /// ASCII bytes that end a plain run in a string: `"`, `\\`, `$`, line breaks and NUL.

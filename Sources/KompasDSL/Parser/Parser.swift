@@ -108,7 +108,12 @@ public struct Parser {
 
     private func span(_ token: Token) -> SourceSpan { SourceSpan(file: file, start: token.start, end: token.end) }
     private func span(from start: Int, to end: Int) -> SourceSpan { SourceSpan(file: file, start: start, end: end) }
-    private var previousEnd: Int { index > 0 ? token(at: index - 1).end : 0 }
+    private var previousEnd: Int {
+        guard index > 0 else { return 0 }
+        let i = index - 1 - base
+        // Only the end: reading it does not copy (and retain) the token's text.
+        return i < tokens.count ? tokens[i].end : tokens[tokens.count - 1].end
+    }
 
     private func isKeyword(_ token: Token, _ word: String) -> Bool {
         token.kind == .identifier && token.text == word
@@ -209,7 +214,8 @@ public struct Parser {
     private mutating func parseStatement() -> Statement? {
         let token = current
         switch token.kind {
-        case .identifier:
+        case .identifier where (3...4).contains(token.end - token.start):
+            // `laat`, `voor`, `als`: only a name of that length can be one.
             switch token.text {
             case "laat" where peekKind() == .identifier || peekKind() == .variable:
                 return parseAssignment()
@@ -223,6 +229,8 @@ public struct Parser {
             default:
                 return parseNode().map(Statement.node)
             }
+        case .identifier:
+            return parseNode().map(Statement.node)
         case .invalid:
             return nil
         case .variable:
@@ -357,8 +365,7 @@ public struct Parser {
         var children: [Statement]?
         var constantChildren: [Node]? = []
         loop: while true {
-            let token = current
-            switch token.kind {
+            switch currentKind {
             case .newline, .semicolon, .endOfFile, .rightBrace:
                 break loop
             case .leftBrace:
@@ -375,7 +382,7 @@ public struct Parser {
                 guard let value = parseArgument() else { return nil }
                 properties.append(PropertySyntax(key: key.text, keySpan: span(key), value: value))
             case .equals:
-                error("`=` zonder naam ervoor", hint: "schrijf `sleutel=waarde` zonder spaties rond de naam", at: span(token))
+                error("`=` zonder naam ervoor", hint: "schrijf `sleutel=waarde` zonder spaties rond de naam", at: span(current))
                 return nil
             default:
                 guard let value = parseArgument() else { return nil }
