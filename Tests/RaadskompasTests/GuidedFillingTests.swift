@@ -245,4 +245,25 @@ final class ScriptedConversation: Conversation {
         #expect(address?.summary == "`waarden.2` is geen adres van een antwoord")
         #expect(run(s, "werkblad wijzig \"W\" waarden.zelf.1 \"  \"").diagnostics.first?.summary == "`tekst` is leeg")
     }
+
+    /// A werkblad's eigenaar, gemeente and soort change with `werkblad wijzig` too (a declaration
+    /// with another eigenaar is refused: that could be someone else's werkblad); the reply names
+    /// each change, and `ongedaan` puts them back.
+    @Test func theWerkbladItselfIsEdited() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        _ = run(s, "werkblad nieuw \"Visie Anaïs\" eigenaar=\"Anaïs\"")
+        let reply = run(s, "werkblad wijzig \"visie anaïs\" eigenaar=\"Bram é\" soort=fractie gemeente=\"Breda\"")
+        #expect(reply.diagnostics.isEmpty)
+        #expect(reply.output == "Werkblad ‘Visie Anaïs’: eigenaar: ‘Anaïs’ → ‘Bram é’; gemeente: leeg → ‘Breda’; soort: ‘raadslid’ → ‘fractie’.\n")
+        #expect(run(s, "werkblad lijst").output.contains("Visie Anaïs (fractie, Bram é, Breda)"))
+        #expect(run(s, "werkblad wijzig \"Visie Anaïs\" eigenaar=\"Bram é\"").output == "Werkblad ‘Visie Anaïs’: eigenaar was al ‘Bram é’.\n")
+        _ = run(s, "ongedaan")
+        #expect(run(s, "werkblad lijst").output.contains("Visie Anaïs (raadslid, Anaïs)"))
+        #expect(run(s, "werkblad wijzig \"Visie Anaïs\"").diagnostics.first?.summary == "zeg wat er verandert")
+        #expect(run(s, "werkblad wijzig \"Visie Anaïs\" waarden.zelf.1").diagnostics.first?.summary == "de nieuwe tekst ontbreekt")
+        #expect(run(s, "werkblad wijzig \"Visie Anaïs\" waarden.zelf.1 \"x\" gemeente=\"Breda\"").diagnostics.first?.summary
+                == "wijzig een antwoord of het werkblad, niet allebei tegelijk")
+        #expect(run(s, "werkblad wijzig \"Visie Anna\" eigenaar=\"X\"").diagnostics.first?.hint?.contains("Visie Anaïs") == true)
+    }
 }

@@ -88,6 +88,19 @@ public struct WerkbladStore: Sendable {
         }
     }
 
+    /// Sets a werkblad's eigenaar, gemeente and soort (not its name: `rename`).
+    public func updateMetadata(_ werkblad: Werkblad) throws(Failure) {
+        do {
+            try store.write { db in
+                try db.execute(sql: "UPDATE werkblad SET eigenaar = ?, gemeente = ?, soort = ?, gewijzigd = ? WHERE id = ?",
+                               arguments: [werkblad.eigenaar, werkblad.gemeente, werkblad.soort.rawValue, Date(), werkblad.id])
+                guard db.changesCount > 0 else { throw Failure.notFound(name: werkblad.naam, suggestion: nil) }
+            }
+        } catch {
+            throw Failure(error)
+        }
+    }
+
     /// Adds an answer at the end of its step and side, in its own transaction.
     public func addItem(to werkblad: Werkblad, stap: VisieStap, kant: Kant, text: String) throws(Failure) -> WerkbladItem {
         do {

@@ -6,9 +6,27 @@ extension Command {
 
     static let werkbladWijzig = Command(
         "werkblad", action: "wijzig", task: .kennisEnVisie,
-        schema: NodeSchema("wijzig", summary: "Geeft een antwoord een nieuwe tekst; het adres is stap.kant.nummer, bijvoorbeeld waarden.zelf.2.",
-                           arguments: [.action("wijzig"), werkbladNaam, visieAdres, Slot("tekst", .text, help: "de nieuwe tekst")])
+        schema: NodeSchema("wijzig", summary: "Geeft een antwoord een nieuwe tekst (het adres is stap.kant.nummer, bijvoorbeeld waarden.zelf.2), of het werkblad een andere eigenaar, gemeente of soort.",
+                           arguments: [.action("wijzig"), werkbladNaam,
+                                       .optional("adres", .word, help: "stap.kant.nummer, bijvoorbeeld waarden.zelf.2", completes: .visieAdres),
+                                       .optional("tekst", .text, help: "de nieuwe tekst")],
+                           fields: werkbladMetadata)
     ) { node, context throws(Diagnostic) in
+        let metadata = werkbladMetadata.map(\.name).filter { node.optionalText($0) != nil }
+        guard node.arguments.count > 2 else {
+            guard !metadata.isEmpty else {
+                throw .error("zeg wat er verandert", hint: "een antwoord: werkblad wijzig \"naam\" waarden.zelf.1 \"nieuwe tekst\"; of het werkblad: werkblad wijzig \"naam\" eigenaar=\"…\" (ook gemeente= en soort=)",
+                             at: node.nameSpan)
+            }
+            return try changeMetadata(node, context, fields: metadata)
+        }
+        guard metadata.isEmpty else {
+            throw .error("wijzig een antwoord of het werkblad, niet allebei tegelijk", hint: "geef twee opdrachten: één met het adres en de tekst, één met \(metadata.map { "\($0)=" }.joined(separator: " "))",
+                         at: node.property(metadata[0])?.keySpan ?? node.nameSpan)
+        }
+        guard node.arguments.count > 3 else {
+            throw .error("de nieuwe tekst ontbreekt", hint: "schrijf: werkblad wijzig \(Value.quote(node.text(1))) \(node.text(2)) \"nieuwe tekst\"", at: node.arguments[2].span)
+        }
         let (store, item) = try answer(node, context)
         var changed = item
         // An empty text was refused by the schema (`tekst` is leeg).
@@ -16,6 +34,31 @@ extension Command {
         let update = changed
         try context.attempt(node) { try store.updateItem(update) }
         return "Antwoord \(item.stap.rawValue).\(item.kant.rawValue).\(item.volgorde) gewijzigd.\n"
+    }
+
+    /// `werkblad wijzig "naam" eigenaar=… gemeente=… soort=…`: the werkblad's own fields. The reply
+    /// says what changed and what was already so.
+    private static func changeMetadata(_ node: Node, _ context: CommandContext, fields: [String]) throws(Diagnostic) -> String {
+        let store = try context.werkbladen(node)
+        let werkblad = try context.werkblad(node, argument: 1, in: store)
+        var changed = werkblad
+        var lines: [String] = []
+        for field in fields {
+            let value = node.optionalText(field)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let before: String
+            switch field {
+            case "eigenaar": before = changed.eigenaar; changed.eigenaar = value
+            case "gemeente": before = changed.gemeente; changed.gemeente = value
+            default: before = changed.soort.rawValue; changed.soort = Werkblad.Soort(rawValue: value) ?? changed.soort
+            }
+            let shown = { (text: String) in text.isEmpty ? "leeg" : "‘\(text)’" }
+            lines.append(before == value ? "\(field) was al \(shown(value))" : "\(field): \(shown(before)) → \(shown(value))")
+        }
+        if changed != werkblad {
+            let update = changed
+            try context.attempt(node) { try store.updateMetadata(update) }
+        }
+        return "Werkblad ‘\(werkblad.naam)’: " + lines.joined(separator: "; ") + ".\n"
     }
 
     static let werkbladVerplaats = Command(
