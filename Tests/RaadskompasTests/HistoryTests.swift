@@ -392,3 +392,40 @@ extension DatabaseSession {
         }
     }
 }
+
+/// Edit verbs for every kind of record: one field at a time, the rest kept, undoable.
+@Suite struct EditVerbTests {
+    @Test func everyRecordHasAWijzigVerb() throws {
+        let db = try DatabaseSession()
+        db.run(HistoryTests.setup)
+        db.run("voorstel rv-2 { titel \"Jeugd\"; tekst \"Het college stelt voor.\" }")
+        let before = try db.snapshot()
+        #expect(db.run("advies wijzig adv-1 onderwerp=\"Jeugd en gezin\" voorstel=rv-2")
+                == "Advies adv-1 bijgewerkt: onderwerp, voorstel gewijzigd; aanbevelingen 1, 2 ongewijzigd.\n")
+        #expect(db.run("adviesraad wijzig asd reactietermijn=8") == "Adviesraad asd bijgewerkt: reactietermijn.\n")
+        #expect(db.run("indicator wijzig wachttijd eenheid=\"weken\"") == "Eigen indicator wachttijd bijgewerkt: eenheid.\n")
+        #expect(db.run("aanbeveling wijzig adv-1 2 \"Veel minder\"") == "Advies adv-1 bijgewerkt: aanbeveling 2 bijgewerkt; aanbeveling 1 ongewijzigd.\n")
+        #expect(db.run("aanbeveling nieuw adv-1 \"Sneller\"") == "Advies adv-1 bijgewerkt: aanbeveling 3 nieuw; aanbevelingen 1, 2 ongewijzigd.\n")
+        let toon = db.run("advies toon adv-1")
+        // The reacties, the indicator link and the dates stay.
+        #expect(toon.contains("Jeugd en gezin") && toon.contains("Veel minder") && toon.contains("Sneller") && toon.contains("→ niet overgenomen: nee"))
+        #expect(toon.contains("◆ Wachttijd"))
+        let indicator = db.run("indicator lijst")
+        #expect(indicator.contains("Wachttijd") && indicator.contains("weken"))
+        // Every change is one step back.
+        for _ in 0..<5 { db.run("ongedaan") }
+        #expect(try db.snapshot() == before)
+        // Records that do not exist are named with the nearest one; nothing changes.
+        #expect(db.fail("advies wijzig adv-2 onderwerp=\"x\"")?.hint == "bedoelde je `adv-1`?")
+        #expect(db.fail("adviesraad wijzig asx naam=\"x\"")?.hint == "bedoelde je `asd`?")
+        #expect(db.fail("indicator wijzig wachtijd naam=\"x\"")?.hint == "bedoelde je `wachttijd`?")
+        #expect(db.fail("indicator wijzig werkloze-jongeren naam=\"x\"")?.summary.hasPrefix("`werkloze-jongeren` staat in de catalogus") == true)
+        #expect(db.fail("aanbeveling wijzig adv-1 7 \"x\"")?.summary == "advies adv-1 heeft geen aanbeveling 7")
+        #expect(db.fail("aanbeveling nieuw adv-1 \"x\" nummer=1")?.summary == "advies adv-1 heeft al een aanbeveling 1")
+        #expect(db.fail("advies wijzig adv-1")?.summary == "zeg wat er verandert")
+        #expect(db.fail("advies wijzig adv-1 voorstel=rv-9")?.hint == "bedoelde je `rv-1`?")
+        #expect(try db.snapshot() == before)
+        // A quoted action word is still a name, and a block still goes to the declaration.
+        #expect(db.fail("voorstel lijst { tekst \"x\" }")?.summary == "`lijst` kan geen id zijn: het is een actie van `voorstel`")
+    }
+}

@@ -18,8 +18,9 @@ public enum Registry {
         .beoordelaarLijst, .beoordelaarHernoem, .beoordelaarVerwijder,
         // Fractie: adviezen en cijfers
         .adviesNieuw, .reactieGevraagd, .duid,
-        .adviesraadDeclaratie, .adviesraadLijst, .adviesLijst, .adviesToon, .adviesDeclaratie, .aanbevelingVerwijder, .reactieDeclaratie,
-        .indicatorNieuw, .indicatorLijst, .indicatorVerwijder, .importeerMetingen, .metingen,
+        .adviesraadDeclaratie, .adviesraadLijst, .adviesraadWijzig, .adviesLijst, .adviesToon, .adviesWijzig, .adviesDeclaratie,
+        .aanbevelingNieuw, .aanbevelingWijzig, .aanbevelingVerwijder, .reactieDeclaratie,
+        .indicatorNieuw, .indicatorLijst, .indicatorWijzig, .indicatorVerwijder, .importeerMetingen, .metingen,
         .koppelAanbeveling, .koppelResultaat, .ontkoppelAanbeveling, .ontkoppelResultaat, .werkbladVoortgang,
         .duiding, .jaaroverzicht, .rapport, .instelling, .gebiedToon,
         // Je gegevens
@@ -49,6 +50,13 @@ public enum Registry {
         guard !forms.isEmpty else { return .failure(unknownStatement(node)) }
         let plain = forms.filter { $0.action == nil }
         let actions = forms.compactMap(\.action)
+        // An action word written as a word, without a block (`advies wijzig adv-1 onderwerp=…`), is
+        // the action, also when the declaration would accept the node. A quoted one (`werkblad
+        // "lijst" { … }`) is a name, and a block goes to the declaration, which says that
+        // `voorstel lijst { … }` uses an action word as id.
+        if !node.hasBlock, case .symbol(let word)? = node.arguments.first?.value, let form = forms.first(where: { $0.action == word }) {
+            return .success(form)
+        }
         if let form = plain.first(where: { $0.accepts(node) }) {
             return .success(form)
         }

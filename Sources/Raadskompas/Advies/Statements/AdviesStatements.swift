@@ -134,6 +134,60 @@ extension Command {
         return "Advies \(id) bijgewerkt: " + (parts.isEmpty ? "niets veranderd" : parts.joined(separator: "; ")) + ".\n"
     }
 
+    static let adviesWijzig = Command.wijzig(
+        adviesDeclaratie, summary: "Verandert velden van een advies: advies wijzig adv-1 voorstel=rv-2. De rest (aanbevelingen, reacties, koppelingen) blijft.",
+        example: "advies wijzig adv-1 onderwerp=\"Jeugdhulp\"") { node, context throws(Diagnostic) in
+        _ = try context.advies(node.text(1), at: node.arguments[1].span, in: try context.adviezen(node))
+    }
+
+    static let aanbevelingWijzig = Command(
+        "aanbeveling", action: "wijzig", task: .adviezenEnCijfers,
+        schema: NodeSchema("wijzig", summary: "Geeft één aanbeveling van een advies een nieuwe tekst; reacties en koppelingen blijven.",
+                           arguments: [.action("wijzig"), Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen),
+                                       Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling", range: 1...999),
+                                       Slot("tekst", .text, help: "de nieuwe tekst")])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.adviezen(node)
+        let advies = try context.advies(node.text(1), at: node.arguments[1].span, in: store)
+        let nummer = node.int(2)
+        let numbers = try context.attempt(node) { try store.aanbevelingen(of: advies.id).map(\.nummer) }
+        guard numbers.contains(nummer) else {
+            throw .error("advies \(advies.id) heeft geen aanbeveling \(nummer)",
+                         hint: "een nieuwe: aanbeveling nieuw \(advies.id) \"tekst\"" + (numbers.isEmpty ? "" : "; bestaande: " + numbers.map(String.init).joined(separator: ", ")),
+                         at: node.arguments[2].span)
+        }
+        return try declareAanbeveling(node, context, advies: advies.id, nummer: nummer, tekst: node.arguments[3])
+    }
+
+    static let aanbevelingNieuw = Command(
+        "aanbeveling", action: "nieuw", task: .adviezenEnCijfers,
+        schema: NodeSchema("nieuw", summary: "Voegt een aanbeveling toe aan een advies, met het volgende nummer (of nummer=N).",
+                           arguments: [.action("nieuw"), Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen),
+                                       Slot("tekst", .text, help: "de aanbeveling")],
+                           fields: [.optional("nummer", .wholeNumber, help: "het nummer; zonder: het volgende", range: 1...999)])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.adviezen(node)
+        let advies = try context.advies(node.text(1), at: node.arguments[1].span, in: store)
+        let numbers = try context.attempt(node) { try store.aanbevelingen(of: advies.id).map(\.nummer) }
+        let nummer = node.wholeNumber("nummer") ?? ((numbers.max() ?? 0) + 1)
+        if numbers.contains(nummer) {
+            throw .error("advies \(advies.id) heeft al een aanbeveling \(nummer)",
+                         hint: "een andere tekst: aanbeveling wijzig \(advies.id) \(nummer) \"tekst\"; een nieuwe zonder nummer= krijgt \((numbers.max() ?? 0) + 1)",
+                         at: node.span(of: "nummer"))
+        }
+        return try declareAanbeveling(node, context, advies: advies.id, nummer: nummer, tekst: node.arguments[2])
+    }
+
+    /// `advies ID { aanbeveling N "tekst" }`: one aanbeveling declared, the others kept.
+    private static func declareAanbeveling(_ node: Node, _ context: CommandContext, advies: String, nummer: Int, tekst: Node.Argument) throws(Diagnostic) -> String {
+        let child = Node(name: "aanbeveling", nameSpan: node.nameSpan,
+                         arguments: [Node.Argument(value: .number(Double(nummer)), span: node.nameSpan), tekst],
+                         properties: [], children: [], hasBlock: false, span: node.span)
+        let declared = Node(name: "advies", nameSpan: node.nameSpan, arguments: [Node.Argument(value: .text(advies), span: node.arguments[1].span)],
+                            properties: [], children: [child], hasBlock: true, span: node.span)
+        return try adviesDeclaratie.run(declared, context)
+    }
+
     static let aanbevelingVerwijder = Command(
         "aanbeveling", action: "verwijder", task: .adviezenEnCijfers,
         schema: NodeSchema("verwijder", summary: "Haalt één aanbeveling van een advies weg (met de reactie erop). `ongedaan` zet haar terug.",

@@ -32,6 +32,17 @@ extension Command {
         return "Adviesraad \(raad.id) opgeslagen" + (weeks == nil ? "; let op: zonder reactietermijn kan Raadskompas niet zien of een reactie te laat is.\n" : ".\n")
     }
 
+    static let adviesraadWijzig = Command.wijzig(
+        adviesraadDeclaratie, summary: "Verandert velden van een adviesraad: adviesraad wijzig asd reactietermijn=8.",
+        example: "adviesraad wijzig asd reactietermijn=8") { node, context throws(Diagnostic) in
+        let store = try context.adviezen(node)
+        let ids = try context.attempt(node) { try store.raden().map(\.id) }
+        guard ids.contains(node.text(1)) else {
+            throw .error("geen adviesraad met id `\(node.text(1))`", hint: Suggestion.hint(for: node.text(1), in: ids) ?? "typ `adviesraad lijst`",
+                         at: node.arguments[1].span)
+        }
+    }
+
     static let adviesraadLijst = Command(
         "adviesraad", action: "lijst", task: .adviezenEnCijfers,
         schema: NodeSchema("lijst", summary: "Laat de adviesraden zien, met hun reactietermijn.", arguments: [.action("lijst")])

@@ -38,6 +38,29 @@ extension Command {
         return "Eigen indicator \(id) opgeslagen. Lees metingen in met: importeer metingen \"bestand.csv\"\n"
     }
 
+    static let indicatorWijzig = Command.wijzig(
+        indicatorNieuw, summary: "Verandert velden van een eigen indicator: indicator wijzig wachttijd-wmo eenheid=\"weken\".",
+        example: "indicator wijzig wachttijd-wmo naam=\"Wachttijd Wmo\"", keepAction: true,
+        exists: { node, context throws(Diagnostic) in
+            let id = node.text(1)
+            let monitor = try context.monitor(node)
+            guard try context.attempt(node, { try monitor.ownIndicator(id) }) == nil else { return }
+            if let entry = try context.catalog(node).entry(id), !entry.eigen {
+                throw .error("`\(id)` staat in de catalogus (\(entry.naam)) en is niet te wijzigen", hint: "alleen eigen indicatoren zijn te wijzigen; maak er een met `indicator nieuw`",
+                             at: node.arguments[1].span)
+            }
+            let own = try context.attempt(node) { try monitor.ownIndicators().map(\.id) }
+            throw .error("geen eigen indicator met id `\(id)`", hint: Suggestion.hint(for: id, in: own) ?? "typ `indicator lijst`", at: node.arguments[1].span)
+        },
+        prepare: { node, context throws(Diagnostic) in
+            // `indicator nieuw` needs naam and eenheid; what is not given stays as stored.
+            let monitor = try context.monitor(node)
+            guard let existing = try context.attempt(node, { try monitor.ownIndicator(node.text(1)) }) else { return [] }
+            return [("naam", existing.naam), ("eenheid", existing.eenheid)].map {
+                Node.Property(key: $0.0, keySpan: node.nameSpan, value: .text($0.1), valueSpan: node.nameSpan)
+            }
+        })
+
     static let indicatorLijst = Command(
         "indicator", action: "lijst", task: .adviezenEnCijfers,
         schema: NodeSchema("lijst", summary: "Laat de indicatoren zien: de catalogus en je eigen indicatoren, met het aantal metingen.",
