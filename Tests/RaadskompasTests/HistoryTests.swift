@@ -334,11 +334,19 @@ final class DatabaseSession {
         let second = Session(library: bundledLibrary, database: (path: first.path, isDefault: false))
         var output = ""
         #expect(second.run("adviesraad rkc naam=\"RKC\"") { output += $0 }.succeeded)
-        first.run("ongedaan")
+        // The first shell undoes the newest change, the second shell's, and says so: its own is #1.
+        let reply = first.run("ongedaan")
+        #expect(reply.contains("Let op: dit was een wijziging uit een andere sessie (een andere shell of een script), niet jouw laatste wijziging (#1)."))
         #expect(!(try first.snapshot()).contains("RKC"))
         #expect(try first.snapshot().contains("ASD"))
+        output = ""
         #expect(second.run("ongedaan") { output += $0 }.succeeded)
         #expect(!(try first.snapshot()).contains("ASD"))
+        // The second shell has no change of its own left (its one was undone): nothing to point at.
+        #expect(!output.contains("Let op"))
+        // Undoing its own change says nothing extra.
+        first.run("adviesraad rkc naam=\"RKC\"")
+        #expect(!first.run("ongedaan").contains("Let op"))
     }
 
     @Test func backupIsACompleteConsistentCopy() throws {

@@ -28,6 +28,8 @@ public struct HistoryStore: Sendable {
         /// Measurements whose earlier values this change kept (an import that replaced values, or a
         /// deleted indicator).
         public var metingen: Int
+        /// The session (shell or script) that made it; nil before sessions were recorded.
+        public var sessie: String? = nil
     }
 
     /// One row of a change: the table, its key, and the row before and after (`nil`: there was no
@@ -103,7 +105,7 @@ public struct HistoryStore: Sendable {
         }
         let metingen = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM metingvoor WHERE wijziging = ?"), arguments: [id]) ?? 0
         return Change(id: id, tijd: row["tijd"], opdracht: row["opdracht"], soort: row["soort"], herstelt: row["herstelt"],
-                      ongedaanDoor: row["ongedaanDoor"], rows: entries, rowCount: images.count, metingen: metingen)
+                      ongedaanDoor: row["ongedaanDoor"], rows: entries, rowCount: images.count, metingen: metingen, sessie: row["sessie"])
     }
 
     /// A JSON object of SQL literals, each checked to be one (the file could have been edited);
@@ -148,7 +150,10 @@ public struct HistoryStore: Sendable {
 
     /// Undoes the newest change that is not undone yet. Returns that change and the number of the
     /// undo itself.
-    public func undoLast() throws -> (undone: Change, undo: Int64) {
+    /// `ownLatest`: when the change undone came from another session (another shell, a script)
+    /// while this session has a change of its own that is not undone, the newest of those: the
+    /// user most likely meant that one.
+    public func undoLast() throws -> (undone: Change, undo: Int64, ownLatest: Int64?) {
         do {
             return try store.write(kind: "ongedaan", restores: nil) { db in
                 guard let target = try Int64.fetchOne(db, sql: """
@@ -160,7 +165,13 @@ public struct HistoryStore: Sendable {
                 try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = ? WHERE id = ?", arguments: [undo, target])
                 // Undoing a herstel brings back what it had reverted.
                 try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = NULL WHERE ongedaanDoor = ?", arguments: [target])
-                return (change, undo)
+                var ownLatest: Int64?
+                if let sessie = store.recorder?.sessie, change.sessie != sessie {
+                    ownLatest = try Int64.fetchOne(db, sql: """
+                        SELECT max(id) FROM wijziging WHERE sessie = ? AND soort = 'wijziging' AND ongedaanDoor IS NULL AND id != ?
+                        """, arguments: [sessie, target])
+                }
+                return (change, undo, ownLatest)
             }
         } catch let failure as Failure {
             throw failure

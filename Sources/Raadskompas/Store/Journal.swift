@@ -77,9 +77,13 @@ enum Journal {
         private let state = Mutex(State())
         /// Whether this connection records through SQLite's pre-update hook (else: triggers).
         let usesHook: Bool
+        /// This store's session, written with each change (`wijziging.sessie`): random, so two
+        /// shells on one database differ.
+        let sessie: String
 
         init(usesHook: Bool) {
             self.usesHook = usesHook
+            sessie = String(UInt64.random(in: 1...UInt64.max), radix: 36)
         }
 
         func open(statement: String, kind: String, restores: Int64?) {
@@ -559,8 +563,8 @@ enum Journal {
         // The time in SQLite's own format, as GRDB reads a Date (formatting one in Swift costs
         // more than the change itself).
         try db.cachedStatement(sql: """
-            INSERT INTO wijziging (tijd, opdracht, open, soort, herstelt, beelden)
-                VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), ?, 0, ?, ?, ?)
-            """).execute(arguments: [open.statement, open.kind, open.restores, "[" + String(decoding: open.images, as: UTF8.self) + "]"])
+            INSERT INTO wijziging (tijd, opdracht, open, soort, herstelt, beelden, sessie)
+                VALUES (strftime('%Y-%m-%d %H:%M:%f', 'now'), ?, 0, ?, ?, ?, ?)
+            """).execute(arguments: [open.statement, open.kind, open.restores, "[" + String(decoding: open.images, as: UTF8.self) + "]", recorder.sessie])
     }
 }

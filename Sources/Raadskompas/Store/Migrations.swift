@@ -218,6 +218,11 @@ extension Store {
             // One row per change instead of one per changed record; TEMP triggers (see `Journal`).
             try Journal.migrateToOneRowPerChange(db)
         }
+        migrator.registerMigration("v12 sessie") { db in
+            // Which session (a shell, a script) made a change: `ongedaan` says so when it undoes
+            // another session's change while this one has its own.
+            try db.execute(sql: "ALTER TABLE wijziging ADD COLUMN sessie TEXT")
+        }
         return migrator
     }()
 }

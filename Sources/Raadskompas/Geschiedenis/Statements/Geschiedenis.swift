@@ -24,11 +24,14 @@ extension Command {
         schema: NodeSchema("ongedaan", summary: "Maakt de laatste wijziging ongedaan (nog een keer: de wijziging daarvoor). Ook dit komt in de geschiedenis.")
     ) { node, context throws(Diagnostic) in
         let history = try context.history(node)
-        let (undone, undo) = try context.attempt(node) { try history.undoLast() }
+        let (undone, undo, ownLatest) = try context.attempt(node) { try history.undoLast() }
         let renderer = HistoryRenderer(style: context.style)
         var out = ["Wijziging #\(undone.id) ongedaan gemaakt (\(undone.opdracht.prefix(60).replacingOccurrences(of: "\n", with: " "))\(undone.opdracht.count > 60 ? "…" : ""))."]
         out += undone.rows.reversed().prefix(6).map { "  • " + renderer.describeUndo($0) }
         if undone.rows.count > 6 { out.append("  … en nog \(undone.rows.count - 6)") }
+        if let ownLatest {
+            out.append("Let op: dit was een wijziging uit een andere sessie (een andere shell of een script), niet jouw laatste wijziging (#\(ownLatest)).")
+        }
         out.append("Spijt? `herstel \(undo)` zet het weer terug.")
         return out.joined(separator: "\n") + "\n"
     }
