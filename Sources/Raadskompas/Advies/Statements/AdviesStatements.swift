@@ -143,27 +143,34 @@ extension Command {
     static let aanbevelingWijzig = Command(
         "aanbeveling", action: "wijzig", task: .adviezenEnCijfers,
         schema: NodeSchema("wijzig", summary: "Geeft één aanbeveling van een advies een nieuwe tekst; reacties en koppelingen blijven.",
-                           arguments: [.action("wijzig"), Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen),
-                                       Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling", range: 1...999),
-                                       Slot("tekst", .text, help: "de nieuwe tekst")])
+                           arguments: [.action("wijzig"), aanbevelingAdvies, aanbevelingNummer, Slot("tekst", .text, help: "de nieuwe tekst")])
     ) { node, context throws(Diagnostic) in
+        let (_, advies, nummer) = try existingAanbeveling(node, context) { advies, numbers in
+            "een nieuwe: aanbeveling nieuw \(advies) \"tekst\"" + (numbers.isEmpty ? "" : "; bestaande: " + numbers.map(String.init).joined(separator: ", "))
+        }
+        return try declareAanbeveling(node, context, advies: advies.id, nummer: nummer, tekst: node.arguments[3])
+    }
+
+    static let aanbevelingAdvies = Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen)
+    static let aanbevelingNummer = Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling", range: 1...999)
+
+    /// The advies of argument 1 and the number of argument 2, which must be one of its
+    /// aanbevelingen (`hint` says what to do when it is not, given the advies and its numbers).
+    private static func existingAanbeveling(_ node: Node, _ context: CommandContext, hint: (String, [Int]) -> String) throws(Diagnostic) -> (AdviesStore, Advies, Int) {
         let store = try context.adviezen(node)
         let advies = try context.advies(node.text(1), at: node.arguments[1].span, in: store)
         let nummer = node.int(2)
         let numbers = try context.attempt(node) { try store.aanbevelingen(of: advies.id).map(\.nummer) }
         guard numbers.contains(nummer) else {
-            throw .error("advies \(advies.id) heeft geen aanbeveling \(nummer)",
-                         hint: "een nieuwe: aanbeveling nieuw \(advies.id) \"tekst\"" + (numbers.isEmpty ? "" : "; bestaande: " + numbers.map(String.init).joined(separator: ", ")),
-                         at: node.arguments[2].span)
+            throw .error("advies \(advies.id) heeft geen aanbeveling \(nummer)", hint: hint(advies.id, numbers), at: node.arguments[2].span)
         }
-        return try declareAanbeveling(node, context, advies: advies.id, nummer: nummer, tekst: node.arguments[3])
+        return (store, advies, nummer)
     }
 
     static let aanbevelingNieuw = Command(
         "aanbeveling", action: "nieuw", task: .adviezenEnCijfers,
         schema: NodeSchema("nieuw", summary: "Voegt een aanbeveling toe aan een advies, met het volgende nummer (of nummer=N).",
-                           arguments: [.action("nieuw"), Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen),
-                                       Slot("tekst", .text, help: "de aanbeveling")],
+                           arguments: [.action("nieuw"), aanbevelingAdvies, Slot("tekst", .text, help: "de aanbeveling")],
                            fields: [.optional("nummer", .wholeNumber, help: "het nummer; zonder: het volgende", range: 1...999)])
     ) { node, context throws(Diagnostic) in
         let store = try context.adviezen(node)
@@ -191,18 +198,11 @@ extension Command {
     static let aanbevelingVerwijder = Command(
         "aanbeveling", action: "verwijder", task: .adviezenEnCijfers,
         schema: NodeSchema("verwijder", summary: "Haalt één aanbeveling van een advies weg (met de reactie erop). `ongedaan` zet haar terug.",
-                           arguments: [.action("verwijder"), Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen),
-                                       Slot("nummer", .wholeNumber, help: "het nummer van de aanbeveling")],
+                           arguments: [.action("verwijder"), aanbevelingAdvies, aanbevelingNummer],
                            fields: [.optional("zeker", .bool, help: "zeker=ja slaat de vraag over (nodig in scripts)")])
     ) { node, context throws(Diagnostic) in
-        let store = try context.adviezen(node)
-        let advies = try context.advies(node.text(1), at: node.arguments[1].span, in: store)
-        let nummer = node.int(2)
-        let numbers = try context.attempt(node) { try store.aanbevelingen(of: advies.id).map(\.nummer) }
-        guard numbers.contains(nummer) else {
-            throw .error("advies \(advies.id) heeft geen aanbeveling \(nummer)",
-                         hint: numbers.isEmpty ? "het advies heeft nog geen aanbevelingen" : "aanbevelingen: " + numbers.map(String.init).joined(separator: ", "),
-                         at: node.arguments[2].span)
+        let (store, advies, nummer) = try existingAanbeveling(node, context) { _, numbers in
+            numbers.isEmpty ? "het advies heeft nog geen aanbevelingen" : "aanbevelingen: " + numbers.map(String.init).joined(separator: ", ")
         }
         guard try context.confirmDeletion(node, question: "Aanbeveling \(nummer) van \(advies.id) weghalen?",
                                           script: "aanbeveling verwijder \(advies.id) \(nummer) zeker=ja") else { return "Niets verwijderd.\n" }
