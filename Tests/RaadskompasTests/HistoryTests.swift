@@ -437,3 +437,31 @@ extension DatabaseSession {
         #expect(db.fail("voorstel lijst { tekst \"x\" }")?.summary == "`lijst` kan geen id zijn: het is een actie van `voorstel`")
     }
 }
+
+/// `ongedaan N`: one change undone, the later ones kept.
+@Suite struct SelectiveUndoTests {
+    @Test func oneChangeIsUndoneAndTheLaterOnesStay() throws {
+        let db = try DatabaseSession()
+        db.run("werkblad \"Visie\" { stap waarden { zelf { waarde \"Zelfbeschikking\"; waarde \"Nabijheid\" } } }")  // #1
+        db.run("werkblad wijzig \"Visie\" waarden.zelf.1 \"Zelfbeschikking voor iedereen\"")                      // #2
+        db.run("adviesraad asd naam=\"ASD\" reactietermijn=6")                                                     // #3
+        db.run("werkblad wijzig \"Visie\" waarden.zelf.2 \"Nabijheid, dichtbij\"")                                // #4
+        let reply = db.run("ongedaan 2")
+        #expect(reply.hasPrefix("Wijziging #2 ongedaan gemaakt (werkblad wijzig \"Visie\" waarden.zelf.1"))
+        let toon = db.run("werkblad toon \"Visie\"")
+        #expect(toon.contains("1. Zelfbeschikking\n") && toon.contains("2. Nabijheid, dichtbij"))
+        #expect(db.run("adviesraad lijst").contains("asd"))
+        #expect(db.fail("ongedaan 2")?.summary == "wijziging #2 is al ongedaan gemaakt (door #5)")
+        #expect(db.fail("ongedaan 5")?.summary == "wijziging #5 is zelf een ongedaan")
+        #expect(db.fail("ongedaan 99")?.summary == "er is geen wijziging #99")
+        // A row that a later change changed again: that change is named, nothing changes.
+        db.run("werkblad wijzig \"Visie\" waarden.zelf.2 \"Nabijheid, heel dichtbij\"")                           // #6
+        let before = try db.snapshot()
+        let later = db.fail("ongedaan 4")
+        #expect(later?.summary == "wijziging #4 kan niet alleen worden teruggedraaid: antwoord 2 is daarna nog veranderd door wijziging #6")
+        #expect(later?.hint == "er is niets veranderd; maak eerst #6 ongedaan (`ongedaan 6`), of zet alles vanaf #4 terug met `herstel 4`")
+        #expect(try db.snapshot() == before)
+        // And `ongedaan` without a number still takes the newest.
+        #expect(db.run("ongedaan").hasPrefix("Wijziging #6 ongedaan gemaakt"))
+    }
+}

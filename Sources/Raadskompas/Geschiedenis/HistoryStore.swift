@@ -49,6 +49,12 @@ public struct HistoryStore: Sendable {
         case conflict(change: Int64, tabel: String, sleutel: String)
         case damaged(Int64)
         case store(StoreError)
+        /// `ongedaan N` of a change that an undo or herstel already reverted.
+        case alreadyUndone(Int64, by: Int64)
+        /// `ongedaan N` of an undo: that is `herstel`'s work.
+        case undoOfUndo(Int64)
+        /// `ongedaan N` of a change whose row a later change (not undone) changed again.
+        case laterChange(change: Int64, later: Int64, tabel: String, sleutel: String)
     }
 
     // MARK: - Reading
@@ -153,14 +159,36 @@ public struct HistoryStore: Sendable {
     /// `ownLatest`: when the change undone came from another session (another shell, a script)
     /// while this session has a change of its own that is not undone, the newest of those: the
     /// user most likely meant that one.
-    public func undoLast() throws -> (undone: Change, undo: Int64, ownLatest: Int64?) {
+    ///
+    /// With `number`, undoes that change only (`ongedaan N`), when every row it changed is still
+    /// as it left it; a later change of the same row is named (`laterChange`), and `herstel N`
+    /// is the way to take that along.
+    public func undoLast(number: Int64? = nil) throws -> (undone: Change, undo: Int64, ownLatest: Int64?) {
         do {
             return try store.write(kind: "ongedaan", restores: nil) { db in
-                guard let target = try Int64.fetchOne(db, sql: """
-                    SELECT id FROM wijziging WHERE open = 0 AND ongedaanDoor IS NULL AND soort != 'ongedaan' ORDER BY id DESC LIMIT 1
-                    """), let change = try HistoryStore.change(target, db) else { throw Failure.nothingToUndo }
+                let target: Int64
+                if let number {
+                    guard let row = try Row.fetchOne(db, sql: "SELECT soort, ongedaanDoor FROM wijziging WHERE id = ? AND open = 0", arguments: [number]) else {
+                        throw Failure.noSuchChange(number, newest: try Int64.fetchOne(db, sql: "SELECT max(id) FROM wijziging WHERE open = 0"))
+                    }
+                    if let by: Int64 = row["ongedaanDoor"] { throw Failure.alreadyUndone(number, by: by) }
+                    guard (row["soort"] as String?) != "ongedaan" else { throw Failure.undoOfUndo(number) }
+                    target = number
+                } else {
+                    guard let newest = try Int64.fetchOne(db, sql: """
+                        SELECT id FROM wijziging WHERE open = 0 AND ongedaanDoor IS NULL AND soort != 'ongedaan' ORDER BY id DESC LIMIT 1
+                        """) else { throw Failure.nothingToUndo }
+                    target = newest
+                }
+                guard let change = try HistoryStore.change(target, db) else { throw Failure.nothingToUndo }
                 let undo = try Journal.upcoming(db)
-                try HistoryStore.revert(change, db)
+                do {
+                    try HistoryStore.revert(change, db)
+                } catch Failure.conflict(let id, let tabel, let sleutel) where number != nil {
+                    // Changed since by a later change in the history, or else outside Raadskompas.
+                    let later = try HistoryStore.laterChange(of: change, tabel: tabel, db)
+                    throw later.map { Failure.laterChange(change: id, later: $0, tabel: tabel, sleutel: sleutel) } ?? Failure.conflict(change: id, tabel: tabel, sleutel: sleutel)
+                }
                 store.recorder?.restores(target)
                 try db.execute(sql: "UPDATE wijziging SET ongedaanDoor = ? WHERE id = ?", arguments: [undo, target])
                 // Undoing a herstel brings back what it had reverted.
@@ -252,6 +280,19 @@ public struct HistoryStore: Sendable {
                     .execute(arguments: StatementArguments(changed.map { databaseValue(before[$0] ?? "NULL") } + keyValues))
             }
         }
+    }
+
+    /// The newest change after `change`, not undone, that changed a row of `tabel` with one of the
+    /// keys `change` changed there; nil when none did (then something outside Raadskompas did).
+    static func laterChange(of change: Change, tabel: String, _ db: Database) throws -> Int64? {
+        let keys = Set(change.rows.filter { $0.tabel == tabel }.map(\.sleutel))
+        let candidates = try Int64.fetchAll(db, sql: """
+            SELECT id FROM wijziging WHERE id > ? AND open = 0 AND ongedaanDoor IS NULL AND instr(beelden, ?) > 0 ORDER BY id DESC
+            """, arguments: [change.id, "\"t\":\"\(tabel)\""])
+        for id in candidates {
+            if let later = try HistoryStore.change(id, db), later.rows.contains(where: { $0.tabel == tabel && keys.contains($0.sleutel) }) { return id }
+        }
+        return nil
     }
 
     /// Whether the row with this key now holds the values the change left (compared as SQLite

@@ -21,10 +21,12 @@ extension Command {
 
     static let ongedaan = Command(
         "ongedaan", task: .gegevens,
-        schema: NodeSchema("ongedaan", summary: "Maakt de laatste wijziging ongedaan (nog een keer: de wijziging daarvoor). Ook dit komt in de geschiedenis.")
+        schema: NodeSchema("ongedaan", summary: "Maakt de laatste wijziging ongedaan (nog een keer: de wijziging daarvoor), of met een nummer alleen die wijziging. Ook dit komt in de geschiedenis.",
+                           arguments: [.optional("nummer", .wholeNumber, help: "alleen wijziging N ongedaan maken (uit `geschiedenis`); latere wijzigingen blijven")])
     ) { node, context throws(Diagnostic) in
         let history = try context.history(node)
-        let (undone, undo, ownLatest) = try context.attempt(node) { try history.undoLast() }
+        let number = node.arguments.isEmpty ? nil : Int64(node.int(0))
+        let (undone, undo, ownLatest) = try context.attempt(at: node.arguments.first?.span ?? node.nameSpan) { try history.undoLast(number: number) }
         let renderer = HistoryRenderer(style: context.style)
         var out = ["Wijziging #\(undone.id) ongedaan gemaakt (\(undone.opdracht.prefix(60).replacingOccurrences(of: "\n", with: " "))\(undone.opdracht.count > 60 ? "…" : ""))."]
         out += undone.rows.reversed().prefix(6).map { "  • " + renderer.describeUndo($0) }
@@ -67,6 +69,13 @@ extension HistoryStore.Failure: ReportableFailure {
             .error("de geschiedenis van wijziging #\(change) is beschadigd", hint: "er is niets veranderd; maak een reservekopie met `reservekopie naar \"kopie.sqlite\"`", at: span)
         case .store(let error):
             .error(error.message, hint: error.hint, at: span)
+        case .alreadyUndone(let change, let by):
+            .error("wijziging #\(change) is al ongedaan gemaakt (door #\(by))", hint: "spijt daarvan? `herstel \(by)` zet het terug (met wat daarna veranderde)", at: span)
+        case .undoOfUndo(let change):
+            .error("wijziging #\(change) is zelf een ongedaan", hint: "zet terug wat die ongedaan maakte met `herstel \(change)`, of kies een andere wijziging uit `geschiedenis`", at: span)
+        case .laterChange(let change, let later, let tabel, let sleutel):
+            .error("wijziging #\(change) kan niet alleen worden teruggedraaid: \(HistoryRenderer.naming[tabel]?.label ?? tabel) \(sleutel) is daarna nog veranderd door wijziging #\(later)",
+                   hint: "er is niets veranderd; maak eerst #\(later) ongedaan (`ongedaan \(later)`), of zet alles vanaf #\(change) terug met `herstel \(change)`", at: span)
         }
     }
 }
