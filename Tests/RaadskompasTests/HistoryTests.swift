@@ -465,3 +465,25 @@ extension DatabaseSession {
         #expect(db.run("ongedaan").hasPrefix("Wijziging #6 ongedaan gemaakt"))
     }
 }
+
+/// Removing an advies or an adviesraad takes an explicit verb; an action word is no id.
+@Suite struct RemovalVerbTests {
+    @Test func adviesAndAdviesraadAreRemovedExplicitly() throws {
+        let db = try DatabaseSession()
+        db.run(HistoryTests.setup)
+        let full = try db.snapshot()
+        #expect(db.fail("advies verwijder")?.summary == "`advies` mist een id")
+        #expect(db.fail("advies verwijder raad=asd soort=gevraagd onderwerp=\"x\"")?.summary == "`advies` mist een id")
+        #expect(db.fail("advies \"verwijder\" raad=asd soort=gevraagd onderwerp=\"x\"")?.summary == "`verwijder` kan geen id zijn: het is een actie van `advies`")
+        #expect(db.fail("advies verwijder adv-1")?.hint == "schrijf in een script `advies verwijder adv-1 zeker=ja`")
+        let raad = db.fail("adviesraad verwijder asd zeker=ja")
+        #expect(raad?.summary == "adviesraad asd heeft nog 1 advies (adv-1)")
+        #expect(try db.snapshot() == full)
+        #expect(db.run("advies verwijder adv-1 zeker=ja") == "Advies adv-1 verwijderd, met 2 aanbevelingen en 1 koppeling aan een indicator. `ongedaan` zet het terug.\n")
+        #expect(db.run("adviesraad verwijder asd zeker=ja") == "Adviesraad asd verwijderd. `ongedaan` zet hem terug.\n")
+        #expect(!(try db.snapshot()).contains("adv-1"))
+        db.run("ongedaan")
+        db.run("ongedaan")
+        #expect(try db.snapshot() == full)
+    }
+}

@@ -137,6 +137,29 @@ public struct AdviesStore: Sendable {
         }
     }
 
+    /// Removes an advies with its aanbevelingen, their reacties and their links to indicators.
+    /// Returns how many aanbevelingen and links went with it.
+    public func removeAdvies(_ id: String) throws -> (aanbevelingen: Int, links: Int) {
+        try store.write { db in
+            let aanbevelingen = try Aanbeveling.filter(Column("adviesId") == id).fetchCount(db)
+            let links = try Int.fetchOne(db, sql: "SELECT count(*) FROM aanbevelingindicator WHERE adviesId = ?", arguments: [id]) ?? 0
+            try db.execute(sql: "DELETE FROM aanbevelingindicator WHERE adviesId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM aanbeveling WHERE adviesId = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM advies WHERE id = ?", arguments: [id])
+            return (aanbevelingen, links)
+        }
+    }
+
+    /// The ids of the adviezen of a raad.
+    public func adviezen(of raad: String) throws -> [String] {
+        try store.read { db in try String.fetchAll(db, sql: "SELECT id FROM advies WHERE raad = ? ORDER BY id", arguments: [raad]) }
+    }
+
+    /// Removes an adviesraad that has no adviezen (the caller checks; the database refuses too).
+    public func removeRaad(_ id: String) throws {
+        try store.write { db in try db.execute(sql: "DELETE FROM adviesraad WHERE id = ?", arguments: [id]) }
+    }
+
     /// Removes one aanbeveling (its reactie goes with it; links to indicators stay until removed).
     public func removeAanbeveling(_ advies: String, nummer: Int) throws -> Bool {
         try store.write { db in try Aanbeveling.deleteOne(db, key: ["adviesId": advies, "nummer": nummer]) }

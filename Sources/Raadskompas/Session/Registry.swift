@@ -18,7 +18,8 @@ public enum Registry {
         .beoordelaarLijst, .beoordelaarHernoem, .beoordelaarVerwijder,
         // Fractie: adviezen en cijfers
         .adviesNieuw, .reactieGevraagd, .duid,
-        .adviesraadDeclaratie, .adviesraadLijst, .adviesraadWijzig, .adviesLijst, .adviesToon, .adviesWijzig, .adviesDeclaratie,
+        .adviesraadDeclaratie, .adviesraadLijst, .adviesraadWijzig, .adviesraadVerwijder, .adviesLijst, .adviesToon, .adviesWijzig, .adviesVerwijder,
+        .adviesDeclaratie,
         .aanbevelingNieuw, .aanbevelingWijzig, .aanbevelingVerwijder, .reactieDeclaratie,
         .indicatorNieuw, .indicatorLijst, .indicatorWijzig, .indicatorVerwijder, .importeerMetingen, .metingen,
         .koppelAanbeveling, .koppelResultaat, .ontkoppelAanbeveling, .ontkoppelResultaat, .werkbladVoortgang,

@@ -94,6 +94,12 @@ extension Command {
     ) { node, context throws(Diagnostic) in
         let store = try context.adviezen(node)
         let id = node.text(0)
+        let actions = Registry.forms(of: "advies").compactMap(\.action)
+        if actions.contains(id) {
+            throw .error("`\(id)` kan geen id zijn: het is een actie van `advies`",
+                         hint: id == "verwijder" || id == "wijzig" ? "schrijf `advies \(id) ID …` met de id van het advies (zie `advies lijst`)" : "kies een id als adv-2026-03",
+                         at: node.arguments[0].span)
+        }
         if let raad = node.optionalText("raad") {
             let known = try context.attempt(node) { try store.raden().map(\.id) }
             guard known.contains(raad) else {
@@ -149,6 +155,23 @@ extension Command {
             "een nieuwe: aanbeveling nieuw \(advies) \"tekst\"" + (numbers.isEmpty ? "" : "; bestaande: " + numbers.map(String.init).joined(separator: ", "))
         }
         return try declareAanbeveling(node, context, advies: advies.id, nummer: nummer, tekst: node.arguments[3])
+    }
+
+    static let adviesVerwijder = Command(
+        "advies", action: "verwijder", task: .adviezenEnCijfers,
+        schema: NodeSchema("verwijder", summary: "Verwijdert een advies met zijn aanbevelingen, de reacties erop en de koppelingen aan indicatoren. `ongedaan` zet het terug.",
+                           arguments: [.action("verwijder"), Slot("id", .identifier, help: "de id van het advies", completes: .adviezen)],
+                           fields: [.optional("zeker", .bool, help: "zeker=ja slaat de vraag over (nodig in scripts)")])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.adviezen(node)
+        let advies = try context.advies(node.text(1), at: node.arguments[1].span, in: store)
+        let count = try context.attempt(node) { try store.aanbevelingen(of: advies.id).count }
+        guard try context.confirmDeletion(node, question: "Advies \(advies.id) (\(advies.onderwerp)) met \(count) \(count == 1 ? "aanbeveling" : "aanbevelingen") verwijderen?",
+                                          script: "advies verwijder \(advies.id) zeker=ja") else { return "Niets verwijderd.\n" }
+        let removed = try context.attempt(node) { try store.removeAdvies(advies.id) }
+        var with = ["\(removed.aanbevelingen) \(removed.aanbevelingen == 1 ? "aanbeveling" : "aanbevelingen")"]
+        if removed.links > 0 { with.append("\(removed.links) \(removed.links == 1 ? "koppeling" : "koppelingen") aan een indicator") }
+        return "Advies \(advies.id) verwijderd, met \(with.joined(separator: " en ")). `ongedaan` zet het terug.\n"
     }
 
     static let aanbevelingAdvies = Slot("advies", .identifier, help: "de id van het advies", completes: .adviezen)

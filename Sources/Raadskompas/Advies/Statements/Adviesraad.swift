@@ -12,6 +12,12 @@ extension Command {
     ) { node, context throws(Diagnostic) in
         let store = try context.adviezen(node)
         let id = node.text(0)
+        let actions = Registry.forms(of: "adviesraad").compactMap(\.action)
+        if actions.contains(id) {
+            throw .error("`\(id)` kan geen id zijn: het is een actie van `adviesraad`",
+                         hint: id == "verwijder" || id == "wijzig" ? "schrijf `adviesraad \(id) ID …` met de id van de adviesraad (zie `adviesraad lijst`)" : "kies een id als asd",
+                         at: node.arguments[0].span)
+        }
         let weeks = node.wholeNumber("reactietermijn")
         if let existing = try context.attempt(node, { try store.raden().first { $0.id == id } }) {
             var raad = existing
@@ -41,6 +47,29 @@ extension Command {
             throw .error("geen adviesraad met id `\(node.text(1))`", hint: Suggestion.hint(for: node.text(1), in: ids) ?? "typ `adviesraad lijst`",
                          at: node.arguments[1].span)
         }
+    }
+
+    static let adviesraadVerwijder = Command(
+        "adviesraad", action: "verwijder", task: .adviezenEnCijfers,
+        schema: NodeSchema("verwijder", summary: "Verwijdert een adviesraad zonder adviezen. `ongedaan` zet hem terug.",
+                           arguments: [.action("verwijder"), Slot("id", .identifier, help: "de id van de adviesraad")],
+                           fields: [.optional("zeker", .bool, help: "zeker=ja slaat de vraag over (nodig in scripts)")])
+    ) { node, context throws(Diagnostic) in
+        let store = try context.adviezen(node)
+        let id = node.text(1)
+        let raden = try context.attempt(node) { try store.raden() }
+        guard let raad = raden.first(where: { $0.id == id }) else {
+            throw .error("geen adviesraad met id `\(id)`", hint: Suggestion.hint(for: id, in: raden.map(\.id)) ?? "typ `adviesraad lijst`", at: node.arguments[1].span)
+        }
+        let adviezen = try context.attempt(node) { try store.adviezen(of: id) }
+        guard adviezen.isEmpty else {
+            throw .error("adviesraad \(id) heeft nog \(adviezen.count) \(adviezen.count == 1 ? "advies" : "adviezen") (\(adviezen.prefix(5).joined(separator: ", "))\(adviezen.count > 5 ? ", …" : ""))",
+                         hint: "er is niets verwijderd; verwijder of verplaats die eerst (`advies wijzig ID raad=…`, `advies verwijder ID`)", at: node.arguments[1].span)
+        }
+        guard try context.confirmDeletion(node, question: "Adviesraad \(id) (\(raad.naam)) verwijderen?",
+                                          script: "adviesraad verwijder \(id) zeker=ja") else { return "Niets verwijderd.\n" }
+        try context.attempt(node) { try store.removeRaad(id) }
+        return "Adviesraad \(id) verwijderd. `ongedaan` zet hem terug.\n"
     }
 
     static let adviesraadLijst = Command(
