@@ -87,7 +87,7 @@ extension Command {
                          hint: Suggestion.hint(for: id, in: own) ?? "je eigen indicatoren: " + (own.isEmpty ? "(geen)" : own.joined(separator: ", ")), at: node.arguments[1].span)
         }
         let measured = try context.attempt(node) { try monitor.measurementCount(of: id) }
-        guard try context.confirmDeletion(node, question: "Indicator \(id) met \(measured) metingen, koppelingen en duidingen verwijderen?",
+        guard try context.confirmDeletion(node, question: "Indicator \(id) verwijderen, met \(measured) \(measured == 1 ? "meting" : "metingen") en alle koppelingen en duidingen ervan?",
                                           script: "indicator verwijder \(id) zeker=ja") else { return "Niets verwijderd.\n" }
         let removal = try context.attempt(node) { try monitor.deleteOwnIndicator(id) }
         var parts = ["\(removal.metingen) \(removal.metingen == 1 ? "meting" : "metingen")"]
