@@ -81,6 +81,12 @@ import KompasDSL
         #expect(quoted.count == 1, "\(quoted.map(\.summary))")
         #expect(quoted.first?.summary == "onbekende ontsnapping `\\U`: in een tekst begint `\\` een speciaal teken")
         #expect(quoted.first?.hint == "schrijf in een pad / in plaats van \\: \"C:/Users/anna/Documents/rv.docx\"")
+        // `\n` and `\t` are escapes, but in a Windows path they would silently change the path.
+        let escaped = shell(#"voorstel importeer "C:\nieuw\tabel.docx" id=rv-1"#).diagnostics
+        #expect(escaped.count == 1)
+        #expect(escaped.first?.summary == "in een pad begint `\\` een speciaal teken: `\\n` is een nieuwe regel")
+        #expect(escaped.first?.hint == "schrijf in een pad / in plaats van \\: \"C:/nieuw/tabel.docx\"")
+        #expect(shell(#"schrijf "Regel 1\nRegel 2""#).output == "Regel 1\nRegel 2\n")
         // Other texts keep the general hint; a time of day is no drive.
         #expect(shell(#"schrijf "a \q b""#).diagnostics.first?.hint?.hasPrefix("bekend zijn") == true)
         #expect(shell("schrijf \"12:30\"").output == "12:30\n")

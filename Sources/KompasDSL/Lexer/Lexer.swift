@@ -583,8 +583,15 @@ public struct Lexer {
         case UInt8(ascii: "\""): builder.bytes.append(c)
         case UInt8(ascii: "\\"): builder.bytes.append(c)
         case UInt8(ascii: "$"): builder.bytes.append(c)
-        case UInt8(ascii: "n"): builder.bytes.append(0x0A)
-        case UInt8(ascii: "t"): builder.bytes.append(0x09)
+        case UInt8(ascii: "n"), UInt8(ascii: "t"):
+            builder.bytes.append(c == UInt8(ascii: "n") ? 0x0A : 0x09)
+            // "C:\nieuw\tabel.docx": a Windows path whose `\n` and `\t` would silently become a
+            // line break and a tab.
+            if !builder.unknownEscapeReported, let path = windowsPath(s, quoteStart: builder.quoteStart, driveOnly: true) {
+                builder.unknownEscapeReported = true
+                report("in een pad begint `\\` een speciaal teken: `\\\(UnicodeScalar(c))` is een \(c == UInt8(ascii: "n") ? "nieuwe regel" : "tab")",
+                       hint: "schrijf in een pad / in plaats van \\: \"\(path)\"", start, s.position)
+            }
         case UInt8(ascii: "u"):
             guard s.peek() == UInt8(ascii: "{") else {
                 report("onvolledige `\\u`", hint: "schrijf een Unicode-teken als `\\u{20AC}`", start, s.position)
@@ -624,14 +631,14 @@ public struct Lexer {
 
     /// The text of a quoted string that holds a Windows path (`"C:\Users\anna\rv.docx"`, or any
     /// text with two or more `\` and no spaces around them), with `/` for `\`; nil otherwise.
-    private func windowsPath(_ s: Scanner, quoteStart: Int?) -> String? {
+    private func windowsPath(_ s: Scanner, quoteStart: Int?, driveOnly: Bool = false) -> String? {
         guard let quoteStart else { return nil }
         var end = quoteStart + 1
         while end < s.end, ![UInt8(ascii: "\""), 0x0A, 0x0D].contains(s.bytes[end]) { end += 1 }
         let body = s.bytes[(quoteStart + 1)..<end]
         let drive = body.count >= 3 && isASCIILetter(body[body.startIndex]) && body[body.startIndex + 1] == UInt8(ascii: ":")
             && body[body.startIndex + 2] == UInt8(ascii: "\\")
-        guard drive || body.filter({ $0 == UInt8(ascii: "\\") }).count >= 2 else { return nil }
+        guard drive || !driveOnly && body.filter({ $0 == UInt8(ascii: "\\") }).count >= 2 else { return nil }
         return String(decoding: body.map { $0 == UInt8(ascii: "\\") ? UInt8(ascii: "/") : $0 }, as: UTF8.self)
     }
 
