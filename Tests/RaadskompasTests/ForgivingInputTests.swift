@@ -65,6 +65,25 @@ import KompasDSL
         #expect(shell("schrijf (6 / 2)").output == "3\n")
     }
 
+    /// Several words where one text goes: one error whose hint quotes them all, not only the first
+    /// word (after which the quoted statement still had "te veel argumenten").
+    @Test func wordsWithoutQuotesAreQuotedTogether() {
+        for (line, summary, hint) in [
+            ("werkblad wijzig Visie sociaal domein Zoëterwoude eigenaar=\"Chloë\"", "een tekst met spaties hoort tussen aanhalingstekens",
+             "zet de tekst tussen aanhalingstekens: \"Visie sociaal domein Zoëterwoude\""),
+            ("aanbeveling wijzig adv-1 2 Nieuwe tekst", "een tekst met spaties hoort tussen aanhalingstekens", "zet de tekst tussen aanhalingstekens: \"Nieuwe tekst\""),
+            ("advies wijzig adv-1 onderwerp=Toegankelijkheid loketten", "een tekst met spaties hoort tussen aanhalingstekens",
+             "schrijf onderwerp=\"Toegankelijkheid loketten\""),
+        ] {
+            let diagnostics = shell(line).diagnostics
+            #expect(diagnostics.count == 1, "\(line): \(diagnostics.map(\.summary))")
+            #expect(diagnostics.first?.summary == summary)
+            #expect(diagnostics.first?.hint == hint)
+        }
+        // One word keeps its own hint; an address is no part of a name.
+        #expect(shell("werkblad wijzig Visie waarden.zelf.1 \"x\"").diagnostics.first?.hint == "zet de tekst tussen aanhalingstekens: \"Visie\"")
+    }
+
     /// A path copied from Windows Explorer: one error, not one per backslash, and a path that a
     /// text can hold (a `\` in a text starts an escape such as `\n`).
     @Test func aWindowsPathIsOneErrorWithSlashes() {

@@ -1,3 +1,4 @@
+import Foundation
 import KompasDSL
 
 /// Checks evaluated nodes against their schemas and collects diagnostics and references.
@@ -35,12 +36,17 @@ public struct Validation: Sendable {
 
     private mutating func checkArguments(_ node: Node, _ schema: NodeSchema) {
         for (i, argument) in node.arguments.enumerated() {
+            // `werkblad wijzig Visie sociaal domein eigenaar=…`: words where one text goes.
+            if i < schema.arguments.count, case .text = schema.arguments[i].type, let words = Validation.bareWords(node, from: i) {
+                error("een tekst met spaties hoort tussen aanhalingstekens", hint: "zet de tekst tussen aanhalingstekens: \"\(words.span.text)\"", at: words.span)
+                return
+            }
             if i >= schema.arguments.count, schema.repeatsLastArgument, let last = schema.arguments.last {
                 checkValue(argument.value, at: argument.span, slot: last, owner: node.name)
                 continue
             }
             guard i < schema.arguments.count else {
-                if let (summary, hint, span) = Validation.wordsAfterANumber(node, from: i) {
+                if let (summary, hint, span) = Validation.wordsAfterANumber(node, from: i) ?? Validation.wordsAfterAWord(node, from: i, schema) {
                     error(summary, hint: hint, at: span)
                 } else {
                     error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: argument.span)
@@ -249,6 +255,43 @@ public struct Validation: Sendable {
     /// Words left over after a field's number, as people write them: `datum=12 maart 2026` (a date
     /// the Dutch way) and `reactietermijn=6 weken` (a unit). Returns the error to give instead of
     /// "te veel argumenten", with the value rewritten, or nil for anything else.
+    /// Two or more bare words in a row from argument `index` on (`Visie sociaal domein`), each
+    /// only letters, digits and hyphens and apart by spaces alone: a text without quotes. Nil for
+    /// one word, or when a word has a dot or slash (`waarden.zelf.1`, a path).
+    static func bareWords(_ node: Node, from index: Int) -> (count: Int, span: SourceSpan)? {
+        func plain(_ value: Value) -> Bool {
+            guard case .symbol(let word) = value else { return false }
+            return word.unicodeScalars.allSatisfy { CharacterSet.letters.contains($0) || CharacterSet.decimalDigits.contains($0) || $0 == "-" }
+        }
+        guard plain(node.arguments[index].value) else { return nil }
+        var last = index
+        while last + 1 < node.arguments.count, plain(node.arguments[last + 1].value) {
+            let gap = node.arguments[last].span.end..<node.arguments[last + 1].span.start
+            guard node.arguments[last].span.file === node.arguments[last + 1].span.file, !gap.isEmpty,
+                  node.arguments[last].span.file.bytes[gap].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { break }
+            last += 1
+        }
+        guard last > index else { return nil }
+        return (last - index + 1, node.arguments[index].span.to(node.arguments[last].span))
+    }
+
+    /// `onderwerp=Toegankelijkheid loketten`: the words after a property's bare word, where the
+    /// property takes a text.
+    static func wordsAfterAWord(_ node: Node, from index: Int, _ schema: NodeSchema) -> (String, String, SourceSpan)? {
+        let argument = node.arguments[index]
+        guard let property = node.properties.last(where: { $0.valueSpan.end <= argument.span.start }),
+              case .symbol = property.value, let slot = schema.field(property.key), case .text = slot.type,
+              property.valueSpan.file === argument.span.file,
+              argument.span.file.bytes[property.valueSpan.end..<argument.span.start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+        var last = index
+        while last + 1 < node.arguments.count, case .symbol = node.arguments[last + 1].value,
+              argument.span.file.bytes[node.arguments[last].span.end..<node.arguments[last + 1].span.start].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            last += 1
+        }
+        let span = property.valueSpan.to(node.arguments[last].span)
+        return ("een tekst met spaties hoort tussen aanhalingstekens", "schrijf \(property.key)=\"\(span.text)\"", span)
+    }
+
     static func wordsAfterANumber(_ node: Node, from index: Int) -> (String, String, SourceSpan)? {
         let argument = node.arguments[index]
         guard let property = node.properties.last(where: { $0.valueSpan.end <= argument.span.start }),
