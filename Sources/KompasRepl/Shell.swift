@@ -138,8 +138,14 @@ final class Shell: Conversation {
         if trimmed.hasPrefix("?"), let word = trimmed.dropFirst().split(separator: " ").first, Registry.words.contains(String(word)) {
             return "help " + trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
         }
-        if trimmed.hasSuffix("?"), !trimmed.contains("\""), Registry.words.contains(String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces)) {
-            return "help " + trimmed.dropLast().trimmingCharacters(in: .whitespaces)
+        // `beoordeel?`, `aanbeveling wijzig ?`, `advies wijzig adv-1 ?`: help for the statement
+        // (with its action) typed so far.
+        if trimmed.hasSuffix("?"), !trimmed.contains("\"") {
+            let words = trimmed.dropLast().split(separator: " ").map(String.init)
+            if let word = words.first, Registry.words.contains(word) {
+                if words.count >= 2, Registry.forms(of: word).contains(where: { $0.action == words[1] }) { return "help \(word) \(words[1])" }
+                return "help \(word)"
+            }
         }
         return line
     }

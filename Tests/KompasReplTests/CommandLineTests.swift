@@ -268,6 +268,10 @@ import Testing
         #expect(Shell.helpAlias("? advies nieuw") == "help advies nieuw")
         #expect(Shell.helpAlias("?beoordeel") == "help beoordeel")
         #expect(Shell.helpAlias("?advies nieuw") == "help advies nieuw")
+        #expect(Shell.helpAlias("aanbeveling wijzig ?") == "help aanbeveling wijzig")
+        #expect(Shell.helpAlias("advies wijzig adv-1 ?") == "help advies wijzig")
+        #expect(Shell.helpAlias("aanbeveling ?") == "help aanbeveling")
+        #expect(Shell.helpAlias("schrijf \"wat?\"") == "schrijf \"wat?\"")
         #expect(Shell.helpAlias("beoordeel?") == "help beoordeel")
         // Not a statement's name: left as typed (the parser explains).
         #expect(Shell.helpAlias("?onzin") == "?onzin")

@@ -158,8 +158,10 @@ import KompasDSL
                      "ontkoppel", "werkblad voortgang", "duid INDICATOR", "duiding INDICATOR", "jaaroverzicht JAAR", "rapport INDICATOR"] {
             #expect(output.contains(word), "\(word)")
         }
-        // `help koppel` shows the same task overview; `help advies` adds how an advies is written.
-        #expect(output.hasPrefix(shell("help koppel").0))
+        // `help koppel` shows only its own statements, with the way to the whole task.
+        let koppel = shell("help koppel").0
+        #expect(koppel.hasPrefix("Opdrachten met `koppel`") && koppel.contains("koppel aanbeveling") && !koppel.contains("advies nieuw"))
+        #expect(koppel.contains("`help adviezen`"))
     }
 
     @Test func checkPicksTheSchemaOfTheAction() throws {

@@ -11,11 +11,19 @@ enum HelpText {
         if let task = task(named: topic) { return taskHelp(task, style: style) }
         let forms = Registry.forms(of: topic)
         if forms.count > 1, let task = forms.first?.task {
-            // A family of forms (`werkblad …`, `advies …`): every statement of that task, then how
-            // the declarative form is written in a script.
+            // A family of forms (`aanbeveling …`, `koppel …`): its own statements (not the whole
+            // task: `help aanbeveling` is three statements, not a hundred lines), then how the
+            // declarative form is written in a script.
             let declarations = forms.filter { $0.action == nil && (!$0.schema.fields.isEmpty || !$0.schema.children.isEmpty) && !$0.guided }
-            let elsewhere = forms.filter { $0.task != task }
-            return taskHelp(task, style: style) + (elsewhere.isEmpty ? "" : "\n" + commandList(elsewhere, title: "Ook met `\(topic)`", style: style))
+            if ["werkblad", "voorstel", "advies"].contains(topic) {
+                // The records a task is about: every statement of that task (`help voorstel`
+                // includes `analyseer`, `beoordeel` and `apk`), then the declarative form.
+                let elsewhere = forms.filter { $0.task != task }
+                return taskHelp(task, style: style) + (elsewhere.isEmpty ? "" : "\n" + commandList(elsewhere, title: "Ook met `\(topic)`", style: style))
+                    + declarations.map { "\n" + schemaHelp($0.schema, title: "Schrijfwijze in een script", name: $0.name, usage: $0.usage, style: style) }.joined()
+            }
+            let more = TextLayout.wrap("Alle opdrachten van ‘\(task.title)’: `help \(Self.topic(of: task))`.", width: style.width).map(style.dim)
+            return commandList(forms, title: "Opdrachten met `\(topic)`", style: style) + "\n" + more.joined(separator: "\n") + "\n"
                 + declarations.map { "\n" + schemaHelp($0.schema, title: "Schrijfwijze in een script", name: $0.name, usage: $0.usage, style: style) }.joined()
         }
         if let command = forms.first {
@@ -58,6 +66,17 @@ enum HelpText {
         case "gegevens": .gegevens
         case "scripts": .scripts
         default: nil
+        }
+    }
+
+    /// The word `help` takes for a task (the first that `task(named:)` knows).
+    static func topic(of task: Command.Task) -> String {
+        switch task {
+        case .kennisEnVisie: "kennis"
+        case .raadsvoorstellen: "raadsvoorstellen"
+        case .adviezenEnCijfers: "adviezen"
+        case .gegevens: "gegevens"
+        case .scripts: "scripts"
         }
     }
 
