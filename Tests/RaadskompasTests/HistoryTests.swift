@@ -410,7 +410,8 @@ extension DatabaseSession {
         let before = try db.snapshot()
         #expect(db.run("advies wijzig adv-1 onderwerp=\"Jeugd en gezin\" voorstel=rv-2")
                 == "Advies adv-1 bijgewerkt: onderwerp, voorstel gewijzigd; aanbevelingen 1, 2 ongewijzigd.\n")
-        #expect(db.run("adviesraad wijzig asd reactietermijn=8") == "Adviesraad asd bijgewerkt: reactietermijn.\n")
+        #expect(db.run("adviesraad wijzig asd reactietermijn=8") == "Adviesraad asd bijgewerkt: reactietermijn.\n"
+                + "De reactietermijn geldt voor 1 uitgebrachte advies van deze raad: wat op tijd of te laat is, is opnieuw berekend (zie `advies lijst`).\n")
         #expect(db.run("indicator wijzig wachttijd eenheid=\"weken\"") == "Eigen indicator wachttijd bijgewerkt: eenheid.\n")
         #expect(db.run("aanbeveling wijzig adv-1 2 \"Veel minder\"") == "Advies adv-1 bijgewerkt: aanbeveling 2 bijgewerkt; aanbeveling 1 ongewijzigd.\n")
         #expect(db.run("aanbeveling nieuw adv-1 \"Sneller\"") == "Advies adv-1 bijgewerkt: aanbeveling 3 nieuw; aanbevelingen 1, 2 ongewijzigd.\n")

@@ -73,6 +73,8 @@ final class InterruptedConversation: Conversation {
         #expect(asked == 1)
         let message = (result.diagnostics.map { $0.summary + " " + ($0.hint ?? "") }.joined() + conversation.transcript)
         #expect(message.contains("bestaat niet meer"))
+        // The answer that could not be stored is shown again, so it need not be typed anew.
+        #expect(conversation.transcript.contains("Niet bewaard; je antwoord was:\n  Gelijkwaardigheid"))
         #expect(!message.contains("andere database"))
         #expect(!message.contains("SQLite"))
         // `ongedaan` in the other shell brings the werkblad and its first answer back.

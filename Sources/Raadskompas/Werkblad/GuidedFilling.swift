@@ -83,7 +83,15 @@ struct GuidedFilling {
                 let renderer = CardTextRenderer(style: style, library: library)
                 conversation.say(help.isEmpty ? "Bij deze stap zijn geen tips.\n" : renderer.renderBlocks(help))
             default:
-                var item = try store.addItem(to: werkblad, stap: stap, kant: kant, text: answer)
+                var item: WerkbladItem
+                do {
+                    item = try store.addItem(to: werkblad, stap: stap, kant: kant, text: answer)
+                } catch {
+                    // The werkblad went (another shell removed it) or the database failed: the
+                    // answer was not stored, so it is shown again rather than lost from sight.
+                    conversation.say(style.dim("Niet bewaard; je antwoord was:") + "\n  " + answer + "\n")
+                    throw error
+                }
                 conversation.say(style.dim("✓ bewaard") + "\n")
                 if stap == .resultaten {
                     guard try askTarget(&item) else { return false }

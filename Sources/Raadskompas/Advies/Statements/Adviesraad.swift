@@ -28,7 +28,16 @@ extension Command {
             guard !changed.isEmpty else { return "Adviesraad \(id): niets veranderd.\n" }
             let updated = raad
             try context.attempt(node) { try store.save(updated) }
-            return "Adviesraad \(id) bijgewerkt: \(changed.joined(separator: ", ")).\n"
+            var reply = "Adviesraad \(id) bijgewerkt: \(changed.joined(separator: ", ")).\n"
+            if changed.contains("reactietermijn") {
+                // The due date of every reactie follows the termijn: say so, the verdicts move.
+                let adviezen = try context.attempt(node) { try store.adviezen().filter { $0.raad == id && $0.uitgebracht != nil }.count }
+                if adviezen > 0 {
+                    reply += "De reactietermijn geldt voor \(adviezen) uitgebrachte \(adviezen == 1 ? "advies" : "adviezen") van deze raad: "
+                        + "wat op tijd of te laat is, is opnieuw berekend (zie `advies lijst`).\n"
+                }
+            }
+            return reply
         }
         guard let naam = node.optionalText("naam") else {
             throw .error("adviesraad \(id) bestaat nog niet en heeft een naam nodig", hint: "schrijf `adviesraad \(id) naam=\"Adviesraad Sociaal Domein\" reactietermijn=6`", at: node.nameSpan)

@@ -32,8 +32,12 @@ extension Command {
         // An empty text was refused by the schema (`tekst` is leeg).
         changed.tekst = node.text(3).trimmingCharacters(in: .whitespacesAndNewlines)
         let update = changed
+        guard update.tekst != item.tekst else {
+            return "Antwoord \(item.stap.rawValue).\(item.kant.rawValue).\(item.volgorde) had deze tekst al; niets veranderd.\n"
+        }
         try context.attempt(node) { try store.updateItem(update) }
-        return "Antwoord \(item.stap.rawValue).\(item.kant.rawValue).\(item.volgorde) gewijzigd.\n"
+        func short(_ text: String) -> String { text.count > 50 ? String(text.prefix(49)) + "…" : text }
+        return "Antwoord \(item.stap.rawValue).\(item.kant.rawValue).\(item.volgorde) gewijzigd: ‘\(short(item.tekst))’ → ‘\(short(update.tekst))’.\n"
     }
 
     /// `werkblad wijzig "naam" eigenaar=… gemeente=… soort=…`: the werkblad's own fields. The reply
