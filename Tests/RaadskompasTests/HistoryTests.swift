@@ -432,6 +432,10 @@ extension DatabaseSession {
         #expect(db.fail("aanbeveling wijzig adv-1 7 \"x\"")?.summary == "advies adv-1 heeft geen aanbeveling 7")
         #expect(db.fail("aanbeveling nieuw adv-1 \"x\" nummer=1")?.summary == "advies adv-1 heeft al een aanbeveling 1")
         #expect(db.fail("advies wijzig adv-1")?.summary == "zeg wat er verandert")
+        // The name instead of the id points at the id (not at a new id made of the name).
+        #expect(db.fail("adviesraad wijzig \"ASD \" reactietermijn=8")?.hint == "dat is de naam van `asd`; schrijf de id: adviesraad wijzig asd …")
+        #expect(db.fail("advies wijzig \"jeugdhulp\" thema=\"x\"")?.hint == "dat is het onderwerp van `adv-1`; schrijf de id: advies wijzig adv-1 …")
+        #expect(db.fail("indicator wijzig \"Wachttijd\" eenheid=\"x\"")?.hint == "dat is de naam van `wachttijd`; schrijf de id: indicator wijzig wachttijd …")
         #expect(db.fail("advies wijzig adv-1 voorstel=rv-9")?.hint == "bedoelde je `rv-1`?")
         #expect(try db.snapshot() == before)
         // A quoted action word is still a name, and a block still goes to the declaration.

@@ -143,7 +143,12 @@ extension Command {
     static let adviesWijzig = Command.wijzig(
         adviesDeclaratie, summary: "Verandert velden van een advies: advies wijzig adv-1 voorstel=rv-2. De rest (aanbevelingen, reacties, koppelingen) blijft.",
         example: "advies wijzig adv-1 onderwerp=\"Jeugdhulp\"") { node, context throws(Diagnostic) in
-        _ = try context.advies(node.text(1), at: node.arguments[1].span, in: try context.adviezen(node))
+        let store = try context.adviezen(node)
+        guard try context.attempt(node, { try store.advies(node.text(1)) }) == nil else { return }
+        let adviezen = try context.attempt(node) { try store.adviezen() }
+        throw .error("geen advies met id `\(node.text(1))`",
+                     hint: Command.unknownIdHint(node.text(1), records: adviezen.map { ($0.id, $0.onderwerp) }, named: "het onderwerp", statement: "advies wijzig", fallback: "typ `advies lijst`"),
+                     at: node.arguments[1].span)
     }
 
     static let aanbevelingWijzig = Command(

@@ -51,9 +51,10 @@ extension Command {
         adviesraadDeclaratie, summary: "Verandert velden van een adviesraad: adviesraad wijzig asd reactietermijn=8.",
         example: "adviesraad wijzig asd reactietermijn=8") { node, context throws(Diagnostic) in
         let store = try context.adviezen(node)
-        let ids = try context.attempt(node) { try store.raden().map(\.id) }
-        guard ids.contains(node.text(1)) else {
-            throw .error("geen adviesraad met id `\(node.text(1))`", hint: Suggestion.hint(for: node.text(1), in: ids) ?? "typ `adviesraad lijst`",
+        let raden = try context.attempt(node) { try store.raden() }
+        guard raden.contains(where: { $0.id == node.text(1) }) else {
+            throw .error("geen adviesraad met id `\(node.text(1))`",
+                         hint: Command.unknownIdHint(node.text(1), records: raden.map { ($0.id, $0.naam) }, statement: "adviesraad wijzig", fallback: "typ `adviesraad lijst`"),
                          at: node.arguments[1].span)
         }
     }

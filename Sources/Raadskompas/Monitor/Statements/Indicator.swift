@@ -49,8 +49,10 @@ extension Command {
                 throw .error("`\(id)` staat in de catalogus (\(entry.naam)) en is niet te wijzigen", hint: "alleen eigen indicatoren zijn te wijzigen; maak er een met `indicator nieuw`",
                              at: node.arguments[1].span)
             }
-            let own = try context.attempt(node) { try monitor.ownIndicators().map(\.id) }
-            throw .error("geen eigen indicator met id `\(id)`", hint: Suggestion.hint(for: id, in: own) ?? "typ `indicator lijst`", at: node.arguments[1].span)
+            let own = try context.attempt(node) { try monitor.ownIndicators() }
+            throw .error("geen eigen indicator met id `\(id)`",
+                         hint: Command.unknownIdHint(id, records: own.map { ($0.id, $0.naam) }, statement: "indicator wijzig", fallback: "typ `indicator lijst`"),
+                         at: node.arguments[1].span)
         },
         prepare: { node, context throws(Diagnostic) in
             // `indicator nieuw` needs naam and eenheid; what is not given stays as stored.
