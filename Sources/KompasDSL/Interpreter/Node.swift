@@ -23,16 +23,52 @@ public final class Node: Sendable {
         }
     }
 
+    /// A node's arguments, in order. A lone argument (`punt "…"`, `vraag "…"`, most of a content
+    /// file) is kept inline, without an array of its own: one allocation fewer per node.
+    public struct Arguments: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+        // The first argument in place, the others in `tail`; read through `_read`, so looking at
+        // an argument copies (and retains) nothing.
+        private var head: Argument?
+        private var tail: [Argument] = []
+
+        public init() {}
+
+        public init(_ arguments: [Argument]) {
+            head = arguments.first
+            if arguments.count > 1 { tail = Array(arguments.dropFirst()) }
+        }
+
+        public init(arrayLiteral elements: Argument...) { self.init(elements) }
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { head == nil ? 0 : 1 + tail.count }
+        public var isEmpty: Bool { head == nil }
+
+        public subscript(position: Int) -> Argument {
+            _read {
+                if position == 0, head != nil { yield head.unsafelyUnwrapped } else { yield tail[position - 1] }
+            }
+        }
+
+        public mutating func append(_ argument: Argument) {
+            if head == nil { head = argument } else { tail.append(argument) }
+        }
+    }
+
     public let name: String
     public let nameSpan: SourceSpan
-    public let arguments: [Argument]
+    public let arguments: Arguments
     public let properties: [Property]
     public let children: [Node]
     /// Whether the node was written with a `{ … }` block (possibly empty).
     public let hasBlock: Bool
     public let span: SourceSpan
 
-    public init(name: String, nameSpan: SourceSpan, arguments: [Argument], properties: [Property], children: [Node], hasBlock: Bool, span: SourceSpan) {
+    public convenience init(name: String, nameSpan: SourceSpan, arguments: [Argument], properties: [Property], children: [Node], hasBlock: Bool, span: SourceSpan) {
+        self.init(name: name, nameSpan: nameSpan, arguments: Arguments(arguments), properties: properties, children: children, hasBlock: hasBlock, span: span)
+    }
+
+    public init(name: String, nameSpan: SourceSpan, arguments: Arguments, properties: [Property], children: [Node], hasBlock: Bool, span: SourceSpan) {
         self.name = name
         self.nameSpan = nameSpan
         self.arguments = arguments

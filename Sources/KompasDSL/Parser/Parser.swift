@@ -26,6 +26,8 @@ public struct Parser {
     /// How many `(`, `[` or call parentheses are open: inside them line breaks are layout.
     private var layoutDepth = 0
     private var parserDiagnostics: [Diagnostic] = []
+    /// Constant nodes of the blocks being parsed, innermost last (see `parseStatements`).
+    private var pending: [Node] = []
 
     /// The lexer's and the parser's diagnostics, in reading order.
     public var diagnostics: [Diagnostic] {
@@ -138,8 +140,20 @@ public struct Parser {
     /// As above; while `constants` is non-nil, constant nodes are collected there instead (the
     /// common case in content, which then needs no statement array at all). The first statement
     /// that is not constant turns the collected nodes back into statements and sets it to nil.
+    ///
+    /// The nodes are gathered on `pending`, one stack for all open blocks, and copied into an
+    /// array of the right size when the block ends: one allocation per block instead of one per
+    /// doubling of a growing array.
     private mutating func parseStatements(closedBy opening: Token?, constants: inout [Node]?) -> [Statement] {
         var statements: [Statement] = []
+        let mark = pending.count
+        var collecting = constants != nil
+        defer {
+            if collecting {
+                constants = Array(pending[mark...])
+                pending.removeSubrange(mark...)
+            }
+        }
         while true {
             skipNewlines()
             switch currentKind {
@@ -158,11 +172,13 @@ public struct Parser {
                 break
             }
             if let statement = parseStatement() {
-                if constants != nil, case .node(let syntax) = statement, let constant = syntax.constant {
-                    constants?.append(constant)
+                if collecting, case .node(let syntax) = statement, let constant = syntax.constant {
+                    pending.append(constant)
                 } else {
-                    if let collected = constants {
-                        statements = collected.map { .node(NodeSyntax(constant: $0)) }
+                    if collecting {
+                        statements = pending[mark...].map { .node(NodeSyntax(constant: $0)) }
+                        pending.removeSubrange(mark...)
+                        collecting = false
                         constants = nil
                     }
                     statements.append(statement)
@@ -359,7 +375,7 @@ public struct Parser {
         let nameToken = advance()
         // Literal arguments go straight into the shape a constant node keeps (one array, not two
         // per node); `arguments` is made only when one is not a literal.
-        var literalArguments: [Node.Argument] = []
+        var literalArguments = Node.Arguments()
         var expressions: [Expression]?
         var properties: [PropertySyntax] = []
         var children: [Statement]?
@@ -412,7 +428,7 @@ public struct Parser {
 
     /// The evaluated node, when every argument and property is a literal and every child is itself
     /// constant; nil otherwise. Duplicate properties are left to the interpreter to report.
-    private func constantNode(name: Token, arguments values: [Node.Argument], properties: [PropertySyntax], children: [Node],
+    private func constantNode(name: Token, arguments values: Node.Arguments, properties: [PropertySyntax], children: [Node],
                               hasBlock: Bool, span nodeSpan: SourceSpan) -> Node? {
         var props: [Node.Property] = []
         for property in properties {

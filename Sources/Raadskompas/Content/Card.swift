@@ -93,7 +93,11 @@ public struct Indicator: Sendable {
 }
 
 /// The body of a card: text, lists, questions, and the structured parts of each card kind.
-public indirect enum Block: Sendable {
+///
+/// Only the cases with a large payload are `indirect`: the common ones (text, bullets, questions,
+/// sections) sit in their array without a heap box of their own — one allocation fewer per block
+/// when content loads.
+public enum Block: Sendable {
     case text(String)
     case bullet(String, number: Int?, sub: [Block])
     case question(String)
@@ -104,12 +108,12 @@ public indirect enum Block: Sendable {
     case table(title: String?, columns: [String], rows: [[String]])
     case section(id: String, title: String, blocks: [Block])
     case page(number: Int, title: String, blocks: [Block])
-    case coreValue(id: String, name: String, meaning: String, demand: [String], supply: [String], blocks: [Block])
-    case step(id: String, number: Int, title: String, explanation: String, alone: Worksheet, together: Worksheet, blocks: [Block])
+    indirect case coreValue(id: String, name: String, meaning: String, demand: [String], supply: [String], blocks: [Block])
+    indirect case step(id: String, number: Int, title: String, explanation: String, alone: Worksheet, together: Worksheet, blocks: [Block])
     case linkTable(explanation: String, examples: [LinkExample])
-    case criterion(letter: String, title: String, explanation: String?, questions: [String], blocks: [Block])
+    indirect case criterion(letter: String, title: String, explanation: String?, questions: [String], blocks: [Block])
     case adviceKind(id: String, name: String, blocks: [Block])
-    case phase(id: String, name: String, who: String?, blocks: [Block])
+    indirect case phase(id: String, name: String, who: String?, blocks: [Block])
     case rung(number: Int, name: String, blocks: [Block])
 
     public struct Worksheet: Sendable {

@@ -87,7 +87,13 @@ enum CardBuilder {
 
     /// The body blocks of a node, in source order; field children are skipped.
     static func blocks(_ node: Node) -> [Block] {
-        node.children.compactMap(block)
+        // One allocation of the right size (at most one block per child), not a growing array.
+        var result: [Block] = []
+        result.reserveCapacity(node.children.count)
+        for child in node.children {
+            if let block = block(child) { result.append(block) }
+        }
+        return result
     }
 
     static func block(_ node: Node) -> Block? {

@@ -60,6 +60,9 @@ public final class ContentLibrary: @unchecked Sendable {
         var ids: [String] = []
         var kinds: [String: String] = [:]
         var locations: [String: Location] = [:]
+        ids.reserveCapacity(cards.count)
+        kinds.reserveCapacity(cards.count)
+        locations.reserveCapacity(cards.count)
         for card in cards where locations[card.id] == nil {
             ids.append(card.id)
             kinds[card.id] = card.kind.name
@@ -221,29 +224,41 @@ struct Loader {
     }
 
     /// Section, page and other part ids are unique among their siblings.
+    /// (Walks the blocks themselves: building `card.parts`, with a path array per part, cost more
+    /// than the rest of the card.)
     private mutating func checkUniqueParts(_ card: Card) {
-        var seen: Set<String> = []
-        for part in card.parts where !seen.insert(part.id).inserted {
-            validation.error("`\(part.id)` komt twee keer voor in kaart `\(card.id)`", hint: "geef elke sectie binnen een kaart een eigen id", at: card.span)
+        func walk(_ blocks: [Block], path: String) {
+            var ids: [String] = []
+            for block in blocks {
+                guard let (id, _) = block.address else { continue }
+                let full = path.isEmpty ? id : path + "." + id
+                if ids.contains(id) {
+                    validation.error("`\(full)` komt twee keer voor in kaart `\(card.id)`", hint: "geef elke sectie binnen een kaart een eigen id", at: card.span)
+                }
+                ids.append(id)
+                walk(block.nested, path: full)
+            }
         }
+        walk(card.blocks, path: "")
     }
 
     /// Checks the references between the loaded cards (and, through `elsewhere`, to cards loaded
     /// before, such as the bundled content under `--content`).
     mutating func finish(resolvingElsewhere elsewhere: (String) -> Card? = { _ in nil }) -> ContentLibrary {
-        let byId = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // `positions` already maps each id to its card: no dictionary of card copies.
+        func byId(_ id: String) -> Card? { positions[id].map { cards[$0] } }
         for reference in validation.references {
             let pieces = reference.target.split(separator: ".", maxSplits: 1).map(String.init)
             let id = pieces[0]
-            guard let card = byId[id] ?? elsewhere(id) else {
-                let candidates = reference.kinds.isEmpty ? Array(byId.keys) : byId.values.filter { reference.kinds.contains($0.kind.name) }.map(\.id)
+            guard let card = byId(id) ?? elsewhere(id) else {
+                let candidates = reference.kinds.isEmpty ? cards.map(\.id) : cards.filter { reference.kinds.contains($0.kind.name) }.map(\.id)
                 validation.error("verwijzing naar onbekende kaart `\(id)`",
                                  hint: Suggestion.hint(for: id, in: candidates) ?? "typ `lijst alles` voor de bestaande kaarten", at: reference.span)
                 continue
             }
             if !reference.kinds.isEmpty, !reference.kinds.contains(card.kind.name) {
                 validation.error("`\(id)` is een \(card.kind.name), hier hoort een \(reference.kinds.joined(separator: " of "))",
-                                 hint: "bijvoorbeeld: " + byId.values.filter { reference.kinds.contains($0.kind.name) }.map(\.id).sorted().prefix(6).joined(separator: ", "),
+                                 hint: "bijvoorbeeld: " + cards.filter { reference.kinds.contains($0.kind.name) }.map(\.id).sorted().prefix(6).joined(separator: ", "),
                                  at: reference.span)
                 continue
             }

@@ -26,37 +26,43 @@ public struct Validation: Sendable {
     /// Validates `node` (and everything under it) against `schema`. Returns whether it had no errors.
     @discardableResult
     public mutating func validate(_ node: Node, against schema: NodeSchema) -> Bool {
-        let before = diagnostics.errorCount
+        // Only the diagnostics this node adds are looked at: counting all errors at every node
+        // would make a file with many warnings quadratic.
+        let before = diagnostics.count
         checkArguments(node, schema)
-        checkProperties(node, schema)
-        checkChildren(node, schema)
+        if !node.properties.isEmpty { checkProperties(node, schema) }
+        if node.hasBlock || !node.children.isEmpty || !schema.fields.isEmpty || !schema.children.isEmpty { checkChildren(node, schema) }
         schema.check?(node, &self)
-        return diagnostics.errorCount == before
+        return !diagnostics[before...].contains { $0.severity == .error }
     }
 
+    /// Every node of a content file passes here: arguments and slots are read in place, by index,
+    /// so that checking copies (and retains) nothing.
     private mutating func checkArguments(_ node: Node, _ schema: NodeSchema) {
-        for (i, argument) in node.arguments.enumerated() {
-            // `werkblad wijzig Visie sociaal domein eigenaar=…`: words where one text goes.
-            if i < schema.arguments.count, case .text = schema.arguments[i].type, let words = Validation.bareWords(node, from: i) {
-                error("een tekst met spaties hoort tussen aanhalingstekens", hint: "zet de tekst tussen aanhalingstekens: \"\(words.span.text)\"", at: words.span)
-                return
-            }
-            if i >= schema.arguments.count, schema.repeatsLastArgument, let last = schema.arguments.last {
-                checkValue(argument.value, at: argument.span, slot: last, owner: node.name)
-                continue
-            }
-            guard i < schema.arguments.count else {
+        let count = node.arguments.count, slots = schema.arguments.count
+        var i = 0
+        while i < count {
+            if i < slots {
+                // `werkblad wijzig Visie sociaal domein eigenaar=…`: words where one text goes.
+                if case .symbol = node.arguments[i].value, case .text = schema.arguments[i].type, let words = Validation.bareWords(node, from: i) {
+                    error("een tekst met spaties hoort tussen aanhalingstekens", hint: "zet de tekst tussen aanhalingstekens: \"\(words.span.text)\"", at: words.span)
+                    return
+                }
+                checkValue(node.arguments[i].value, at: node.arguments[i].span, slot: schema.arguments[i], owner: node.name)
+            } else if schema.repeatsLastArgument, slots > 0 {
+                checkValue(node.arguments[i].value, at: node.arguments[i].span, slot: schema.arguments[slots - 1], owner: node.name)
+            } else {
                 if let (summary, hint, span) = Validation.wordsAfterANumber(node, from: i) ?? Validation.wordsAfterAWord(node, from: i, schema) {
                     error(summary, hint: hint, at: span)
                 } else {
-                    error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: argument.span)
+                    error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: node.arguments[i].span)
                 }
                 break
             }
-            checkValue(argument.value, at: argument.span, slot: schema.arguments[i], owner: node.name)
+            i += 1
         }
-        if node.arguments.count < schema.arguments.count {
-            for slot in schema.arguments[node.arguments.count...] where slot.required {
+        if count < slots {
+            for slot in schema.arguments[count...] where slot.required {
                 // `herstel #12`: the number as `geschiedenis` shows it, but `#` starts a comment.
                 let rest = node.span.file.bytes[node.span.end...].prefix { $0 != 10 }
                 let commentedNumber = rest.firstIndex(of: UInt8(ascii: "#")).map { rest[($0 + 1)...].first.map { $0 >= 48 && $0 <= 57 } ?? false } ?? false
@@ -105,9 +111,10 @@ public struct Validation: Sendable {
             for (index, property) in node.properties.enumerated() {
                 if let position = schema.fieldPosition(property.key) { buffer[position] = -1 - index }
             }
-            for (index, child) in node.children.enumerated() {
+            let children = node.children
+            for index in children.indices {
+                let child = children[index]
                 if let position = schema.fieldPosition(child.name) {
-                    let slot = schema.fields[position]
                     if buffer[position] != unseen {
                         error("veld `\(child.name)` staat er twee keer", hint: "laat er één staan", at: child.nameSpan,
                               notes: [.init("eerder gegeven", span: givenAt(buffer[position]))])
@@ -115,11 +122,11 @@ public struct Validation: Sendable {
                     }
                     buffer[position] = index
                     guard child.arguments.count == 1, child.properties.isEmpty, !child.hasBlock else {
-                        error("veld `\(child.name)` heeft precies één waarde", hint: "schrijf `\(child.name) \(slot.type.placeholder("…"))`",
+                        error("veld `\(child.name)` heeft precies één waarde", hint: "schrijf `\(child.name) \(schema.fields[position].type.placeholder("…"))`",
                               at: child.arguments.count > 1 ? child.arguments[1].span : child.span)
                         continue
                     }
-                    checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: slot, owner: node.name)
+                    checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: schema.fields[position], owner: node.name)
                     continue
                 }
                 guard let position = schema.childPosition(child.name) else {
@@ -130,13 +137,12 @@ public struct Validation: Sendable {
                     error("onbekend \(what) `\(child.name)` in `\(node.name)`", hint: hint, at: child.nameSpan)
                     continue
                 }
-                let rule = schema.children[position]
                 buffer[fieldCount + position] += 1
-                if let maximum = rule.maximum, buffer[fieldCount + position] > maximum {
+                if let maximum = schema.children[position].maximum, buffer[fieldCount + position] > maximum {
                     error(maximum == 1 ? "`\(child.name)` mag maar één keer in `\(node.name)`" : "te veel `\(child.name)` in `\(node.name)` (hoogstens \(maximum))",
                           hint: "voeg ze samen of haal er een weg", at: child.nameSpan)
                 }
-                validate(child, against: rule.schema)
+                validate(child, against: schema.children[position].schema)
             }
             for (position, slot) in schema.fields.enumerated() where slot.required && buffer[position] == unseen {
                 error("`\(describe(node))` mist het veld `\(slot.name)`", hint: "voeg toe: \(slot.name) \(slot.type.placeholder("…")) — \(slot.help)", at: node.nameSpan)

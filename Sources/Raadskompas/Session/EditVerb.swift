@@ -44,7 +44,7 @@ extension Command {
                 throw .error("zeg wat er verandert", hint: "bijvoorbeeld: \(example)", at: node.arguments.count > 1 ? node.arguments[1].span : node.nameSpan)
             }
             let extra = try prepare(node, context).filter { added in node.property(added.key) == nil && !node.children.contains { $0.name == added.key } }
-            let declared = Node(name: declaration.word, nameSpan: node.nameSpan, arguments: keepAction ? node.arguments : Array(node.arguments.dropFirst()),
+            let declared = Node(name: declaration.word, nameSpan: node.nameSpan, arguments: keepAction ? node.arguments : Node.Arguments([Node.Argument](node.arguments.dropFirst())),
                                 properties: node.properties + extra, children: node.children, hasBlock: node.hasBlock, span: node.span)
             return try declaration.run(declared, context)
         }
