@@ -27,30 +27,31 @@ public final class Node: Sendable {
     /// file) is kept inline, without an array of its own: one allocation fewer per node.
     public struct Arguments: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
         // The first argument in place, the others in `tail`; read through `_read`, so looking at
-        // an argument copies (and retains) nothing.
-        private var head: Argument?
-        private var tail: [Argument] = []
+        // an argument copies (and retains) nothing. Inlinable, so that a reader in another module
+        // (validation) does not call a coroutine per argument.
+        @usableFromInline var head: Argument?
+        @usableFromInline var tail: [Argument] = []
 
-        public init() {}
+        @inlinable public init() {}
 
-        public init(_ arguments: [Argument]) {
+        @inlinable public init(_ arguments: [Argument]) {
             head = arguments.first
             if arguments.count > 1 { tail = Array(arguments.dropFirst()) }
         }
 
-        public init(arrayLiteral elements: Argument...) { self.init(elements) }
+        @inlinable public init(arrayLiteral elements: Argument...) { self.init(elements) }
 
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { head == nil ? 0 : 1 + tail.count }
-        public var isEmpty: Bool { head == nil }
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { head == nil ? 0 : 1 + tail.count }
+        @inlinable public var isEmpty: Bool { head == nil }
 
-        public subscript(position: Int) -> Argument {
+        @inlinable public subscript(position: Int) -> Argument {
             _read {
                 if position == 0, head != nil { yield head.unsafelyUnwrapped } else { yield tail[position - 1] }
             }
         }
 
-        public mutating func append(_ argument: Argument) {
+        @inlinable public mutating func append(_ argument: Argument) {
             if head == nil { head = argument } else { tail.append(argument) }
         }
     }

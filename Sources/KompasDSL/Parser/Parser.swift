@@ -171,6 +171,27 @@ public struct Parser {
             default:
                 break
             }
+            // A node in a block of constant nodes (a content file): parsed straight into its
+            // `Node`, without a statement around it.
+            if collecting, currentKind == .identifier, !startsControlStatement {
+                switch parseNodeOrConstant() {
+                case .constant(let node)?:
+                    pending.append(node)
+                    if index == 0 || token(at: index - 1).kind != .rightBrace { expectEndOfStatement() }
+                    continue
+                case .syntax(let syntax)?:
+                    statements = pending[mark...].map { .node(NodeSyntax(constant: $0)) }
+                    pending.removeSubrange(mark...)
+                    collecting = false
+                    constants = nil
+                    statements.append(.node(syntax))
+                    if index == 0 || token(at: index - 1).kind != .rightBrace { expectEndOfStatement() }
+                    continue
+                case nil:
+                    synchronize()
+                    continue
+                }
+            }
             if let statement = parseStatement() {
                 if collecting, case .node(let syntax) = statement, let constant = syntax.constant {
                     pending.append(constant)
@@ -224,6 +245,17 @@ public struct Parser {
                 break
             }
             index += 1
+        }
+    }
+
+    /// Whether the current name starts `laat`, `voor elk` or `als` (only a name of three or four
+    /// letters can).
+    private var startsControlStatement: Bool {
+        let i = index - base
+        guard i < tokens.count, (3...4).contains(tokens[i].end - tokens[i].start) else { return false }
+        switch tokens[i].text {
+        case "laat", "voor", "als": return true
+        default: return false
         }
     }
 
@@ -371,7 +403,23 @@ public struct Parser {
 
     // MARK: - Nodes
 
+    private enum ParsedNode {
+        /// Every argument and property a literal and every child constant.
+        case constant(Node)
+        case syntax(NodeSyntax)
+    }
+
     private mutating func parseNode() -> NodeSyntax? {
+        switch parseNodeOrConstant() {
+        case .constant(let node)?:
+            return NodeSyntax(name: node.name, nameSpan: node.nameSpan, arguments: [], properties: [], children: node.hasBlock ? [] : nil,
+                              span: node.span, constant: node)
+        case .syntax(let syntax)?: return syntax
+        case nil: return nil
+        }
+    }
+
+    private mutating func parseNodeOrConstant() -> ParsedNode? {
         let nameToken = advance()
         // Literal arguments go straight into the shape a constant node keeps (one array, not two
         // per node); `arguments` is made only when one is not a literal.
@@ -401,6 +449,11 @@ public struct Parser {
                 error("`=` zonder naam ervoor", hint: "schrijf `sleutel=waarde` zonder spaties rond de naam", at: span(current))
                 return nil
             default:
+                // A plain text or a number (most arguments in content): straight into the node.
+                if expressions == nil, let literal = plainLiteral() {
+                    literalArguments.append(literal)
+                    continue
+                }
                 guard let value = parseArgument() else { return nil }
                 if expressions == nil, case .literal(let literal, let literalSpan) = value {
                     literalArguments.append(Node.Argument(value: literal, span: literalSpan))
@@ -414,16 +467,33 @@ public struct Parser {
         if let constantChildren, expressions == nil,
            let constant = constantNode(name: nameToken, arguments: literalArguments, properties: properties,
                                        children: constantChildren, hasBlock: children != nil, span: nodeSpan) {
-            return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken), arguments: [], properties: [], children: children == nil ? nil : [],
-                              span: nodeSpan, constant: constant)
+            return .constant(constant)
         }
         // The node itself is not constant: its constant children become statements again.
         if children != nil, let constantChildren, !constantChildren.isEmpty {
             children = constantChildren.map { .node(NodeSyntax(constant: $0)) }
         }
-        return NodeSyntax(name: nameToken.text, nameSpan: span(nameToken),
-                          arguments: expressions ?? literalArguments.map { .literal($0.value, $0.span) }, properties: properties,
-                          children: children, span: nodeSpan, constant: nil)
+        return .syntax(NodeSyntax(name: nameToken.text, nameSpan: span(nameToken),
+                                  arguments: expressions ?? literalArguments.map { .literal($0.value, $0.span) }, properties: properties,
+                                  children: children, span: nodeSpan, constant: nil))
+    }
+
+    /// The current token as an argument when it is a plain text, a number, a percentage or a date
+    /// that nothing (`.veld`) follows; the token is then consumed. Nil otherwise, without moving.
+    private mutating func plainLiteral() -> Node.Argument? {
+        let i = index - base
+        guard i < tokens.count, peekKind() != .dot else { return nil }
+        let value: Value
+        switch (tokens[i].kind, tokens[i].payload) {
+        case (.string, .plainString(let text)): value = .text(text)
+        case (.number, .number(let n)): value = .number(n)
+        case (.percent, .number(let n)): value = .percent(n)
+        case (.date, .date(let d)): value = .date(d)
+        default: return nil
+        }
+        let argument = Node.Argument(value: value, span: SourceSpan(file: file, start: tokens[i].start, end: tokens[i].end))
+        index += 1
+        return argument
     }
 
     /// The evaluated node, when every argument and property is a literal and every child is itself

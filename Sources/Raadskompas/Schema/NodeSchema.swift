@@ -73,8 +73,9 @@ public final class NodeSchema: Sendable {
     }
 }
 
-/// An argument or field: its name, type, whether it is required, and a line of help.
-public struct Slot: Sendable {
+/// An argument or field: its name, type, whether it is required, and a line of help. A class, so
+/// that validation passes one around with a single retain.
+public final class Slot: Sendable {
     public let name: String
     public let type: FieldType
     public let required: Bool
