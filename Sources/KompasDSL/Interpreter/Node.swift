@@ -26,9 +26,8 @@ public final class Node: Sendable {
     /// A node's arguments, in order. A lone argument (`punt "…"`, `vraag "…"`, most of a content
     /// file) is kept inline, without an array of its own: one allocation fewer per node.
     public struct Arguments: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
-        // The first argument in place, the others in `tail`; read through `_read`, so looking at
-        // an argument copies (and retains) nothing. Inlinable, so that a reader in another module
-        // (validation) does not call a coroutine per argument.
+        // The first argument in place, the others in `tail`. Inlinable, so that a reader in another
+        // module (validation, the card builder) reads them in place.
         @usableFromInline var head: Argument?
         @usableFromInline var tail: [Argument] = []
 
@@ -46,9 +45,8 @@ public final class Node: Sendable {
         @inlinable public var isEmpty: Bool { head == nil }
 
         @inlinable public subscript(position: Int) -> Argument {
-            _read {
-                if position == 0, head != nil { yield head.unsafelyUnwrapped } else { yield tail[position - 1] }
-            }
+            if position == 0, let head { return head }
+            return tail[position - 1]
         }
 
         @inlinable public mutating func append(_ argument: Argument) {
@@ -77,6 +75,22 @@ public final class Node: Sendable {
         self.children = children
         self.hasBlock = hasBlock
         self.span = span
+    }
+
+    /// The number of arguments. Read in place: from another module, `arguments.count` copies the
+    /// collection out of the node first (retaining what it holds), which validation and the card
+    /// builder would pay at every node of a content file.
+    public var argumentCount: Int { arguments.count }
+
+    /// Argument `index`'s value, or nil past the last one; read in place (see `argumentCount`).
+    public func argumentValue(_ index: Int) -> Value? {
+        guard index >= 0, index < arguments.count else { return nil }
+        return index == 0 ? arguments.head.unsafelyUnwrapped.value : arguments.tail[index - 1].value
+    }
+
+    /// Argument `index`'s span (the index must exist); read in place.
+    public func argumentSpan(_ index: Int) -> SourceSpan {
+        index == 0 ? arguments.head.unsafelyUnwrapped.span : arguments.tail[index - 1].span
     }
 
     public func property(_ key: String) -> Property? {

@@ -2,7 +2,10 @@ import KompasDSL
 
 /// One piece of knowledge: a staalkaart, koerskaart, the waardemodel, … Typed content built from a
 /// validated node; the kind-specific fields live in `kind`, the readable body in `blocks`.
-public struct Card: Sendable, Identifiable {
+///
+/// A class (all its fields are constants): the library keeps each card in more than one table, and
+/// a copy is then one retain, not one per field.
+public final class Card: Sendable, Identifiable {
     public let id: String
     public let kind: Kind
     public let title: String
@@ -11,6 +14,16 @@ public struct Card: Sendable, Identifiable {
     public let blocks: [Block]
     /// Where the card was defined (for diagnostics and `toon`).
     public let span: SourceSpan
+
+    public init(id: String, kind: Kind, title: String, source: String, summary: String?, blocks: [Block], span: SourceSpan) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.source = source
+        self.summary = summary
+        self.blocks = blocks
+        self.span = span
+    }
 
     public enum Kind: Sendable {
         case staalkaart(Staalkaart)

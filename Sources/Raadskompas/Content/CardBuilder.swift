@@ -5,7 +5,7 @@ import KompasDSL
 /// an empty value instead of trapping.
 enum CardBuilder {
     static func card(from node: Node) -> Card? {
-        let id = node.arguments.first?.value.stringValue ?? ""
+        let id = node.argumentValue(0)?.stringValue ?? ""
         let kind: Card.Kind
         switch node.name {
         case "staalkaart":
@@ -56,7 +56,10 @@ enum CardBuilder {
     /// A field given as `veld "…"` child or `veld="…"` property.
     static func value(_ node: Node, _ name: String) -> Value? {
         if let property = node.property(name) { return property.value }
-        return node.children.first { $0.name == name && $0.arguments.count == 1 && !$0.hasBlock }?.arguments[0].value
+        for child in node.children where child.name == name && child.argumentCount == 1 && !child.hasBlock {
+            return child.argumentValue(0)
+        }
+        return nil
     }
 
     static func text(_ node: Node, _ name: String) -> String {
@@ -69,7 +72,7 @@ enum CardBuilder {
     }
 
     static func argument(_ node: Node, _ index: Int) -> Value? {
-        index < node.arguments.count ? node.arguments[index].value : nil
+        node.argumentValue(index)
     }
 
     static func argumentText(_ node: Node, _ index: Int) -> String {

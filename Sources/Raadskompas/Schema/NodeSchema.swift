@@ -20,6 +20,9 @@ public final class NodeSchema: Sendable {
     /// Positions of fields and child rules by name, for validation's hot path.
     let fieldPositions: [String: Int]
     let childPositions: [String: Int]
+    /// Whether a node of this kind must have a field or child: if not, a node without children,
+    /// properties or block has nothing for `checkChildren` to look at (most nodes of content).
+    let requiresContent: Bool
 
     public init(
         _ name: String, summary: String, arguments: [Slot] = [], repeatsLastArgument: Bool = false, fields: [Slot] = [],
@@ -35,6 +38,7 @@ public final class NodeSchema: Sendable {
         self.check = check
         self.fieldPositions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         self.childPositions = Dictionary(children.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        self.requiresContent = fields.contains { $0.required } || children.contains { $0.minimum > 0 }
     }
 
     public func field(_ name: String) -> Slot? { fieldPosition(name).map { fields[$0] } }

@@ -31,7 +31,7 @@ public struct Validation: Sendable {
         let before = diagnostics.count
         checkArguments(node, schema)
         if !node.properties.isEmpty { checkProperties(node, schema) }
-        if node.hasBlock || !node.children.isEmpty || !schema.fields.isEmpty || !schema.children.isEmpty { checkChildren(node, schema) }
+        if node.hasBlock || !node.children.isEmpty || !node.properties.isEmpty || schema.requiresContent { checkChildren(node, schema) }
         schema.check?(node, &self)
         return !diagnostics[before...].contains { $0.severity == .error }
     }
@@ -39,23 +39,24 @@ public struct Validation: Sendable {
     /// Every node of a content file passes here: arguments and slots are read in place, by index,
     /// so that checking copies (and retains) nothing.
     private mutating func checkArguments(_ node: Node, _ schema: NodeSchema) {
-        let count = node.arguments.count, slots = schema.arguments.count
+        let count = node.argumentCount, slots = schema.arguments.count
         var i = 0
         while i < count {
+            guard let value = node.argumentValue(i) else { break }
             if i < slots {
                 // `werkblad wijzig Visie sociaal domein eigenaar=…`: words where one text goes.
-                if case .symbol = node.arguments[i].value, case .text = schema.arguments[i].type, let words = Validation.bareWords(node, from: i) {
+                if case .symbol = value, case .text = schema.arguments[i].type, let words = Validation.bareWords(node, from: i) {
                     error("een tekst met spaties hoort tussen aanhalingstekens", hint: "zet de tekst tussen aanhalingstekens: \"\(words.span.text)\"", at: words.span)
                     return
                 }
-                checkValue(node.arguments[i].value, at: node.arguments[i].span, slot: schema.arguments[i], owner: node.name)
+                checkValue(value, at: node.argumentSpan(i), slot: schema.arguments[i], owner: node.name)
             } else if schema.repeatsLastArgument, slots > 0 {
-                checkValue(node.arguments[i].value, at: node.arguments[i].span, slot: schema.arguments[slots - 1], owner: node.name)
+                checkValue(value, at: node.argumentSpan(i), slot: schema.arguments[slots - 1], owner: node.name)
             } else {
                 if let (summary, hint, span) = Validation.wordsAfterANumber(node, from: i) ?? Validation.wordsAfterAWord(node, from: i, schema) {
                     error(summary, hint: hint, at: span)
                 } else {
-                    error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: node.arguments[i].span)
+                    error("te veel argumenten voor `\(node.name)`", hint: "gebruik: \(schema.usage(as: node.name))", at: node.argumentSpan(i))
                 }
                 break
             }
@@ -121,12 +122,12 @@ public struct Validation: Sendable {
                         continue
                     }
                     buffer[position] = index
-                    guard child.arguments.count == 1, child.properties.isEmpty, !child.hasBlock else {
+                    guard child.argumentCount == 1, child.properties.isEmpty, !child.hasBlock, let value = child.argumentValue(0) else {
                         error("veld `\(child.name)` heeft precies één waarde", hint: "schrijf `\(child.name) \(schema.fields[position].type.placeholder("…"))`",
                               at: child.arguments.count > 1 ? child.arguments[1].span : child.span)
                         continue
                     }
-                    checkValue(child.arguments[0].value, at: child.arguments[0].span, slot: schema.fields[position], owner: node.name)
+                    checkValue(value, at: child.argumentSpan(0), slot: schema.fields[position], owner: node.name)
                     continue
                 }
                 guard let position = schema.childPosition(child.name) else {
