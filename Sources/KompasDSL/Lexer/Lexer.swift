@@ -527,6 +527,22 @@ public struct Lexer {
         s.position = i
     }
 
+    /// The position of the first line break (`\n` or `\r`) at or after `start`, or `end`; eight
+    /// bytes at a time.
+    static func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080 != 0 }
+        var i = start
+        if let base = bytes.baseAddress {
+            while i + 8 <= end {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if hasZero(word ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZero(word ^ 0x0D0D_0D0D_0D0D_0D0D) { break }
+                i += 8
+            }
+        }
+        while i < end, bytes[i] != 0x0A, bytes[i] != 0x0D { i += 1 }
+        return i
+    }
+
     /// Whether any of the eight bytes of `word` is a stop of `stopsString` (each test finds a zero
     /// byte in `word` with that stop subtracted out, exactly).
     @inline(__always) private static func holdsStop(_ word: UInt64) -> Bool {
@@ -715,7 +731,7 @@ public struct Lexer {
             if s.peek() == 0x0A { s.position += 1 }
             if s.atEnd { break }
             let lineStart = s.position
-            while !s.atEnd, s.peek() != 0x0A, s.peek() != 0x0D { s.position += 1 }
+            s.position = Lexer.lineEnd(s.bytes, from: s.position, end: s.end)
             let line = lineStart..<s.position
             var first = lineStart
             while first < line.upperBound, s.bytes[first] == 0x20 || s.bytes[first] == 0x09 { first += 1 }
@@ -740,8 +756,20 @@ public struct Lexer {
             if i < line.upperBound { indent = min(indent, i - line.lowerBound) }
         }
         if indent == Int.max { indent = 0 }
-        var builder = StringBuilder()
         let end = s.position
+        // One line that is one plain run (a short text block): its text straight from the source.
+        if lines.count == 1 {
+            var lineEnd = lines[0].upperBound
+            let lineStart = min(lines[0].lowerBound + indent, lineEnd)
+            while lineEnd > lineStart, s.bytes[lineEnd - 1] == 0x20 || s.bytes[lineEnd - 1] == 0x09 { lineEnd -= 1 }
+            var sub = Scanner(bytes: s.bytes, position: lineStart, end: lineEnd)
+            scanPlainRun(&sub)
+            if sub.atEnd {
+                return Token(kind: .string, start: start, end: end, payload: .plainString(String(decoding: s.bytes[lineStart..<lineEnd], as: UTF8.self)))
+            }
+        }
+        var builder = StringBuilder()
+        builder.bytes.reserveCapacity(end - start)
         for (index, line) in lines.enumerated() {
             if index > 0 { builder.bytes.append(0x0A) }
             var sub = Scanner(bytes: s.bytes, position: min(line.lowerBound + indent, line.upperBound), end: line.upperBound)

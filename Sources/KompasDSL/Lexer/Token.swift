@@ -40,7 +40,8 @@ public struct Token: Sendable {
     public let kind: Kind
     public let start: Int
     public let end: Int
-    public let payload: Payload
+    /// `var` only so that the parser can move a text out of its token window instead of copying it.
+    public internal(set) var payload: Payload
 
     /// The identifier or variable name (without `$`).
     public var text: String {

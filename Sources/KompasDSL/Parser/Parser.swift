@@ -464,10 +464,10 @@ public struct Parser {
             }
         }
         let nodeSpan = span(from: nameToken.start, to: previousEnd)
-        if let constantChildren, expressions == nil,
-           let constant = constantNode(name: nameToken, arguments: literalArguments, properties: properties,
-                                       children: constantChildren, hasBlock: children != nil, span: nodeSpan) {
-            return .constant(constant)
+        if let constantChildren, expressions == nil, let literalProperties = literalProperties(properties) {
+            // The arguments and children move into the node (an initializer owns its arguments).
+            return .constant(Node(name: nameToken.text, nameSpan: span(nameToken), arguments: consume literalArguments,
+                                  properties: literalProperties, children: constantChildren, hasBlock: children != nil, span: nodeSpan))
         }
         // The node itself is not constant: its constant children become statements again.
         if children != nil, let constantChildren, !constantChildren.isEmpty {
@@ -484,29 +484,39 @@ public struct Parser {
         let i = index - base
         guard i < tokens.count, peekKind() != .dot else { return nil }
         let value: Value
-        switch (tokens[i].kind, tokens[i].payload) {
-        case (.string, .plainString(let text)): value = .text(text)
-        case (.number, .number(let n)): value = .number(n)
-        case (.percent, .number(let n)): value = .percent(n)
-        case (.date, .date(let d)): value = .date(d)
-        default: return nil
+        switch tokens[i].kind {
+        case .string:
+            guard case .plainString = tokens[i].payload else { return nil }
+            // Moved out of the window (nothing reads a text token's payload twice): no retain here
+            // and no release when the window drops the token.
+            var payload = Token.Payload.none
+            swap(&payload, &tokens[i].payload)
+            guard case .plainString(let text) = payload else { return nil }
+            value = .text(text)
+        case .number, .percent, .date:
+            switch (tokens[i].kind, tokens[i].payload) {
+            case (.number, .number(let n)): value = .number(n)
+            case (.percent, .number(let n)): value = .percent(n)
+            case (.date, .date(let d)): value = .date(d)
+            default: return nil
+            }
+        default:
+            return nil
         }
         let argument = Node.Argument(value: value, span: SourceSpan(file: file, start: tokens[i].start, end: tokens[i].end))
         index += 1
         return argument
     }
 
-    /// The evaluated node, when every argument and property is a literal and every child is itself
-    /// constant; nil otherwise. Duplicate properties are left to the interpreter to report.
-    private func constantNode(name: Token, arguments values: Node.Arguments, properties: [PropertySyntax], children: [Node],
-                              hasBlock: Bool, span nodeSpan: SourceSpan) -> Node? {
+    /// The properties as values, when every one is a literal (a constant node); nil otherwise.
+    /// Duplicate properties are left to the interpreter to report.
+    private func literalProperties(_ properties: [PropertySyntax]) -> [Node.Property]? {
         var props: [Node.Property] = []
         for property in properties {
             guard case .literal(let value, let valueSpan) = property.value, !props.contains(where: { $0.key == property.key }) else { return nil }
             props.append(Node.Property(key: property.key, keySpan: property.keySpan, value: value, valueSpan: valueSpan))
         }
-        return Node(name: name.text, nameSpan: span(name), arguments: values, properties: props, children: children,
-                    hasBlock: hasBlock, span: nodeSpan)
+        return props
     }
 
     /// An argument or property value: a literal, name, variable (with `.veld`), list, call or `( … )`.
