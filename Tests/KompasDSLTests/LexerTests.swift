@@ -108,6 +108,52 @@ import Testing
         }
     }
 
+    /// Text blocks of one and more lines, indented, with trailing blanks, `\r\n` and escapes: a
+    /// one-line block that is one plain run is taken straight from the source, the rest goes
+    /// through the builder; both must give what the rules say.
+    @Test func textBlocksOfEveryShapeComeOutExactly() {
+        let pieces: [(source: String, text: String)] = [("a", "a"), ("Raad ", "Raad "), ("ë", "ë"), ("é€", "é€"), (#"\""#, "\""),
+                                                       (#"\\"#, "\\"), (#"\$"#, "$"), (#"\n"#, "\n"), ("abcdefgh", "abcdefgh"),
+                                                       ("0123456789abcdef", "0123456789abcdef"), ("'", "'"), ("x\ty", "x\ty")]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1500 {
+            let indent = Int.random(in: 0...6, using: &generator)
+            let separator = Bool.random(using: &generator) ? "\n" : "\r\n"
+            var lines: [(source: String, text: String, extra: Int)] = []
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                var source = "", text = ""
+                for _ in 0..<Int.random(in: 0...8, using: &generator) {
+                    let piece = pieces.randomElement(using: &generator)!
+                    source += piece.source
+                    text += piece.text
+                }
+                // Blanks at the end of a line are not part of the text (a piece ends in a space
+                // only as itself, never through an escape).
+                while let last = source.last, last == " " {
+                    source.removeLast()
+                    text.removeLast()
+                }
+                lines.append((source, text, Int.random(in: 0...2, using: &generator)))
+            }
+            let common = lines.filter { !$0.source.isEmpty }.map { indent + $0.extra }.min() ?? 0
+            let body = lines.map { String(repeating: " ", count: indent + $0.extra) + $0.source + (Bool.random(using: &generator) ? " \t" : "") }
+            let expected = lines.map { $0.source.isEmpty ? "" : String(repeating: " ", count: indent + $0.extra - common) + $0.text }.joined(separator: "\n")
+            let source = "schrijf \"\"\"" + separator + body.joined(separator: separator) + separator + String(repeating: " ", count: indent) + "\"\"\" 1"
+            let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "t", text: source))
+            #expect(diagnostics.isEmpty, "\(source.debugDescription)")
+            guard tokens.count >= 3, tokens[1].kind == .string, let parts = tokens[1].payload.stringParts else {
+                Issue.record("no text block for \(source.debugDescription)")
+                return
+            }
+            let text = parts.map { part -> String in
+                if case .literal(let literal) = part { return literal }
+                return "?"
+            }.joined()
+            #expect(text == expected, "\(source.debugDescription)")
+            #expect(tokens[2].kind == .number)
+        }
+    }
+
     @Test func stringEscapes() {
         let tokens = Lexer.tokenize(SourceFile(name: "t", text: #""a\"b\\c\nd\te\$f\u{20AC}""#)).tokens
         guard let parts = tokens[0].payload.stringParts, case .literal(let text) = parts[0] else {

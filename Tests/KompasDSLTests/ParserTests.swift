@@ -113,3 +113,54 @@ import Testing
         #expect(runAll("a \"x\" )").diagnostics.first != nil)
     }
 }
+
+/// A node keeps a lone argument in place and the others in an array: every way of building the
+/// arguments reads back the same, and reading past the end is nil, not a trap.
+@Suite struct NodeArgumentsTests {
+    func argument(_ n: Double) -> Node.Argument {
+        Node.Argument(value: .number(n), span: SourceSpan(file: SourceFile(name: "t", text: "x"), start: 0, end: 1))
+    }
+
+    @Test func everyCountReadsBack() {
+        for count in 0..<5 {
+            let values = (0..<count).map { argument(Double($0)) }
+            var appended = Node.Arguments()
+            for value in values { appended.append(value) }
+            for arguments in [Node.Arguments(values), appended] {
+                #expect(arguments.count == count)
+                #expect(arguments.isEmpty == (count == 0))
+                #expect(arguments.map(\.value) == values.map(\.value))
+                let node = Node(name: "x", nameSpan: values.first?.span ?? argument(0).span, arguments: arguments, properties: [], children: [],
+                                hasBlock: false, span: argument(0).span)
+                #expect(node.argumentCount == count)
+                #expect((0..<count).map { node.argumentValue($0) } == values.map(\.value))
+                #expect(node.argumentValue(count) == nil)
+                #expect(node.argumentValue(-1) == nil)
+            }
+        }
+    }
+
+    /// Constant nodes go straight into their Node; a block that turns non-constant halfway keeps
+    /// the constant ones before it, in order.
+    @Test func aBlockThatStopsBeingConstantKeepsItsOrder() {
+        let source = """
+            kaart k {
+              punt "een"
+              punt 2
+              punt $x
+              punt "vier" nummer=4
+              laat y = 5
+              punt $y
+            }
+            """
+        let interpreter = Interpreter()
+        interpreter.setGlobal("x", .text("drie"))
+        let (program, diagnostics) = Parser.parse(SourceFile(name: "t", text: source))
+        #expect(diagnostics.isEmpty)
+        var nodes: [Node] = []
+        interpreter.run(program) { nodes.append($0) }
+        #expect(nodes.count == 1)
+        #expect(nodes.first?.children.map { $0.argumentValue(0) } == [.text("een"), .number(2), .text("drie"), .text("vier"), .number(5)])
+        #expect(nodes.first?.children[3].property("nummer")?.value == .number(4))
+    }
+}

@@ -10,6 +10,56 @@ import KompasDSL
         #expect(library.resolve("testwet.rol-raad")?.part?.title == "Rol van de raad")
     }
 
+    /// Part ids are unique among their siblings, at every depth; the same id at another depth is
+    /// fine (`a` and `a.a`).
+    @Test func twiceTheSamePartIdIsReported() {
+        let card = """
+            kaart k {
+              titel "K"
+              thema sturing
+              bron "b"
+              sectie a "A" {
+                tekst "een"
+                sectie a "Binnen A" {
+                  tekst "twee"
+                }
+                sectie b "B1" {
+                  tekst "drie"
+                }
+                sectie b "B2" {
+                  tekst "vier"
+                }
+              }
+              sectie c "C" {
+                tekst "vijf"
+              }
+              sectie c "C nog eens" {
+                tekst "zes"
+              }
+            }
+            """
+        let summaries = check(card).diagnostics.map(\.summary)
+        #expect(summaries == ["`a.b` komt twee keer voor in kaart `k`", "`c` komt twee keer voor in kaart `k`"])
+        #expect(check(card.replacingOccurrences(of: "sectie b \"B2\"", with: "sectie d \"B2\"")
+                           .replacingOccurrences(of: "sectie c \"C nog eens\"", with: "sectie e \"E\"")).diagnostics.isEmpty)
+    }
+
+    /// A node is valid or not by its own diagnostics: warnings elsewhere in the file do not count,
+    /// and many of them do not make validation slow.
+    @Test func warningsBeforeANodeDoNotMakeItInvalid() {
+        var validation = Validation()
+        for _ in 0..<10_000 {
+            validation.warning("een waarschuwing", at: SourceSpan(file: SourceFile(name: "t", text: "x"), start: 0, end: 1))
+        }
+        let (program, _) = Parser.parse(SourceFile(name: "t", text: "kaart x titel=\"t\" thema=sturing bron=\"b\""))
+        var nodes: [Node] = []
+        Interpreter().run(program) { nodes.append($0) }
+        let asKaart = validation.validate(nodes[0], against: ContentSchemas.kaart)
+        let asStaalkaart = validation.validate(nodes[0], against: ContentSchemas.staalkaart)
+        #expect(asKaart)
+        #expect(!asStaalkaart)
+    }
+
     @Test func unknownFieldOneLetterOffSuggestsTheField() {
         let text = validStaalkaart.replacingOccurrences(of: "afkorting \"Tw\"", with: "afkortin \"Tw\"")
         let diagnostics = check(text).diagnostics
