@@ -42,6 +42,21 @@ import Testing
         #expect(d?.span?.location == SourceLocation(line: 1, column: 10))
     }
 
+    /// A one-line text block and a plain text are read without decoding first; bad UTF-8 in them
+    /// must still be found, at its byte.
+    @Test func invalidUTF8InATextBlockAndAPlainText() {
+        var bytes = Array("tekst \"\"\"\n  coöperatie ".utf8)
+        let position = bytes.count
+        bytes += [0xE2, 0x82] + Array(" raad\n  \"\"\"\n".utf8)
+        let d = runBytes(bytes).diagnostics.first
+        #expect(d?.summary == "ongeldige UTF-8-byte 0xE2")
+        #expect(d?.span?.start == position)
+        var plain = Array("titel \"Zoëterwoude ".utf8)
+        let plainPosition = plain.count
+        plain += [0xED, 0xA0, 0x80] + Array("\"\n".utf8) // a UTF-16 surrogate, not valid in UTF-8
+        #expect(runBytes(plain).diagnostics.first?.span?.start == plainPosition)
+    }
+
     @Test func invalidUTF8OutsideStrings() {
         let d = runBytes(Array("a ".utf8) + [0xFF] + Array(" b".utf8)).diagnostics.first
         #expect(d?.summary == "ongeldige UTF-8-byte 0xFF")
