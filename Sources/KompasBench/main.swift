@@ -91,7 +91,7 @@ if CommandLine.arguments.contains("--profile") {
         bytes = [UInt8](data)
     } else {
         bytes = generate(targetBytes: 10 * 1_048_576).kompas
-        FileManager.default.createFile(atPath: cache, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: cache, contents: Data(bytes))
     }
     let generated = (kompas: bytes, json: Data(), cards: 0)
     let parseOnly = CommandLine.arguments.contains("--parse")

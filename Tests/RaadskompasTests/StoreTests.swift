@@ -218,6 +218,32 @@ func checksum(_ path: String) -> Data? {
         }
         """
 
+    /// A newcomer made "visie sociaal domein zoeterwoude" next to "…Zoëterwoude" (two werkbladen
+    /// that look like one) and a name with a line break (`"Visie\nieuw"`). Both are refused, by
+    /// `nieuw`, `hernoem` and a declaration alike; the werkblad itself may still be renamed to
+    /// its own name with other accents.
+    @Test func namesThatDifferOnlyInAccentsOrHoldALineBreakAreRefused() throws {
+        let folder = try TemporaryFolder()
+        let s = session(folder)
+        #expect(run(s, "werkblad nieuw \"Visie sociaal domein Zoëterwoude\"").diagnostics.isEmpty)
+        let twin = run(s, "werkblad nieuw \"visie sociaal domein zoeterwoude\"").diagnostics.first
+        #expect(twin?.summary == "er is al een werkblad ‘Visie sociaal domein Zoëterwoude’; ‘visie sociaal domein zoeterwoude’ verschilt daarvan alleen in accenten")
+        #expect(twin?.hint == "open het bestaande met `werkblad toon \"Visie sociaal domein Zoëterwoude\"`, of kies een naam die echt anders is")
+        let declared = run(s, "werkblad \"Visie sociaal domein Zoeterwoude\" { }").diagnostics.first
+        #expect(declared?.summary.hasPrefix("er is al een werkblad ‘Visie sociaal domein Zoëterwoude’") == true)
+        let twoLines = run(s, "werkblad nieuw \"Visie\\nieuw\"").diagnostics.first
+        #expect(twoLines?.summary == "de naam van een werkblad past op één regel")
+        #expect(run(s, "werkblad nieuw \"Andere visie\"").diagnostics.isEmpty)
+        let renamed = run(s, "werkblad hernoem \"Andere visie\" \"Visie sociaal domein Zoeterwoude\"").diagnostics.first
+        #expect(renamed?.summary.hasPrefix("er is al een werkblad ‘Visie sociaal domein Zoëterwoude’") == true)
+        #expect(run(s, "werkblad hernoem \"Andere visie\" \"Andere\\nvisie\"").diagnostics.first?.summary == "de naam van een werkblad past op één regel")
+        // Its own name, written without the accent: allowed.
+        #expect(run(s, "werkblad hernoem \"Visie sociaal domein Zoëterwoude\" \"Visie sociaal domein Zoeterwoude\"").diagnostics.isEmpty)
+        let list = run(s, "werkblad lijst").output
+        #expect(list.contains("Visie sociaal domein Zoeterwoude") && list.contains("Andere visie"))
+        #expect(!list.contains("Zoëterwoude"))
+    }
+
     @Test func createListShowRenameDelete() throws {
         let folder = try TemporaryFolder()
         let s = session(folder)

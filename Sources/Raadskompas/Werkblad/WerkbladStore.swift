@@ -17,7 +17,11 @@ public struct WerkbladStore: Sendable {
     public enum Failure: Error, Sendable, Equatable {
         case notFound(name: String, suggestion: String?)
         case exists(String)
+        /// Another werkblad's name differs only in accents (`Zoeterwoude`, `Zoëterwoude`).
+        case sameButForAccents(name: String, existing: String)
         case emptyName
+        /// A name holds a line break (`"Visie\nieuw"`: a `\n` meant as part of a path).
+        case nameOnTwoLines
         case store(StoreError)
     }
 
@@ -53,14 +57,33 @@ public struct WerkbladStore: Sendable {
         }
     }
 
+    /// `name` trimmed, or why it cannot name a werkblad.
+    private static func checkedName(_ name: String) throws(Failure) -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .emptyName }
+        guard !trimmed.contains(where: \.isNewline) else { throw .nameOnTwoLines }
+        return trimmed
+    }
+
+    /// A werkblad other than `except` whose name differs from `name` only in accents: two such
+    /// werkbladen look like one in a list, and `werkblad toon` would open the one typed.
+    private static func accentTwin(of name: String, except: Int64? = nil, in db: Database) throws -> String? {
+        let key = Names.key(name).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        return try Werkblad.fetchAll(db).first {
+            $0.id != except && Names.key($0.naam).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil) == key
+        }?.naam
+    }
+
     @discardableResult
     public func create(_ werkblad: Werkblad) throws(Failure) -> Werkblad {
-        let name = werkblad.naam.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw .emptyName }
+        let name = try WerkbladStore.checkedName(werkblad.naam)
         do {
             return try store.write { db in
                 if try Werkblad.filter(sql: WerkbladStore.sameName, arguments: [Names.key(name)]).fetchCount(db) > 0 {
                     throw Failure.exists(name)
+                }
+                if let existing = try WerkbladStore.accentTwin(of: name, in: db) {
+                    throw Failure.sameButForAccents(name: name, existing: existing)
                 }
                 var record = werkblad
                 record.naam = name
@@ -73,13 +96,15 @@ public struct WerkbladStore: Sendable {
     }
 
     public func rename(_ werkblad: Werkblad, to newName: String) throws(Failure) {
-        let name = newName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw .emptyName }
+        let name = try WerkbladStore.checkedName(newName)
         do {
             try store.write { db in
                 if name.lowercased() != werkblad.naam.lowercased(),
                    try Werkblad.filter(sql: WerkbladStore.sameName, arguments: [Names.key(name)]).fetchCount(db) > 0 {
                     throw Failure.exists(name)
+                }
+                if let existing = try WerkbladStore.accentTwin(of: name, except: werkblad.id, in: db) {
+                    throw Failure.sameButForAccents(name: name, existing: existing)
                 }
                 try db.execute(sql: "UPDATE werkblad SET naam = ?, gewijzigd = ? WHERE id = ?", arguments: [name, Date(), werkblad.id])
             }
@@ -186,12 +211,10 @@ public struct WerkbladStore: Sendable {
         }
     }
 
-    /// Replaces everything in the werkblad (metadata, items, koppelingen) with `content`, creating
-    /// the werkblad when it does not exist: the declarative `werkblad "NAAM" { … }` form.
-    @discardableResult
     /// Adds to the werkblad named in `content` the answers and links it does not have yet (same
     /// step, side and text, without regard to case); everything it has stays. Returns how many
     /// answers and links were added.
+    @discardableResult
     public func merge(_ content: WerkbladInhoud) throws(Failure) -> (items: Int, koppelingen: Int) {
         do {
             return try store.write { db in
@@ -226,6 +249,10 @@ public struct WerkbladStore: Sendable {
         }
     }
 
+    /// Replaces everything in the werkblad (metadata, items, koppelingen) with `content`, creating
+    /// the werkblad when it does not exist: the declarative `werkblad "NAAM" { … }` form. A new
+    /// name is checked as `create` checks it.
+    @discardableResult
     public func replace(with content: WerkbladInhoud) throws(Failure) -> Werkblad {
         do {
             return try store.write { db in
@@ -238,6 +265,10 @@ public struct WerkbladStore: Sendable {
                     try WerkbladItem.filter(Column("werkbladId") == existing.id).deleteAll(db)
                     try Koppeling.filter(Column("werkbladId") == existing.id).deleteAll(db)
                 } else {
+                    werkblad.naam = try WerkbladStore.checkedName(werkblad.naam)
+                    if let existing = try WerkbladStore.accentTwin(of: werkblad.naam, in: db) {
+                        throw Failure.sameButForAccents(name: werkblad.naam, existing: existing)
+                    }
                     try werkblad.insert(db)
                 }
                 guard let id = werkblad.id else { return werkblad }
@@ -279,8 +310,14 @@ extension WerkbladStore.Failure: ReportableFailure {
                    hint: suggestion.map { "bedoelde je ‘\($0)’?" } ?? "typ `werkblad lijst` voor je werkbladen, of maak er een met `werkblad nieuw`", at: span)
         case .exists(let name):
             .error("er is al een werkblad ‘\(name)’", hint: "kies een andere naam, of open het met `werkblad toon \(Value.quote(name))`", at: span)
+        case .sameButForAccents(let name, let existing):
+            .error("er is al een werkblad ‘\(existing)’; ‘\(name)’ verschilt daarvan alleen in accenten",
+                   hint: "open het bestaande met `werkblad toon \(Value.quote(existing))`, of kies een naam die echt anders is", at: span)
         case .emptyName:
             .error("de naam van een werkblad mag niet leeg zijn", hint: "geef een naam, bijvoorbeeld \"Visie sociaal domein\"", at: span)
+        case .nameOnTwoLines:
+            .error("de naam van een werkblad past op één regel",
+                   hint: "haal de regelovergang uit de naam (in een tekst staat \\n voor een nieuwe regel)", at: span)
         case .store(let storeError):
             .error(storeError.message, hint: storeError.hint, at: span)
         }
