@@ -74,6 +74,10 @@ import KompasDSL
         let shown = run(s, "advies toon adv-1").output
         #expect(shown.contains("→ overgenomen: Artikel 4") && shown.contains("→ deels: Voor lage inkomens"))
         #expect(shown.contains("1 van 2 aanbevelingen overgenomen, 1 deels."))
+        // Thema and wetten show once given (they were missing from `advies toon`).
+        #expect(!shown.contains("thema:"))
+        #expect(run(s, "advies wijzig adv-1 thema=\"mantelzorg\" wetten=[wmo, jeugdwet]").diagnostics.isEmpty)
+        #expect(run(s, "advies toon adv-1").output.contains("  thema: mantelzorg · wetten: wmo, jeugdwet\n"))
         // Declaring the advies again keeps the college's reacties.
         _ = run(s, "advies adv-1 raad=asd soort=gevraagd onderwerp=\"Wmo-verordening 2026\" uitgebracht=2026-01-10 { aanbeveling 1 \"Neem mantelzorg op\"; aanbeveling 2 \"Houd de eigen bijdrage laag\" }")
         #expect(run(s, "advies toon adv-1").output.contains("→ overgenomen: Artikel 4"))

@@ -42,6 +42,10 @@ struct AdviesTextRenderer {
     func show(_ advies: Advies, raad: Adviesraad?, aanbevelingen: [Aanbeveling], effects: [Effect], voorstelGone: Bool = false) -> String {
         var out = [style.heading(advies.onderwerp) + "  " + style.dim("[\(advies.id)]")]
         out.append(style.dim("\(advies.soort) advies van \(raad?.naam ?? advies.raad)" + (advies.voorstel.map { " · bij voorstel \($0)" } ?? "")))
+        // Thema and wetten as they were given (`thema=…`, `wetten=[wmo, jeugdwet]`), when given.
+        let wetten = advies.wetten.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let about = (advies.thema.isEmpty ? [] : ["thema: \(advies.thema)"]) + (wetten.isEmpty ? [] : ["\(wetten.count == 1 ? "wet" : "wetten"): \(wetten.joined(separator: ", "))"])
+        if !about.isEmpty { out.append("  " + about.joined(separator: " · ")) }
         if voorstelGone, let id = advies.voorstel {
             out.append("  ⚑ voorstel \(id) bestaat niet meer (verwijderd); `geschiedenis \(id)` laat zien wanneer, `ongedaan` of `herstel N` zet het terug")
         }
