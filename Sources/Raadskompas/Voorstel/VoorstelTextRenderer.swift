@@ -4,6 +4,11 @@ import KompasDSL
 struct VoorstelTextRenderer {
     let style: TextStyle
 
+    /// `2026-03-12` as a raadslid reads it, `12 maart 2026`; anything else as stored.
+    static func dutchDate(_ iso: String) -> String {
+        Termijn.parse(iso)?.dutch ?? iso
+    }
+
     /// `voorstel lijst`; the ids in `withoutAdvies` get the kerndomein flag.
     func list(_ all: [Voorstel], withoutAdvies: Set<String>) -> String {
         guard !all.isEmpty else {
@@ -11,7 +16,7 @@ struct VoorstelTextRenderer {
         }
         var out = [style.bold("Raadsvoorstellen") + style.dim(" (\(all.count))")]
         for voorstel in all {
-            let details = [voorstel.datum, voorstel.gemeente.isEmpty ? nil : voorstel.gemeente].compactMap { $0 }.joined(separator: ", ")
+            let details = [voorstel.datum.map(VoorstelTextRenderer.dutchDate), voorstel.gemeente.isEmpty ? nil : voorstel.gemeente].compactMap { $0 }.joined(separator: ", ")
             out += TextLayout.wrap("\(voorstel.titel)" + (details.isEmpty ? "" : style.dim("  (\(details))")), width: style.width,
                                    first: "  " + style.accent(voorstel.id) + "  ", rest: "    ")
             if withoutAdvies.contains(voorstel.id) { out.append("    " + style.bold("⚑ kerndomein sociaal domein, maar geen advies van de adviesraad")) }
@@ -23,7 +28,7 @@ struct VoorstelTextRenderer {
     func show(_ voorstel: Voorstel, withoutAdvies: Bool) -> String {
         var out = [style.heading(voorstel.titel) + "  " + style.dim("[\(voorstel.id)]")]
         let details = [voorstel.registratienummer.isEmpty ? nil : "nr. \(voorstel.registratienummer)",
-                       voorstel.datum.map { "datum \($0)" }, voorstel.gemeente.isEmpty ? nil : "gemeente \(voorstel.gemeente)",
+                       voorstel.datum.map { "datum \(VoorstelTextRenderer.dutchDate($0))" }, voorstel.gemeente.isEmpty ? nil : "gemeente \(voorstel.gemeente)",
                        voorstel.portefeuille.isEmpty ? nil : "portefeuille \(voorstel.portefeuille)",
                        voorstel.wettenLijst.isEmpty ? nil : "wetten \(voorstel.wettenLijst.joined(separator: ", "))"].compactMap { $0 }
         if !details.isEmpty { out.append(style.dim(details.joined(separator: " · "))) }
