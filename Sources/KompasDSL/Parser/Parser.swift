@@ -52,6 +52,20 @@ public struct Parser {
         return (Program(file: file, statements: statements), parser.diagnostics)
     }
 
+    /// Parses a whole file, handing each top-level statement to `body` as soon as it is read, in
+    /// order; returns the diagnostics, as `parse` does. A content loader uses it to check and
+    /// build each card while its nodes are still in the processor's cache, and to free them before
+    /// the next card is read, instead of holding the tree of the whole file.
+    public static func parseEach(_ file: SourceFile, _ body: (Statement) -> Void) -> [Diagnostic] {
+        var parser = Parser(file: file)
+        var none: [Node]? = nil
+        // `emit` is optional, so formally escaping; it is only called during this parse.
+        withoutActuallyEscaping(body) { body in
+            _ = parser.parseStatements(closedBy: nil, constants: &none, emit: body)
+        }
+        return parser.diagnostics
+    }
+
     /// Makes token number `absolute` available (unless the file ends before it).
     private mutating func ensure(_ absolute: Int) {
         while base + tokens.count <= absolute, !lexer.isFinished {
@@ -144,7 +158,10 @@ public struct Parser {
     /// The nodes are gathered on `pending`, one stack for all open blocks, and copied into an
     /// array of the right size when the block ends: one allocation per block instead of one per
     /// doubling of a growing array.
-    private mutating func parseStatements(closedBy opening: Token?, constants: inout [Node]?) -> [Statement] {
+    ///
+    /// With `emit`, statements that are not collected as constants go to it instead of into the
+    /// array returned (`parseEach`).
+    private mutating func parseStatements(closedBy opening: Token?, constants: inout [Node]?, emit: ((Statement) -> Void)? = nil) -> [Statement] {
         var statements: [Statement] = []
         let mark = pending.count
         var collecting = constants != nil
@@ -202,7 +219,7 @@ public struct Parser {
                         collecting = false
                         constants = nil
                     }
-                    statements.append(statement)
+                    if let emit { emit(statement) } else { statements.append(statement) }
                 }
                 // After a block's `}` the next statement may follow on the same line: `} stap … {`.
                 if index == 0 || token(at: index - 1).kind != .rightBrace { expectEndOfStatement() }

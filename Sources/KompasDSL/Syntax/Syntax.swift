@@ -4,6 +4,12 @@
 public struct Program: Sendable {
     public let file: SourceFile
     public let statements: [Statement]
+
+    /// A program of `statements` from `file` (one statement of `Parser.parseEach`, for one).
+    public init(file: SourceFile, statements: [Statement]) {
+        self.file = file
+        self.statements = statements
+    }
 }
 
 public enum Statement: Sendable {

@@ -184,17 +184,23 @@ struct Loader {
 
     /// Parses, runs and (unless `validated` is false, for bundled files checked at build and test
     /// time) validates one file, and builds its cards.
+    ///
+    /// A card at a time: each top-level statement is run, checked and built as soon as it is
+    /// parsed, and its nodes freed before the next is read. (Parsing the whole file first left a
+    /// tree of the whole file to check afterwards, long out of the processor's cache.)
     mutating func load(_ source: ContentSource, validated: Bool = true) {
         let file = SourceFile(name: source.name, bytes: source.bytes)
-        let (program, parseDiagnostics) = Parser.parse(file)
-        validation.diagnostics += parseDiagnostics
         let interpreter = Interpreter()
         var nodes: [Node] = []
-        let outcome = interpreter.run(program, policy: .continueAfterError) { node in nodes.append(node) }
-        validation.diagnostics += outcome.diagnostics
-        for node in nodes {
-            add(node, layer: source.layer, validated: validated)
+        let parseDiagnostics = Parser.parseEach(file) { statement in
+            let outcome = interpreter.run(Program(file: file, statements: [statement]), policy: .continueAfterError) { node in nodes.append(node) }
+            validation.diagnostics += outcome.diagnostics
+            for node in nodes {
+                add(node, layer: source.layer, validated: validated)
+            }
+            nodes.removeAll(keepingCapacity: true)
         }
+        validation.diagnostics += parseDiagnostics
     }
 
     private mutating func add(_ node: Node, layer: ContentSource.Layer, validated: Bool) {
