@@ -10,6 +10,32 @@ import KompasDSL
         #expect(library.resolve("testwet.rol-raad")?.part?.title == "Rol van de raad")
     }
 
+    /// Content loads a card at a time (`Parser.parseEach`): a variable set at the top still
+    /// reaches the cards after it, a loop still makes its cards, a broken statement costs only
+    /// itself, a later duplicate id is still caught, and the diagnostics come in reading order.
+    @Test func cardsLoadedOneAtATimeSeeEverythingBeforeThem() {
+        let text = """
+            laat onderwerp = "sturing"
+            kaart a titel="A" thema=$onderwerp bron="b"
+            kaart b titel="B" thema=sturing bron=
+            voor elk n in ["c", "d"] {
+              kaart "k-${n}" titel="K ${n}" thema=$onderwerp bron="b"
+            }
+            kaart a titel="A nog eens" thema=sturing bron="b"
+            kaart e titel="E" thema=onbekend bron="b"
+            """
+        let (library, diagnostics) = check(text)
+        #expect(library.card("a")?.title == "A")
+        #expect(library.card("k-c")?.title == "K c" && library.card("k-d") != nil)
+        #expect(library.card("b") == nil)
+        let lines = diagnostics.map { $0.span?.location.line ?? 0 }
+        #expect(lines == lines.sorted())
+        #expect(diagnostics.count == 3, "\(DiagnosticRenderer().render(diagnostics))")
+        #expect(diagnostics.contains { $0.summary.hasPrefix("waarde ontbreekt na `bron=`") })
+        #expect(diagnostics.contains { $0.summary == "de id `a` bestaat al" })
+        #expect(diagnostics.contains { $0.summary.hasPrefix("onbekende waarde `onbekend`") })
+    }
+
     /// Part ids are unique among their siblings, at every depth; the same id at another depth is
     /// fine (`a` and `a.a`).
     @Test func twiceTheSamePartIdIsReported() {
