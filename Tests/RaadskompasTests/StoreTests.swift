@@ -229,6 +229,7 @@ func checksum(_ path: String) -> Data? {
         let twin = run(s, "werkblad nieuw \"visie sociaal domein zoeterwoude\"").diagnostics.first
         #expect(twin?.summary == "er is al een werkblad ‘Visie sociaal domein Zoëterwoude’; ‘visie sociaal domein zoeterwoude’ verschilt daarvan alleen in accenten")
         #expect(twin?.hint == "open het bestaande met `werkblad toon \"Visie sociaal domein Zoëterwoude\"`, of kies een naam die echt anders is")
+        #expect(twin?.span?.location == SourceLocation(line: 1, column: 16)) // at the name, not at `werkblad`
         let declared = run(s, "werkblad \"Visie sociaal domein Zoeterwoude\" { }").diagnostics.first
         #expect(declared?.summary.hasPrefix("er is al een werkblad ‘Visie sociaal domein Zoëterwoude’") == true)
         let twoLines = run(s, "werkblad nieuw \"Visie\\nieuw\"").diagnostics.first

@@ -16,7 +16,8 @@ extension Command {
         let store = try context.werkbladen(node)
         let werkblad = Werkblad(naam: node.text(1), eigenaar: node.fieldText("eigenaar"),
                                 soort: Werkblad.Soort(rawValue: node.optionalText("soort") ?? "") ?? .raadslid, gemeente: node.fieldText("gemeente"))
-        let created = try context.attempt(node) { try store.create(werkblad) }
+        // A name that is taken or cannot be one: the error points at the name.
+        let created = try context.attempt(at: node.argumentSpan(1)) { try store.create(werkblad) }
         return "Werkblad ‘\(created.naam)’ gemaakt. Bekijk het met: werkblad toon \(Value.quote(created.naam))\n"
     }
 
@@ -48,7 +49,7 @@ extension Command {
         let store = try context.werkbladen(node)
         let werkblad = try context.werkblad(node, argument: 1, in: store)
         let newName = node.text(2)
-        try context.attempt(node) { try store.rename(werkblad, to: newName) }
+        try context.attempt(at: node.argumentSpan(2)) { try store.rename(werkblad, to: newName) }
         return "Werkblad ‘\(werkblad.naam)’ heet nu ‘\(newName.trimmingCharacters(in: .whitespaces))’.\n"
     }
 
