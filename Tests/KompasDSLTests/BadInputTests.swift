@@ -32,11 +32,14 @@ import Testing
         #expect(firstError("a\n}\n")?.summary == "losse `}` zonder bijbehorende `{`")
     }
 
+    /// The first diagnostic of `before`, `bad` and `after` in a row, and where `bad` starts.
+    func firstDiagnostic(_ before: String, _ bad: [UInt8], _ after: String) -> (diagnostic: Diagnostic?, badStart: Int) {
+        let bytes = Array(before.utf8) + bad + Array(after.utf8)
+        return (runBytes(bytes).diagnostics.first, before.utf8.count)
+    }
+
     @Test func invalidUTF8() {
-        var bytes = Array("titel \"ab".utf8)
-        let position = bytes.count
-        bytes += [0xC3, 0x28] + Array("\"\n".utf8)
-        let d = runBytes(bytes).diagnostics.first
+        let (d, position) = firstDiagnostic("titel \"ab", [0xC3, 0x28], "\"\n")
         #expect(d?.summary == "ongeldige UTF-8-byte 0xC3")
         #expect(d?.span?.start == position)
         #expect(d?.span?.location == SourceLocation(line: 1, column: 10))
@@ -45,16 +48,12 @@ import Testing
     /// A one-line text block and a plain text are read without decoding first; bad UTF-8 in them
     /// must still be found, at its byte.
     @Test func invalidUTF8InATextBlockAndAPlainText() {
-        var bytes = Array("tekst \"\"\"\n  coöperatie ".utf8)
-        let position = bytes.count
-        bytes += [0xE2, 0x82] + Array(" raad\n  \"\"\"\n".utf8)
-        let d = runBytes(bytes).diagnostics.first
+        let (d, position) = firstDiagnostic("tekst \"\"\"\n  coöperatie ", [0xE2, 0x82], " raad\n  \"\"\"\n")
         #expect(d?.summary == "ongeldige UTF-8-byte 0xE2")
         #expect(d?.span?.start == position)
-        var plain = Array("titel \"Zoëterwoude ".utf8)
-        let plainPosition = plain.count
-        plain += [0xED, 0xA0, 0x80] + Array("\"\n".utf8) // a UTF-16 surrogate, not valid in UTF-8
-        #expect(runBytes(plain).diagnostics.first?.span?.start == plainPosition)
+        // A UTF-16 surrogate, not valid in UTF-8.
+        let (surrogate, surrogatePosition) = firstDiagnostic("titel \"Zoëterwoude ", [0xED, 0xA0, 0x80], "\"\n")
+        #expect(surrogate?.span?.start == surrogatePosition)
     }
 
     @Test func invalidUTF8OutsideStrings() {

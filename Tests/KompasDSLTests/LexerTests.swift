@@ -95,16 +95,7 @@ import Testing
                 expected += piece.text
             }
             let tokens = Lexer.tokenize(SourceFile(name: "t", text: "schrijf \"\(source)\" 1")).tokens
-            guard tokens.count >= 3, let parts = tokens[1].payload.stringParts else {
-                Issue.record("no text for \(source)")
-                return
-            }
-            let text = parts.map { part -> String in
-                if case .literal(let literal) = part { return literal }
-                return "?"
-            }.joined()
-            #expect(text == expected, "\(source)")
-            #expect(tokens[2].kind == .number)
+            #expect(LexerTests.textBetween(tokens) == expected, "\(source)")
         }
     }
 
@@ -141,17 +132,18 @@ import Testing
             let source = "schrijf \"\"\"" + separator + body.joined(separator: separator) + separator + String(repeating: " ", count: indent) + "\"\"\" 1"
             let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "t", text: source))
             #expect(diagnostics.isEmpty, "\(source.debugDescription)")
-            guard tokens.count >= 3, tokens[1].kind == .string, let parts = tokens[1].payload.stringParts else {
-                Issue.record("no text block for \(source.debugDescription)")
-                return
-            }
-            let text = parts.map { part -> String in
-                if case .literal(let literal) = part { return literal }
-                return "?"
-            }.joined()
-            #expect(text == expected, "\(source.debugDescription)")
-            #expect(tokens[2].kind == .number)
+            #expect(LexerTests.textBetween(tokens) == expected, "\(source.debugDescription)")
         }
+    }
+
+    /// The text of `schrijf TEXT 1`'s second token (its literal parts, `?` for any other part);
+    /// nil unless the tokens are a name, a text and a number.
+    static func textBetween(_ tokens: [Token]) -> String? {
+        guard tokens.count >= 3, tokens[1].kind == .string, tokens[2].kind == .number, let parts = tokens[1].payload.stringParts else { return nil }
+        return parts.map { part -> String in
+            if case .literal(let literal) = part { return literal }
+            return "?"
+        }.joined()
     }
 
     @Test func stringEscapes() {
