@@ -413,7 +413,7 @@ extension DatabaseSession {
         #expect(db.run("adviesraad wijzig asd reactietermijn=8") == "Adviesraad asd bijgewerkt: reactietermijn.\n"
                 + "De reactietermijn geldt voor 1 uitgebrachte advies van deze raad: wat op tijd of te laat is, is opnieuw berekend (zie `advies lijst`).\n")
         #expect(db.run("indicator wijzig wachttijd eenheid=\"weken\"") == "Eigen indicator wachttijd bijgewerkt: eenheid.\n")
-        #expect(db.run("aanbeveling wijzig adv-1 2 \"Veel minder\"") == "Advies adv-1 bijgewerkt: aanbeveling 2 bijgewerkt; aanbeveling 1 ongewijzigd.\n")
+        #expect(db.run("aanbeveling wijzig adv-1.2 \"Veel minder\"") == "Advies adv-1 bijgewerkt: aanbeveling 2 bijgewerkt; aanbeveling 1 ongewijzigd.\n")
         #expect(db.run("aanbeveling nieuw adv-1 \"Sneller\"") == "Advies adv-1 bijgewerkt: aanbeveling 3 nieuw; aanbevelingen 1, 2 ongewijzigd.\n")
         let toon = db.run("advies toon adv-1")
         // The reacties, the indicator link and the dates stay.
@@ -430,6 +430,11 @@ extension DatabaseSession {
         #expect(db.fail("indicator wijzig wachtijd naam=\"x\"")?.hint == "bedoelde je `wachttijd`?")
         #expect(db.fail("indicator wijzig werkloze-jongeren naam=\"x\"")?.summary.hasPrefix("`werkloze-jongeren` staat in de catalogus") == true)
         #expect(db.fail("aanbeveling wijzig adv-1 7 \"x\"")?.summary == "advies adv-1 heeft geen aanbeveling 7")
+        // `adv-1.7`, as `koppel` writes an aanbeveling, is read as advies adv-1, number 7; the
+        // error then points at the 7.
+        let dotted = db.fail("aanbeveling wijzig ADV-1.7 \"x\"")
+        #expect(dotted?.summary == "advies adv-1 heeft geen aanbeveling 7")
+        #expect(dotted?.span?.text == "7")
         #expect(db.fail("aanbeveling nieuw adv-1 \"x\" nummer=1")?.summary == "advies adv-1 heeft al een aanbeveling 1")
         #expect(db.fail("advies wijzig adv-1")?.summary == "zeg wat er verandert")
         // The name instead of the id points at the id (not at a new id made of the name).

@@ -86,7 +86,7 @@ public final class Session {
     /// One evaluated statement: dispatch, validate, run.
     private func execute(_ written: Node) throws(Diagnostic) -> String {
         let command = try Registry.command(for: written).get()
-        let (node, lowered) = Session.lowercasingIdentifiers(written, command.schema)
+        let (node, lowered) = Session.lowercasingIdentifiers(Session.splittingNumberedAddresses(written, command.schema), command.schema)
         var validation = Validation()
         validation.validate(node, against: command.schema)
         for reference in validation.references where library.card(reference.target) == nil {
@@ -101,6 +101,28 @@ public final class Session {
         guard !lowered.isEmpty else { return output }
         let list = lowered.map { "`\($0.0)` als `\($0.1)`" }.joined(separator: ", ")
         return "Let op: een id is altijd in kleine letters; ik gebruik \(list).\n" + output
+    }
+
+    /// `aanbeveling wijzig adv-2026-01.2 "…"`: the tool's own way of naming aanbeveling 2 of
+    /// adv-2026-01 (as `koppel` and the indicator report write it), typed where the statement
+    /// takes the id and the number apart. When an id slot is followed by a whole-number slot, one
+    /// argument is missing and the id argument is `ID.N`, it is read as the two.
+    static func splittingNumberedAddresses(_ node: Node, _ schema: NodeSchema) -> Node {
+        guard node.argumentCount + 1 <= schema.arguments.count else { return node }
+        for i in 0..<node.argumentCount where i + 1 < schema.arguments.count {
+            guard case .identifier = schema.arguments[i].type, case .wholeNumber = schema.arguments[i + 1].type,
+                  case .symbol(let written)? = node.argumentValue(i), let dot = written.lastIndex(of: "."),
+                  Validation.isIdentifier(String(written[..<dot]).lowercased()),
+                  let number = Int(written[written.index(after: dot)...]), number >= 0 else { continue }
+            let span = node.argumentSpan(i)
+            let idEnd = span.start + written[..<dot].utf8.count
+            var arguments = [Node.Argument](node.arguments)
+            arguments[i] = Node.Argument(value: .symbol(String(written[..<dot])), span: SourceSpan(file: span.file, start: span.start, end: idEnd))
+            arguments.insert(Node.Argument(value: .number(Double(number)), span: SourceSpan(file: span.file, start: idEnd + 1, end: span.end)), at: i + 1)
+            return Node(name: node.name, nameSpan: node.nameSpan, arguments: arguments, properties: node.properties, children: node.children,
+                        hasBlock: node.hasBlock, span: node.span)
+        }
+        return node
     }
 
     /// Ids typed with capitals (`id=RV-2026-021`) are read in lower case, as ids are stored: the
